@@ -1,0 +1,50 @@
+# channel-kb API image. Build: docker build -t channel-kb .  Run it with docker compose (see
+# docker-compose.yml) or with MONGODB_URI, MEILI_URL, MEILI_API_KEY and AUTH_JWT_SECRET set:
+# the image holds neither the embedded MongoDB emulator nor the embedded Meilisearch binary.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- build: compile TypeScript to dist/ -------------------------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: the postinstall script only installs the dev-time MongoDB emulator.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY . .
+# tsc -p tsconfig.build.json emits dist/src (entry dist/src/main.js) and dist/seed.
+# The mkdir makes the optional data folders exist even when the checkout has none, so the
+# runtime stage can copy them unconditionally.
+RUN npm run build && mkdir -p schema seed
+
+# ---- deps: production dependencies only (only node_modules leaves this stage, not the npm cache) ---
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --omit=optional drops the embedded Meilisearch binary and the emulator's dependencies.
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
+
+# ---- runtime ---------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    NODE_OPTIONS=--enable-source-maps
+WORKDIR /app
+# package.json is needed at run time: its "type": "module" makes dist/*.js ES modules.
+COPY package.json package-lock.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/schema ./schema
+COPY --from=build /app/seed ./seed
+# Code stays root-owned and read-only for the app; only DATA_DIR (default .data) is writable.
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+EXPOSE 4000
+# node's built-in fetch: the slim image has no curl. /readyz answers 503 until MongoDB and
+# Meilisearch are reachable; start-period covers start-up seeding.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node runs as PID 1 and handles SIGTERM/SIGINT itself (graceful drain); compose adds an init
+# process (init: true) to reap zombies and forward signals.
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,51 @@
+import { Meilisearch } from 'meilisearch';
+import type { Config } from './config.js';
+import type { AppDeps } from './context.js';
+import { connectMongo } from './db/mongo.js';
+import { ensureIndexes } from './db/indexes.js';
+import type { Logger } from './logger.js';
+import { allIndexes } from './modules/indexes.js';
+
+export interface Endpoints {
+  mongoUri: string;
+  meiliUrl: string;
+  meiliApiKey: string | undefined;
+}
+
+export interface OpenApp extends AppDeps {
+  /** Closes the MongoDB client. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to MongoDB and Meilisearch and creates every declared index.
+ * @throws when MongoDB cannot be reached or an index cannot be created.
+ */
+export async function openApp(
+  config: Config,
+  logger: Logger,
+  endpoints: Endpoints,
+  jwtSecret: string,
+): Promise<OpenApp> {
+  const { client, db } = await connectMongo(endpoints.mongoUri, config.mongo.dbName);
+  try {
+    await ensureIndexes(db, allIndexes, logger);
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  const meili = new Meilisearch({
+    host: endpoints.meiliUrl,
+    ...(endpoints.meiliApiKey ? { apiKey: endpoints.meiliApiKey } : {}),
+    timeout: 5_000,
+  });
+  return {
+    config,
+    logger,
+    mongo: client,
+    db,
+    meili,
+    jwt: { secret: jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience },
+    close: () => client.close(),
+  };
+}

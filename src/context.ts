@@ -1,0 +1,24 @@
+import type { Db, MongoClient } from 'mongodb';
+import type { Meilisearch } from 'meilisearch';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { JwtSettings } from './auth/jwt.js';
+import type { Principal } from './auth/principal.js';
+
+/** Long-lived dependencies, created once at start-up and shared by every request. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  mongo: MongoClient;
+  db: Db;
+  meili: Meilisearch;
+  jwt: JwtSettings;
+}
+
+/** What every resolver gets: a fresh object per request (never share loaders across requests). */
+export interface Context {
+  requestId: string;
+  principal: Principal;
+  logger: Logger;
+  app: AppDeps;
+}

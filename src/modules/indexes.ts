@@ -1,0 +1,7 @@
+import type { CollectionIndexes } from '../db/indexes.js';
+
+/**
+ * Every collection's index declarations, created at start-up. Each module declares its own
+ * beside its repository and lists them here.
+ */
+export const allIndexes: readonly CollectionIndexes[] = [];

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from '@jest/globals';
+import path from 'node:path';
+import { openApp } from '../../src/app.js';
+import type { OpenApp } from '../../src/app.js';
+import { signToken } from '../../src/auth/jwt.js';
+import type { Role } from '../../src/auth/principal.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer } from '../../src/server.js';
+import { testEndpoints } from './env.js';
+import { deleteIndexesWithPrefix } from './search.js';
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: TData | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  };
+}
+
+export interface RequestOptions {
+  /** A bearer token; see `TestServer.tokenFor`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  app: OpenApp;
+  /** POSTs a GraphQL operation as a client would. */
+  graphql<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<TData>>;
+  /** A valid token for `sub` with `roles`. */
+  tokenFor(roles: Role[], sub?: string, expiresIn?: string): Promise<string>;
+  /** Stops the server, drops this file's database and closes the client. */
+  stop(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/**
+ * Starts the real HTTP server on port 0 with its own database (and index prefix) for this test
+ * file, against the servers the global setup provided.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const suffix = randomBytes(4).toString('hex');
+  const fileName = path
+    .basename(expect.getState().testPath ?? 'tests', '.test.ts')
+    .replace(/[^A-Za-z0-9]/g, '_');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    MONGODB_DB: `t_${fileName}_${suffix}`.slice(0, 60),
+    MEILI_INDEX_PREFIX: `t${suffix}_`,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
+  });
+  const logger = createLogger(config.logLevel);
+  const app = await openApp(config, logger, testEndpoints(), TEST_JWT_SECRET);
+  const server = await startServer(app, 0, '127.0.0.1');
+
+  return {
+    url: server.url,
+    app,
+    async graphql<TData>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse<TData>['body'];
+      return { status: response.status, headers: response.headers, body };
+    },
+    tokenFor: (roles, sub = `${roles[0] ?? 'user'}-tester`, expiresIn = '1h') =>
+      signToken(app.jwt, { sub, roles, expiresIn }),
+    async stop() {
+      await server.stop();
+      await app.db.dropDatabase().catch(() => undefined);
+      await deleteIndexesWithPrefix(app.meili, app.config.meili.indexPrefix).catch(() => undefined);
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from '@jest/globals';
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { AppError, conflict, fromZodError, notFound } from '../../src/errors.js';
+import { createLogger, requestScope } from '../../src/logger.js';
+import { maskError } from '../../src/server.js';
+
+function capturingLogger(): {
+  logger: ReturnType<typeof createLogger>;
+  lines: Array<Record<string, unknown>>;
+} {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      callback();
+    },
+  });
+  return { logger: createLogger('info', sink), lines };
+}
+
+describe('the AppError family', () => {
+  it('names every offending field path of a zod failure under the argument root', () => {
+    const schema = z.object({ slug: z.string().min(3), tags: z.array(z.string().max(5)) });
+    const result = schema.safeParse({ slug: 'a', tags: ['ok', 'far-too-long'] });
+    if (result.success) throw new Error('expected failure');
+    const error = fromZodError('input', result.error);
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect((error.extensions['fields'] as Array<{ path: string }>).map((field) => field.path)).toEqual([
+      'input.slug',
+      'input.tags.1',
+    ]);
+    expect(error.message).toMatch(/input\.slug/);
+  });
+
+  it('carries stable codes and the details a client needs', () => {
+    expect(notFound('Article', 'broadband-691').extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(conflict('stale', { currentVersion: 4 }).extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: 4,
+    });
+  });
+});
+
+describe('maskError', () => {
+  const formatted = { message: 'connection refused by 10.0.0.5:27017', path: ['articles'] };
+
+  it('keeps expected errors as they are', () => {
+    const { logger, lines } = capturingLogger();
+    const expected = new AppError('NOT_FOUND', 'Article not found: x');
+    const shown = { message: expected.message, extensions: { code: 'NOT_FOUND' } };
+    expect(maskError(logger)(shown, expected)).toBe(shown);
+    const validation = new GraphQLError('Cannot query field "nope"', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const shownValidation = {
+      message: validation.message,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(maskError(logger)(shownValidation, validation)).toBe(shownValidation);
+    expect(lines).toHaveLength(0);
+  });
+
+  it('masks anything else for the client and logs it with the request id', () => {
+    const { logger, lines } = capturingLogger();
+    const masked = requestScope.run({ requestId: 'req-42' }, () =>
+      maskError(logger)(
+        { ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } },
+        new Error('connection refused by 10.0.0.5:27017'),
+      ),
+    );
+    expect(masked).toEqual({
+      message: 'Internal server error',
+      path: ['articles'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'error', requestId: 'req-42' });
+    expect(JSON.stringify(lines[0])).toContain('10.0.0.5:27017');
+  });
+});
