@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from '@jest/globals';
+import { testEndpoints } from '../helpers/env.js';
+import { TEST_JWT_SECRET } from '../helpers/test-server.js';
+
+const TSX = ['--import', 'tsx'];
+
+function serviceEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const endpoints = testEndpoints();
+  return {
+    PATH: process.env['PATH'],
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    MONGODB_URI: endpoints.mongoUri,
+    MONGODB_DB: `t_process_${process.pid}`,
+    MEILI_URL: endpoints.meiliUrl,
+    MEILI_API_KEY: endpoints.meiliApiKey ?? '',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    ...extra,
+  };
+}
+
+/** Starts `npm start`'s entry point as its own process and resolves with its URL once it is ready. */
+async function startService(): Promise<{
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  lines: string[];
+}> {
+  const child = spawn(process.execPath, [...TSX, 'src/main.ts'], { env: serviceEnv() });
+  const lines: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`service did not start:\n${lines.join('\n')}`)), 30_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      const match = /GraphQL at (http:\/\/\S+)\/graphql/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${lines.join('\n')}`)));
+  });
+  return { child, url, lines };
+}
+
+describe('the service process', () => {
+  it('finishes an in-flight request after SIGTERM, then exits 0', async () => {
+    const { child, url, lines } = await startService();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+    // A request whose body is still arriving when the signal comes.
+    const body = JSON.stringify({ query: '{ viewer { id } }' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(
+        `${url}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
+      request.on('error', reject);
+      request.write(body.slice(0, 10));
+      setTimeout(() => {
+        child.kill('SIGTERM');
+        setTimeout(() => request.end(body.slice(10)), 500);
+      }, 200);
+    });
+
+    const response = await answer;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ data: { viewer: { id: 'public' } } });
+    expect(await exited).toBe(0);
+    expect(lines.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+  });
+
+  it('refuses to start on a bad variable, naming it', async () => {
+    const child = spawn(process.execPath, [...TSX, 'src/main.ts'], { env: serviceEnv({ PORT: 'eighty' }) });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PORT: /);
+  });
+});
+
+describe('npm run token', () => {
+  it('prints a token that the service accepts with the given subject and roles', async () => {
+    const child = spawn(
+      process.execPath,
+      [...TSX, 'src/cli/token.ts', '--role', 'editor', '--role', 'reviewer', '--sub', 'alice'],
+      {
+        env: serviceEnv(),
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    const token = stdout.trim();
+
+    const { child: service, url } = await startService();
+    try {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ viewer { id roles } }' }),
+      });
+      expect(await response.json()).toEqual({
+        data: { viewer: { id: 'alice', roles: ['EDITOR', 'REVIEWER'] } },
+      });
+    } finally {
+      service.kill('SIGTERM');
+      await new Promise((resolve) => service.once('exit', resolve));
+    }
+  });
+
+  it('refuses an unknown role', async () => {
+    const child = spawn(process.execPath, [...TSX, 'src/cli/token.ts', '--role', 'superuser', '--sub', 'x'], {
+      env: serviceEnv(),
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(2);
+    expect(stderr).toMatch(/Unknown role\(s\): superuser/);
+  });
+});
