@@ -5,6 +5,7 @@ import { connectMongo } from './db/mongo.js';
 import { ensureIndexes } from './db/indexes.js';
 import type { Logger } from './logger.js';
 import { allIndexes } from './modules/indexes.js';
+import { createServices } from './services.js';
 
 export interface Endpoints {
   mongoUri: string;
@@ -46,6 +47,7 @@ export async function openApp(
     db,
     meili,
     jwt: { secret: jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience },
+    services: createServices(db, logger),
     close: () => client.close(),
   };
 }

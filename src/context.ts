@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { JwtSettings } from './auth/jwt.js';
 import type { Principal } from './auth/principal.js';
+import type { Loaders, Services } from './services.js';
 
 /** Long-lived dependencies, created once at start-up and shared by every request. */
 export interface AppDeps {
@@ -13,6 +14,7 @@ export interface AppDeps {
   db: Db;
   meili: Meilisearch;
   jwt: JwtSettings;
+  services: Services;
 }
 
 /** What every resolver gets: a fresh object per request (never share loaders across requests). */
@@ -21,4 +23,6 @@ export interface Context {
   principal: Principal;
   logger: Logger;
   app: AppDeps;
+  /** Per-request batching loaders (fresh for every request, so nothing is cached across callers). */
+  loaders: Loaders;
 }

@@ -24,6 +24,7 @@ import {
 import { requestScope } from './logger.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
+import { createLoaders } from './services.js';
 import type { AppDeps, Context } from './context.js';
 
 /** Codes raised by Apollo/graphql-js for bad requests; they describe the request, never internals. */
@@ -136,7 +137,13 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
             throw error;
           },
         );
-        return { requestId: requestIdOf(res.locals), principal, logger: app.logger, app };
+        return {
+          requestId: requestIdOf(res.locals),
+          principal,
+          logger: app.logger,
+          app,
+          loaders: createLoaders(app.services),
+        };
       },
     }),
   );

@@ -1,7 +1,8 @@
 import type { CollectionIndexes } from '../db/indexes.js';
+import { knowledgeIndexes } from './knowledge/article.repository.js';
 
 /**
  * Every collection's index declarations, created at start-up. Each module declares its own
  * beside its repository and lists them here.
  */
-export const allIndexes: readonly CollectionIndexes[] = [];
+export const allIndexes: readonly CollectionIndexes[] = [...knowledgeIndexes];

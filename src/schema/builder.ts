@@ -10,11 +10,11 @@ import type { Context } from '../context.js';
 /**
  * The schema builder: plugins, scalars and auth scopes only. Domain types live in src/modules.
  *
- * Scopes: `staff` = any role; `role: 'editor'` = that role or admin.
+ * Scopes: `staff` = any role; `editorial` = editor, reviewer or admin; `role: 'editor'` = that role or admin.
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: { staff: boolean; role: Role };
+  AuthScopes: { staff: boolean; editorial: boolean; role: Role };
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -25,6 +25,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: (context) => ({
       staff: isStaff(context.principal),
+      editorial: hasRole(context.principal, 'editor') || hasRole(context.principal, 'reviewer'),
       role: (role: Role) => hasRole(context.principal, role),
     }),
     unauthorizedError: (_parent, context) =>
@@ -39,6 +40,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});
 
 builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO-8601 string with time zone (e.g. 2026-01-28T09:30:00.000Z).',

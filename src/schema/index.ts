@@ -2,6 +2,7 @@ import { lexicographicSortSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import '../modules/system/system.graphql.js';
+import '../modules/knowledge/knowledge.graphql.js';
 
 /** Builds the executable schema from every module's types (sorted, so the printed SDL is stable). */
 export function buildSchema(): GraphQLSchema {

@@ -1,0 +1,62 @@
+import type { ArticleAction, ArticleStatus } from './article.model.js';
+
+/**
+ * The article life cycle: for each status, the actions allowed and the status they lead to.
+ * Creating starts at DRAFT. Editing a PUBLISHED article makes a DRAFT working copy while the
+ * published revision stays live; editing an article IN_REVIEW takes it back to DRAFT.
+ */
+export const TRANSITIONS: Readonly<Record<ArticleStatus, Partial<Record<ArticleAction, ArticleStatus>>>> = {
+  DRAFT: { update: 'DRAFT', submit: 'IN_REVIEW', archive: 'ARCHIVED', restore: 'DRAFT' },
+  IN_REVIEW: {
+    update: 'DRAFT',
+    publish: 'PUBLISHED',
+    reject: 'DRAFT',
+    archive: 'ARCHIVED',
+    restore: 'DRAFT',
+  },
+  PUBLISHED: { update: 'DRAFT', archive: 'ARCHIVED', restore: 'DRAFT' },
+  ARCHIVED: { restore: 'DRAFT' },
+};
+
+/** Actions that are no-ops when the article is already where they lead (safe to retry). */
+const IDEMPOTENT: ReadonlySet<ArticleAction> = new Set(['submit', 'publish', 'archive']);
+
+const WHY_NOT: Partial<Record<ArticleAction, Partial<Record<ArticleStatus, string>>>> = {
+  publish: {
+    DRAFT: 'only an article submitted for review can be published: submit it first',
+    ARCHIVED: 'an archived article cannot be published: restore a revision as a draft first',
+  },
+  reject: {
+    DRAFT: 'only an article in review can be rejected',
+    PUBLISHED: 'only an article in review can be rejected',
+  },
+  update: { ARCHIVED: 'an archived article cannot be edited: restore a revision as a draft first' },
+  submit: {
+    PUBLISHED: 'there are no changes to submit: edit the article first',
+    ARCHIVED: 'an archived article cannot be submitted: restore a revision as a draft first',
+  },
+};
+
+export type TransitionResult =
+  | { kind: 'move'; to: ArticleStatus }
+  | { kind: 'already'; status: ArticleStatus }
+  | { kind: 'illegal'; reason: string };
+
+/** What `action` does to an article in status `from` (pure; the service turns `illegal` into BAD_USER_INPUT). */
+export function transition(from: ArticleStatus, action: ArticleAction): TransitionResult {
+  const to = TRANSITIONS[from][action];
+  if (to !== undefined) return { kind: 'move', to };
+  if (IDEMPOTENT.has(action) && isTargetOf(action, from)) return { kind: 'already', status: from };
+  return {
+    kind: 'illegal',
+    reason: WHY_NOT[action]?.[from] ?? `cannot ${action} an article that is ${from}`,
+  };
+}
+
+function isTargetOf(action: ArticleAction, status: ArticleStatus): boolean {
+  return (
+    (action === 'submit' && status === 'IN_REVIEW') ||
+    (action === 'publish' && status === 'PUBLISHED') ||
+    (action === 'archive' && status === 'ARCHIVED')
+  );
+}

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import { ObjectId } from 'mongodb';
+import type { Db, WithId } from 'mongodb';
+import type { Logger } from './logger.js';
+import type { ArticleDoc } from './modules/knowledge/article.model.js';
+import { ArticleRepository } from './modules/knowledge/article.repository.js';
+import { KnowledgeService } from './modules/knowledge/knowledge.service.js';
+
+/** The application's services and repositories, created once at start-up. */
+export interface Services {
+  articles: ArticleRepository;
+  knowledge: KnowledgeService;
+}
+
+/** Wires repositories into services. */
+export function createServices(db: Db, logger: Logger): Services {
+  const articles = new ArticleRepository(db);
+  return { articles, knowledge: new KnowledgeService(articles, logger) };
+}
+
+/** Batching loaders for one request. Visibility is applied by whoever reads what they load. */
+export interface Loaders {
+  articleById: DataLoader<string, WithId<ArticleDoc> | null>;
+  /** Every locale of a slug, for `translations`. */
+  articlesBySlug: DataLoader<string, WithId<ArticleDoc>[]>;
+}
+
+/** Builds fresh loaders for one request. */
+export function createLoaders(services: Services): Loaders {
+  return {
+    articleById: new DataLoader(async (ids: readonly string[]) => {
+      const docs = await services.articles.findByIds(ids.map((id) => toObjectId(id)));
+      const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    articlesBySlug: new DataLoader(async (slugs: readonly string[]) => {
+      const docs = await services.articles.findAllLocalesOfSlugs(slugs);
+      return slugs.map((slug) => docs.filter((doc) => doc.slug === slug));
+    }),
+  };
+}
+
+function toObjectId(hex: string): ObjectId {
+  return ObjectId.createFromHexString(hex);
+}

@@ -1,0 +1,121 @@
+import type { OpenApp } from '../../src/app.js';
+import { categoryPathOf } from '../../src/modules/knowledge/article.model.js';
+import { expectData } from './graphql.js';
+import type { TestServer } from './test-server.js';
+
+/** Creates a category and any missing parents (names derived from the key unless given). */
+export async function ensureCategory(
+  app: OpenApp,
+  key: string,
+  name?: { 'zh-CN': string; en: string },
+): Promise<void> {
+  const path = categoryPathOf(key);
+  for (const [index, each] of path.entries()) {
+    const leaf = each.split('/').pop() ?? each;
+    await app.services.articles.categories.updateOne(
+      { key: each },
+      {
+        $setOnInsert: {
+          key: each,
+          parentKey: index === 0 ? null : (path[index - 1] ?? null),
+          name: each === key && name ? name : { 'zh-CN': leaf, en: leaf },
+          order: 0,
+        },
+      },
+      { upsert: true },
+    );
+  }
+}
+
+export interface ArticleHandle {
+  id: string;
+  slug: string;
+  version: number;
+}
+
+export interface ArticleOverrides {
+  slug?: string;
+  locale?: 'ZH_CN' | 'EN';
+  title?: string;
+  summary?: string;
+  body?: string;
+  category?: string;
+  tags?: string[];
+  errorCodes?: string[];
+  audience?: 'PUBLIC' | 'INTERNAL';
+  validFrom?: string | null;
+  validTo?: string | null;
+  related?: string[];
+}
+
+let counter = 0;
+
+/** A unique slug for this test run. */
+export function uniqueSlug(prefix = 'article'): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}
+
+const HANDLE = 'id slug version';
+
+/** Creates a draft through the API as an editor; the category (and its parents) is created first. */
+export async function buildDraft(
+  server: TestServer,
+  overrides: ArticleOverrides = {},
+): Promise<ArticleHandle> {
+  const category = overrides.category ?? 'testing/general';
+  await ensureCategory(server.app, category);
+  const input = {
+    slug: uniqueSlug(),
+    title: '宽带测试文章',
+    summary: '测试用摘要',
+    body: '## 步骤\n\n1. 重启光猫\n2. 重新拨号\n',
+    ...overrides,
+    category,
+  };
+  const token = await server.tokenFor(['editor'], 'editor-factory');
+  const data = expectData(
+    await server.graphql<{ createArticle: ArticleHandle }>(
+      `mutation ($input: CreateArticleInput!) { createArticle(input: $input) { ${HANDLE} } }`,
+      { input },
+      { token },
+    ),
+  );
+  return data.createArticle;
+}
+
+/** Creates an article and takes it through review to PUBLISHED (editor submits, reviewer publishes). */
+export async function buildPublished(
+  server: TestServer,
+  overrides: ArticleOverrides = {},
+): Promise<ArticleHandle> {
+  const draft = await buildDraft(server, overrides);
+  const submitted = await submit(server, draft);
+  return publish(server, submitted);
+}
+
+/** Submits as an editor. */
+export async function submit(server: TestServer, article: ArticleHandle): Promise<ArticleHandle> {
+  const token = await server.tokenFor(['editor'], 'editor-factory');
+  const data = expectData(
+    await server.graphql<{ submitArticleForReview: ArticleHandle }>(
+      `mutation ($id: ID!, $v: Int!) { submitArticleForReview(id: $id, expectedVersion: $v) { ${HANDLE} } }`,
+      { id: article.id, v: article.version },
+      { token },
+    ),
+  );
+  return data.submitArticleForReview;
+}
+
+/** Publishes as a reviewer who did not submit it. */
+export async function publish(server: TestServer, article: ArticleHandle): Promise<ArticleHandle> {
+  const token = await server.tokenFor(['reviewer'], 'reviewer-factory');
+  const data = expectData(
+    await server.graphql<{ publishArticle: ArticleHandle }>(
+      `mutation ($id: ID!, $v: Int!) { publishArticle(id: $id, expectedVersion: $v) { ${HANDLE} } }`,
+      { id: article.id, v: article.version },
+      { token },
+    ),
+  );
+  return data.publishArticle;
+}

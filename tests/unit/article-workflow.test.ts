@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from '../../src/modules/knowledge/article.model.js';
+import type { ArticleAction, ArticleStatus } from '../../src/modules/knowledge/article.model.js';
+import { transition } from '../../src/modules/knowledge/article.workflow.js';
+
+/** The whole life cycle, written out: `->X` moves to X, `=` is an idempotent no-op, `x` is refused. */
+const EXPECTED: Record<ArticleStatus, Record<Exclude<ArticleAction, 'create'>, string>> = {
+  DRAFT: {
+    update: '->DRAFT',
+    submit: '->IN_REVIEW',
+    publish: 'x',
+    reject: 'x',
+    archive: '->ARCHIVED',
+    restore: '->DRAFT',
+  },
+  IN_REVIEW: {
+    update: '->DRAFT',
+    submit: '=',
+    publish: '->PUBLISHED',
+    reject: '->DRAFT',
+    archive: '->ARCHIVED',
+    restore: '->DRAFT',
+  },
+  PUBLISHED: {
+    update: '->DRAFT',
+    submit: 'x',
+    publish: '=',
+    reject: 'x',
+    archive: '->ARCHIVED',
+    restore: '->DRAFT',
+  },
+  ARCHIVED: { update: 'x', submit: 'x', publish: 'x', reject: 'x', archive: '=', restore: '->DRAFT' },
+};
+
+describe('the article transition table', () => {
+  for (const from of ARTICLE_STATUSES) {
+    for (const action of ARTICLE_ACTIONS.filter((candidate) => candidate !== 'create')) {
+      const expected = EXPECTED[from][action];
+      it(`${action} on ${from}: ${expected}`, () => {
+        const result = transition(from, action);
+        const shown = result.kind === 'move' ? `->${result.to}` : result.kind === 'already' ? '=' : 'x';
+        expect(shown).toBe(expected);
+        if (result.kind === 'illegal') expect(result.reason.length).toBeGreaterThan(10);
+      });
+    }
+  }
+
+  it('explains why a draft cannot be published', () => {
+    expect(transition('DRAFT', 'publish')).toEqual({
+      kind: 'illegal',
+      reason: 'only an article submitted for review can be published: submit it first',
+    });
+  });
+});
