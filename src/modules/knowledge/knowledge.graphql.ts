@@ -4,7 +4,7 @@ import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES, AUDIENCES, isInWindow } from './article.model.js';
-import type { ArticleAction, CategoryDoc, Locale, RevisionDoc } from './article.model.js';
+import type { ArticleAction, CategoryDoc, RevisionDoc } from './article.model.js';
 import type { FieldChange, LineChange } from './article.diff.js';
 import { encodeCursor } from './knowledge.service.js';
 import type { ArticleView, Page } from './knowledge.service.js';
