@@ -349,11 +349,7 @@ builder.queryFields((t) => ({
       locale: t.arg({ type: LocaleEnum, defaultValue: 'zh-CN' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.knowledge.articleBySlug(
-        context.principal,
-        args.slug,
-        (args.locale ?? 'zh-CN'),
-      ),
+      context.app.services.knowledge.articleBySlug(context.principal, args.slug, args.locale ?? 'zh-CN'),
   }),
   articles: t.field({
     type: ArticleConnection,
