@@ -1,4 +1,5 @@
 import type { AppDeps } from '../src/context.js';
+import { articleSeeder, categorySeeder } from './knowledge.js';
 
 /** One idempotent seeding step: it upserts by a natural key, so running it twice changes nothing. */
 export interface Seeder {
@@ -9,7 +10,7 @@ export interface Seeder {
 }
 
 /** Every seeder, in dependency order. Domain modules add theirs here. */
-export const seeders: Seeder[] = [];
+export const seeders: Seeder[] = [categorySeeder, articleSeeder];
 
 /**
  * Runs the seeders: all of them (`npm run seed`), or on start-up only those whose collection

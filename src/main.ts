@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     if (config.seedOnStart) {
       await seedDatabase(app, { onlyEmpty: true });
     }
+    await app.services.knowledge.repairPendingRevisions();
 
     const server = await startServer(app, config.port, config.host);
     cleanups.push(() => server.stop());

@@ -1,0 +1,169 @@
+import { ObjectId } from 'mongodb';
+import type { AnyBulkWriteOperation, WithId } from 'mongodb';
+import type { AppDeps } from '../src/context.js';
+import { categoryPathOf } from '../src/modules/knowledge/article.model.js';
+import type {
+  ArticleContent,
+  ArticleDoc,
+  CategoryDoc,
+  RevisionDoc,
+} from '../src/modules/knowledge/article.model.js';
+import { createArticleSchema } from '../src/modules/knowledge/article.validation.js';
+import { seedArticles } from './data/articles.js';
+import type { SeedArticle } from './data/articles.js';
+import { seedCategories } from './data/categories.js';
+import type { Seeder } from './index.js';
+
+const SEED_AUTHOR = 'seed';
+const SEEDED_AT = new Date('2026-01-05T01:00:00.000Z');
+
+/** Upserts the category tree by key; existing categories are left as editors made them. */
+export const categorySeeder: Seeder = {
+  name: 'categories',
+  collection: 'categories',
+  async run(app: AppDeps) {
+    const operations: AnyBulkWriteOperation<CategoryDoc>[] = seedCategories.map((category) => {
+      const path = categoryPathOf(category.key);
+      return {
+        updateOne: {
+          filter: { key: category.key },
+          update: {
+            $setOnInsert: {
+              _id: new ObjectId(),
+              key: category.key,
+              parentKey: path.length > 1 ? (path[path.length - 2] ?? null) : null,
+              name: category.name,
+              order: category.order,
+            },
+          },
+          upsert: true,
+        },
+      };
+    });
+    const result = await app.services.articles.categories.bulkWrite(operations, { ordered: true });
+    return { written: result.upsertedCount };
+  },
+};
+
+/**
+ * Loads the seed articles, validated by the same schema as `createArticle`. Idempotent: an
+ * article is inserted (with its first revision) only when its slug and locale are new, so running
+ * it again, or after editors changed seeded articles, changes nothing.
+ */
+export const articleSeeder: Seeder = {
+  name: 'articles',
+  collection: 'articles',
+  async run(app: AppDeps) {
+    const repo = app.services.articles;
+    const key = (slug: string, locale: string) => `${locale}:${slug}`;
+    const existing = await repo.articles
+      .find(
+        { slug: { $in: seedArticles.map((article) => article.slug) } },
+        { projection: { slug: 1, locale: 1 } },
+      )
+      .toArray();
+    const ids = new Map(existing.map((doc) => [key(doc.slug, doc.locale), doc._id]));
+    for (const article of seedArticles) {
+      if (!ids.has(key(article.slug, article.locale)))
+        ids.set(key(article.slug, article.locale), new ObjectId());
+    }
+
+    const docs = seedArticles.map((article) => toDoc(article, ids, key));
+    const operations: AnyBulkWriteOperation<ArticleDoc>[] = docs.map((doc) => ({
+      updateOne: {
+        filter: { slug: doc.slug, locale: doc.locale },
+        update: { $setOnInsert: doc },
+        upsert: true,
+      },
+    }));
+    const result = await repo.articles.bulkWrite(operations, { ordered: true });
+    const inserted = new Set(Object.values(result.upsertedIds).map((id) => String(id)));
+    const revisions: AnyBulkWriteOperation<RevisionDoc>[] = docs
+      .filter((doc) => inserted.has(doc._id.toHexString()))
+      .map((doc) => ({
+        updateOne: {
+          filter: { articleId: doc._id, version: 1 },
+          update: {
+            $setOnInsert: {
+              _id: new ObjectId(),
+              articleId: doc._id,
+              version: 1,
+              action: 'create',
+              author: SEED_AUTHOR,
+              at: SEEDED_AT,
+              note: 'seed',
+              status: doc.status,
+              slug: doc.slug,
+              locale: doc.locale,
+              content: doc.current,
+            },
+          },
+          upsert: true,
+        },
+      }));
+    if (revisions.length > 0) await repo.revisions.bulkWrite(revisions, { ordered: false });
+    if (revisions.length > 0) {
+      await repo.articles.updateMany(
+        { _id: { $in: docs.map((doc) => doc._id) }, revisionPending: true },
+        { $set: { revisionPending: false } },
+      );
+    }
+    return { written: result.upsertedCount };
+  },
+};
+
+function toDoc(
+  article: SeedArticle,
+  ids: Map<string, ObjectId>,
+  key: (slug: string, locale: string) => string,
+): WithId<ArticleDoc> {
+  const parsed = createArticleSchema.safeParse({ ...article, related: [] });
+  if (!parsed.success) {
+    throw new Error(`seed article ${article.locale}:${article.slug} is invalid: ${parsed.error.message}`);
+  }
+  const input = parsed.data;
+  const related = article.related.map((slug) => {
+    const id = ids.get(key(slug, article.locale));
+    if (!id) throw new Error(`seed article ${article.slug} relates to unknown ${article.locale}:${slug}`);
+    return id;
+  });
+  const content: ArticleContent = {
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    category: input.category,
+    categoryPath: categoryPathOf(input.category),
+    tags: input.tags,
+    errorCodes: input.errorCodes,
+    audience: input.audience,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    related,
+  };
+  const wasPublished = article.status === 'PUBLISHED' || article.status === 'ARCHIVED';
+  const id = ids.get(key(article.slug, article.locale));
+  if (!id) throw new Error('unreachable: every seed article has an id');
+  return {
+    _id: id,
+    slug: input.slug,
+    locale: input.locale,
+    status: article.status,
+    version: 1,
+    current: content,
+    live: wasPublished ? content : null,
+    liveVersion: wasPublished ? 1 : null,
+    publishedAt: wasPublished ? SEEDED_AT : null,
+    publishedBy: wasPublished ? SEED_AUTHOR : null,
+    owner: article.owner,
+    createdAt: SEEDED_AT,
+    createdBy: SEED_AUTHOR,
+    updatedAt: SEEDED_AT,
+    updatedBy: SEED_AUTHOR,
+    submittedAt: article.status === 'IN_REVIEW' ? SEEDED_AT : null,
+    submittedBy: article.status === 'IN_REVIEW' ? article.owner : null,
+    rejection: null,
+    counters: { views: 0, helpful: 0, notHelpful: 0, uses: 0, openFlags: 0 },
+    lastChange: { version: 1, action: 'create', author: SEED_AUTHOR, at: SEEDED_AT, note: 'seed' },
+    revisionPending: true,
+  };
+}
