@@ -31,7 +31,7 @@ async function listAll(
 ): Promise<Listed['articles']> {
   const nodes: Listed['articles']['nodes'] = [];
   let after: string | null = null;
-  let totalCount = 0;
+  let totalCount: number;
   for (;;) {
     type PageData = {
       articles: Listed['articles'] & { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
