@@ -27,8 +27,11 @@ export async function openApp(
   logger: Logger,
   endpoints: Endpoints,
   jwtSecret: string,
+  options: { monitorCommands?: boolean } = {},
 ): Promise<OpenApp> {
-  const { client, db } = await connectMongo(endpoints.mongoUri, config.mongo.dbName);
+  const { client, db } = await connectMongo(endpoints.mongoUri, config.mongo.dbName, {
+    monitorCommands: options.monitorCommands ?? false,
+  });
   try {
     await ensureIndexes(db, allIndexes, logger);
   } catch (error) {

@@ -5,17 +5,25 @@ import type { Logger } from './logger.js';
 import type { ArticleDoc } from './modules/knowledge/article.model.js';
 import { ArticleRepository } from './modules/knowledge/article.repository.js';
 import { KnowledgeService } from './modules/knowledge/knowledge.service.js';
+import { FeedbackRepository } from './modules/knowledge/feedback.repository.js';
+import { FeedbackService } from './modules/knowledge/feedback.service.js';
 
 /** The application's services and repositories, created once at start-up. */
 export interface Services {
   articles: ArticleRepository;
   knowledge: KnowledgeService;
+  feedback: FeedbackService;
 }
 
 /** Wires repositories into services. */
 export function createServices(db: Db, logger: Logger): Services {
   const articles = new ArticleRepository(db);
-  return { articles, knowledge: new KnowledgeService(articles, logger) };
+  const knowledge = new KnowledgeService(articles, logger);
+  return {
+    articles,
+    knowledge,
+    feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge),
+  };
 }
 
 /** Batching loaders for one request. Visibility is applied by whoever reads what they load. */

@@ -38,6 +38,8 @@ export interface TestServer {
   ): Promise<GraphQLResponse<TData>>;
   /** A valid token for `sub` with `roles`. */
   tokenFor(roles: Role[], sub?: string, expiresIn?: string): Promise<string>;
+  /** Counts the MongoDB commands (find, aggregate, ...) that `action` makes, by command name. */
+  countCommands(action: () => Promise<unknown>): Promise<Record<string, number>>;
   /** Stops the server, drops this file's database and closes the client. */
   stop(): Promise<void>;
 }
@@ -62,7 +64,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const logger = createLogger(config.logLevel);
-  const app = await openApp(config, logger, testEndpoints(), TEST_JWT_SECRET);
+  const app = await openApp(config, logger, testEndpoints(), TEST_JWT_SECRET, { monitorCommands: true });
   const server = await startServer(app, 0, '127.0.0.1');
 
   return {
@@ -81,6 +83,20 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       });
       const body = (await response.json()) as GraphQLResponse<TData>['body'];
       return { status: response.status, headers: response.headers, body };
+    },
+    async countCommands(action) {
+      const counts: Record<string, number> = {};
+      const listener = (event: { commandName: string; databaseName: string }) => {
+        if (event.databaseName !== app.config.mongo.dbName) return;
+        counts[event.commandName] = (counts[event.commandName] ?? 0) + 1;
+      };
+      app.mongo.on('commandStarted', listener);
+      try {
+        await action();
+      } finally {
+        app.mongo.off('commandStarted', listener);
+      }
+      return counts;
     },
     tokenFor: (roles, sub = `${roles[0] ?? 'user'}-tester`, expiresIn = '1h') =>
       signToken(app.jwt, { sub, roles, expiresIn }),

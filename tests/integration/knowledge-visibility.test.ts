@@ -209,6 +209,21 @@ describe('every read path hides what the caller may not read', () => {
   });
 });
 
+describe('batching', () => {
+  it('reads a page of 5 or of 50 articles with nested fields in the same few commands', async () => {
+    const query = `query ($first: Int!) { articles(first: $first) { totalCount nodes {
+      slug title category { key } categoryPath { key } related { slug category { key } } translations { locale title }
+    } } }`;
+    const counts = async (first: number) =>
+      server.countCommands(async () => expectData(await server.graphql(query, { first }, tokens.agent)));
+    const small = await counts(5);
+    const large = await counts(50);
+    expect(large).toEqual(small);
+    const total = Object.values(large).reduce((sum, count) => sum + count, 0);
+    expect(total).toBeLessThanOrEqual(6);
+  });
+});
+
 describe('seeding', () => {
   it('is idempotent: a second run writes nothing and changes no article', async () => {
     const before = await server.app.db

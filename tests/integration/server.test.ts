@@ -83,12 +83,14 @@ describe('GraphQL over HTTP', () => {
     expect(await response.json()).toEqual({ data: { viewer: { id: 'public' } } });
   });
 
-  it('never runs a mutation sent over GET', async () => {
-    const url = `${server.url}/graphql?query=${encodeURIComponent('mutation { anything }')}`;
+  it('refuses a mutation over GET with 405 and runs nothing', async () => {
+    const mutation = 'mutation { rateArticle(id: "000000000000000000000000", helpful: true) { id } }';
+    const url = `${server.url}/graphql?query=${encodeURIComponent(mutation)}`;
     const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
-    expect([400, 405]).toContain(response.status);
-    const body = (await response.json()) as { errors: unknown[] };
-    expect(body.errors.length).toBeGreaterThan(0);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    const body = (await response.json()) as { errors: Array<{ message: string }> };
+    expect(body.errors[0]?.message).toMatch(/GET requests only support query operations/);
   });
 
   it('answers a body that is not JSON with 400 in the GraphQL error shape', async () => {

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES, AUDIENCES, isInWindow } from './article.model.js';
 import type { ArticleAction, CategoryDoc, RevisionDoc } from './article.model.js';
 import type { FieldChange, LineChange } from './article.diff.js';
-import { encodeCursor } from './knowledge.service.js';
+import { articleCursor } from './knowledge.service.js';
 import type { ArticleView, Page } from './knowledge.service.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -275,7 +275,7 @@ const ArticleConnection = builder.objectRef<Page<ArticleView>>('ArticleConnectio
       type: [ArticleEdge],
       resolve: (page) =>
         page.items.map((node) => ({
-          cursor: encodeCursor(node.doc),
+          cursor: articleCursor(node.doc),
           node,
         })),
     }),

@@ -3,6 +3,7 @@ import type { Filter, UpdateFilter, WithId } from 'mongodb';
 import type { ZodType } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { duplicateValue, isDuplicateKeyError } from '../../db/guards.js';
+import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
 import { badField, badUserInput, conflict, fromZodError, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type {
@@ -25,7 +26,7 @@ import {
   visibilityFilter,
   visibleContent,
 } from './article.policy.js';
-import type { ArticleRepository, RecencyCursor } from './article.repository.js';
+import type { ArticleRepository } from './article.repository.js';
 import {
   createArticleSchema,
   normaliseErrorCode,
@@ -68,23 +69,9 @@ function parse<T>(schema: ZodType<T>, root: string, value: unknown): T {
   return result.data;
 }
 
-/** Encodes a keyset position as an opaque cursor. */
-export function encodeCursor(doc: Pick<ArticleDoc, 'updatedAt' | '_id'>): string {
-  return Buffer.from(JSON.stringify([doc.updatedAt.toISOString(), doc._id.toHexString()])).toString(
-    'base64url',
-  );
-}
-
-/** @throws AppError BAD_USER_INPUT naming `after` when the cursor is not one of ours. */
-export function decodeCursor(cursor: string): RecencyCursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const updatedAt = new Date(at);
-    if (Number.isNaN(updatedAt.getTime()) || !ObjectId.isValid(id)) throw new Error('bad cursor');
-    return { updatedAt, id: new ObjectId(id) };
-  } catch {
-    throw badField('after', 'not a cursor returned by this API');
-  }
+/** The cursor of an article in the recency order. */
+export function articleCursor(doc: Pick<ArticleDoc, 'updatedAt' | '_id'>): string {
+  return encodeCursor(doc.updatedAt, doc._id);
 }
 
 /** @throws AppError BAD_USER_INPUT naming `field` when `first` is out of range. */
@@ -135,7 +122,8 @@ export class KnowledgeService {
     after: string | null | undefined,
   ): Promise<Page<ArticleView>> {
     const limit = pageSize(first);
-    const cursor = after ? decodeCursor(after) : null;
+    const decoded = after ? decodeDateCursor(after) : null;
+    const cursor = decoded ? { updatedAt: decoded.value, id: decoded.id } : null;
     const mongoFilter = this.articleFilter(principal, filter);
     const docs = await this.repo.findPage(mongoFilter, cursor, limit);
     const hasNextPage = docs.length > limit;
@@ -147,7 +135,7 @@ export class KnowledgeService {
     return {
       items,
       hasNextPage,
-      endCursor: last ? encodeCursor(last) : null,
+      endCursor: last ? articleCursor(last) : null,
       totalCount: () => this.repo.count(mongoFilter),
     };
   }

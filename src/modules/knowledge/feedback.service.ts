@@ -1,0 +1,186 @@
+import { ObjectId } from 'mongodb';
+import type { WithId } from 'mongodb';
+import { z } from 'zod';
+import { hasRole, isStaff } from '../../auth/principal.js';
+import type { Principal } from '../../auth/principal.js';
+import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
+import { badField, forbidden, fromZodError, notFound, unauthenticated } from '../../errors.js';
+import type { ArticleRepository } from './article.repository.js';
+import type { FeedbackRepository } from './feedback.repository.js';
+import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.model.js';
+import type { ArticleView, KnowledgeService } from './knowledge.service.js';
+import { pageSize } from './knowledge.service.js';
+
+const comment = z.string().trim().max(1000, 'the comment must be at most 1,000 characters').nullish();
+
+function parseComment(value: unknown, field: string): string | null {
+  const result = comment.safeParse(value);
+  if (!result.success) throw fromZodError(field, result.error);
+  return result.data ? result.data : null;
+}
+
+function requireStaff(principal: Principal, what: string): void {
+  if (principal.isPublic) throw unauthenticated(`Authentication required to ${what}.`);
+  if (!isStaff(principal)) throw forbidden(`Only staff may ${what}.`);
+}
+
+function requireEditorial(principal: Principal, what: string): void {
+  if (principal.isPublic) throw unauthenticated(`Authentication required to ${what}.`);
+  if (!hasRole(principal, 'editor')) throw forbidden(`Only editors (or admins) may ${what}.`);
+}
+
+/**
+ * The knowledge-centred-service loop: readers rate answers, agents record which answers they
+ * used and flag problems, editors work through the flags.
+ */
+export class FeedbackService {
+  constructor(
+    private readonly feedback: FeedbackRepository,
+    private readonly articles: ArticleRepository,
+    private readonly knowledge: KnowledgeService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The article if this principal may read it. @throws NOT_FOUND otherwise (never says which). */
+  private async readable(principal: Principal, id: ObjectId): Promise<ArticleView> {
+    const doc = await this.articles.findById(id);
+    const view = doc ? this.knowledge.view(principal, doc) : null;
+    if (!view) throw notFound('Article', id.toHexString());
+    return view;
+  }
+
+  private async reload(principal: Principal, view: ArticleView): Promise<ArticleView> {
+    const doc = await this.articles.findById(view.doc._id);
+    return (doc && this.knowledge.view(principal, doc)) ?? view;
+  }
+
+  /** Anyone who can read an article may say whether it helped. @throws NOT_FOUND, BAD_USER_INPUT. */
+  async rateArticle(
+    principal: Principal,
+    id: ObjectId,
+    helpful: boolean,
+    rawComment: unknown,
+  ): Promise<ArticleView> {
+    const text = parseComment(rawComment, 'comment');
+    const view = await this.readable(principal, id);
+    await this.feedback.insertRating({
+      _id: new ObjectId(),
+      articleId: id,
+      helpful,
+      comment: text,
+      by: principal.id,
+      at: this.now(),
+    });
+    await this.feedback.bumpCounters(id, helpful ? { helpful: 1 } : { notHelpful: 1 });
+    return this.reload(principal, view);
+  }
+
+  /** An agent used this answer on a channel. @throws UNAUTHENTICATED/FORBIDDEN unless staff; NOT_FOUND. */
+  async recordArticleUse(principal: Principal, id: ObjectId, channel: UseChannel): Promise<ArticleView> {
+    requireStaff(principal, 'record article uses');
+    const view = await this.readable(principal, id);
+    await this.feedback.insertUse({
+      _id: new ObjectId(),
+      articleId: id,
+      channel,
+      by: principal.id,
+      at: this.now(),
+    });
+    await this.feedback.bumpCounters(id, { uses: 1 });
+    return this.reload(principal, view);
+  }
+
+  /** The most used answers since `since` (staff), optionally on one channel. */
+  async mostUsedArticles(
+    principal: Principal,
+    since: Date,
+    channel: UseChannel | null,
+    first: number | null | undefined,
+  ): Promise<Array<{ article: ArticleView; uses: number }>> {
+    requireStaff(principal, 'see article usage');
+    const limit = pageSize(first, 'first', 10);
+    const rows = await this.feedback.mostUsed(since, channel, limit * 2);
+    const docs = await this.articles.findByIds(rows.map((row) => row.articleId));
+    const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
+    const result: Array<{ article: ArticleView; uses: number }> = [];
+    for (const row of rows) {
+      const doc = byId.get(row.articleId.toHexString());
+      const view = doc ? this.knowledge.view(principal, doc) : null;
+      if (view) result.push({ article: view, uses: row.uses });
+      if (result.length === limit) break;
+    }
+    return result;
+  }
+
+  /** An agent reports a problem with an article. @throws UNAUTHENTICATED/FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
+  async flagArticle(
+    principal: Principal,
+    id: ObjectId,
+    reason: FlagReason,
+    rawComment: unknown,
+  ): Promise<WithId<FlagDoc>> {
+    requireStaff(principal, 'flag articles');
+    const text = parseComment(rawComment, 'comment');
+    if (reason === 'OTHER' && !text) throw badField('comment', 'say what is wrong when the reason is OTHER');
+    await this.readable(principal, id);
+    const flag: WithId<FlagDoc> = {
+      _id: new ObjectId(),
+      articleId: id,
+      reason,
+      comment: text,
+      status: 'OPEN',
+      by: principal.id,
+      at: this.now(),
+      resolvedBy: null,
+      resolvedAt: null,
+      resolution: null,
+    };
+    await this.feedback.insertFlag(flag);
+    await this.feedback.bumpCounters(id, { openFlags: 1 });
+    return flag;
+  }
+
+  /** Flags by status, newest first (editors). */
+  async listFlags(
+    principal: Principal,
+    status: FlagStatus,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<{
+    items: WithId<FlagDoc>[];
+    hasNextPage: boolean;
+    endCursor: string | null;
+    totalCount: () => Promise<number>;
+  }> {
+    requireEditorial(principal, 'list article flags');
+    const limit = pageSize(first);
+    const decoded = after ? decodeDateCursor(after) : null;
+    const cursor = decoded ? { at: decoded.value, id: decoded.id } : null;
+    const flags = await this.feedback.findFlags(status, cursor, limit);
+    const items = flags.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      hasNextPage: flags.length > limit,
+      endCursor: last ? encodeCursor(last.at, last._id) : null,
+      totalCount: () => this.feedback.countFlags(status),
+    };
+  }
+
+  /**
+   * Closes a flag (editors); resolving an already resolved flag changes nothing.
+   * @throws UNAUTHENTICATED/FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.
+   */
+  async resolveFlag(principal: Principal, id: ObjectId, rawResolution: unknown): Promise<WithId<FlagDoc>> {
+    requireEditorial(principal, 'resolve article flags');
+    const resolution = parseComment(rawResolution, 'resolution');
+    const resolved = await this.feedback.resolveFlag(id, principal.id, this.now(), resolution);
+    if (resolved) {
+      await this.feedback.bumpCounters(resolved.articleId, { openFlags: -1 });
+      return resolved;
+    }
+    const existing = await this.feedback.findFlag(id);
+    if (!existing) throw notFound('ArticleFlag', id.toHexString());
+    return existing;
+  }
+}
