@@ -109,6 +109,11 @@ describe('articles: who sees what', () => {
         .map((article) => article.slug)
         .sort(),
     );
+    const tagged = await listAll({ tag: '拨号' }, tokens.agent);
+    expect(tagged.nodes.map((node) => node.slug).sort()).toEqual(
+      agentSeed.filter((article) => article.tags.includes('拨号')).map((article) => article.slug).sort(),
+    );
+    expect(tagged.totalCount).toBeGreaterThan(0);
     const english = await listAll({ locale: 'EN' });
     expect(english.totalCount).toBe(publicSeed.filter((article) => article.locale === 'en').length);
   });
