@@ -165,5 +165,7 @@ function toDoc(
     counters: { views: 0, helpful: 0, notHelpful: 0, uses: 0, openFlags: 0 },
     lastChange: { version: 1, action: 'create', author: SEED_AUTHOR, at: SEEDED_AT, note: 'seed' },
     revisionPending: true,
+    searchPending: true,
+    searchSyncedVersion: null,
   };
 }

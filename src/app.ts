@@ -43,14 +43,16 @@ export async function openApp(
     ...(endpoints.meiliApiKey ? { apiKey: endpoints.meiliApiKey } : {}),
     timeout: 5_000,
   });
-  return {
+  const app: OpenApp = {
     config,
     logger,
     mongo: client,
     db,
     meili,
     jwt: { secret: jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience },
-    services: createServices(db, logger),
+    services: undefined as unknown as OpenApp['services'],
     close: () => client.close(),
   };
+  app.services = createServices(db, logger, () => app.meili, config.meili.indexPrefix);
+  return app;
 }

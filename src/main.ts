@@ -10,6 +10,7 @@ import { provideInfrastructure } from './embedded/launcher.js';
 import { createLogger } from './logger.js';
 import { openApp } from './app.js';
 import { startServer } from './server.js';
+import { createIndexer } from './modules/search/indexer.js';
 import { seedDatabase } from '../seed/index.js';
 
 async function main(): Promise<void> {
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
       await seedDatabase(app, { onlyEmpty: true });
     }
     await app.services.knowledge.repairPendingRevisions();
+
+    // The search indexer runs beside the server: requests never wait for Meilisearch tasks.
+    const indexer = createIndexer(app);
+    indexer.start();
+    cleanups.push(() => indexer.stop());
 
     const server = await startServer(app, config.port, config.host);
     cleanups.push(() => server.stop());

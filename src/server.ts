@@ -12,6 +12,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
 import { AppError } from './errors.js';
 import { checkReadiness } from './http/health.js';
+import { checkSearchIndex, searchLag } from './modules/search/maintenance.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import {
   accessLog,
@@ -109,13 +110,30 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   });
   expressApp.get('/readyz', async (_req, res) => {
     const readiness = await checkReadiness(app);
+    const search = readiness.checks.mongodb.ok ? await searchLag(app.db).catch(() => null) : null;
     res.status(readiness.ready ? 200 : 503).json({
       status: readiness.ready ? 'ready' : 'unavailable',
       unavailable: Object.entries(readiness.checks)
         .filter(([, check]) => !check.ok)
         .map(([name]) => name),
       checks: readiness.checks,
+      // Informational: article changes the search index does not have yet.
+      searchIndex: search,
     });
+  });
+  // The full MongoDB/Meilisearch comparison (ids and versions): 503 when they drifted apart.
+  expressApp.get('/health/search', async (_req, res, next) => {
+    try {
+      const report = await checkSearchIndex({
+        db: app.db,
+        meili: app.meili,
+        indexUid: app.services.articleIndexUid,
+        search: app.services.searchRepo,
+      });
+      res.status(report.drift ? 503 : 200).json(report);
+    } catch (error) {
+      next(error);
+    }
   });
 
   expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));

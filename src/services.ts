@@ -1,28 +1,45 @@
 import DataLoader from 'dataloader';
 import { ObjectId } from 'mongodb';
 import type { Db, WithId } from 'mongodb';
+import type { Meilisearch } from 'meilisearch';
 import type { Logger } from './logger.js';
 import type { ArticleDoc } from './modules/knowledge/article.model.js';
 import { ArticleRepository } from './modules/knowledge/article.repository.js';
 import { KnowledgeService } from './modules/knowledge/knowledge.service.js';
 import { FeedbackRepository } from './modules/knowledge/feedback.repository.js';
 import { FeedbackService } from './modules/knowledge/feedback.service.js';
+import { SearchRepository } from './modules/search/search.repository.js';
+import { SearchService } from './modules/search/search.service.js';
 
 /** The application's services and repositories, created once at start-up. */
 export interface Services {
   articles: ArticleRepository;
   knowledge: KnowledgeService;
   feedback: FeedbackService;
+  searchRepo: SearchRepository;
+  search: SearchService;
+  /** The Meilisearch index of articles (with the configured prefix). */
+  articleIndexUid: string;
 }
 
-/** Wires repositories into services. */
-export function createServices(db: Db, logger: Logger): Services {
+/** Wires repositories into services. `meili` is read at each use, so a replaced client is picked up. */
+export function createServices(
+  db: Db,
+  logger: Logger,
+  meili: () => Meilisearch,
+  indexPrefix: string,
+): Services {
   const articles = new ArticleRepository(db);
   const knowledge = new KnowledgeService(articles, logger);
+  const searchRepo = new SearchRepository(db);
+  const articleIndexUid = `${indexPrefix}articles`;
   return {
     articles,
     knowledge,
     feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge),
+    searchRepo,
+    search: new SearchService(meili, articleIndexUid, articles, knowledge, searchRepo, logger),
+    articleIndexUid,
   };
 }
 

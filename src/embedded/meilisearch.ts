@@ -30,6 +30,9 @@ export interface EmbeddedMeilisearchOptions {
   /** The service's data directory; Meilisearch keeps its database in `<dataDir>/meilisearch`. */
   dataDir: string;
   logger: Logger;
+  /** A fixed port and master key, e.g. to restart an instance where its clients expect it. */
+  port?: number;
+  masterKey?: string;
 }
 
 export interface EmbeddedMeilisearch {
@@ -179,10 +182,10 @@ export async function startEmbeddedMeilisearch(
   const pidFile = join(dataDir, 'meilisearch.pid');
   await killStaleProcess(pidFile, ['meilisearch', dbPath], logger);
 
-  const masterKey = randomBytes(32).toString('hex');
+  const masterKey = options.masterKey ?? randomBytes(32).toString('hex');
   const startedAt = Date.now();
   for (let attempt = 1; ; attempt += 1) {
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const url = `http://127.0.0.1:${port}`;
     const service = startSupervised({
       name: 'meilisearch',
@@ -214,7 +217,7 @@ export async function startEmbeddedMeilisearch(
     } catch (error) {
       await service.stop();
       const portTaken = service.recentOutput().some((line) => /address already in use/i.test(line));
-      if (portTaken && attempt < 3) continue;
+      if (portTaken && attempt < 3 && options.port === undefined) continue;
       throw error;
     }
     logger.debug({ url, dbPath, ms: Date.now() - startedAt }, 'embedded Meilisearch is ready');

@@ -1,9 +1,14 @@
 import type { CollectionIndexes } from '../db/indexes.js';
 import { knowledgeIndexes } from './knowledge/article.repository.js';
 import { feedbackIndexes } from './knowledge/feedback.repository.js';
+import { searchIndexes } from './search/search.repository.js';
 
 /**
  * Every collection's index declarations, created at start-up. Each module declares its own
  * beside its repository and lists them here.
  */
-export const allIndexes: readonly CollectionIndexes[] = [...knowledgeIndexes, ...feedbackIndexes];
+export const allIndexes: readonly CollectionIndexes[] = [
+  ...knowledgeIndexes,
+  ...feedbackIndexes,
+  ...searchIndexes,
+];

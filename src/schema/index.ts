@@ -4,6 +4,7 @@ import { builder } from './builder.js';
 import '../modules/system/system.graphql.js';
 import '../modules/knowledge/knowledge.graphql.js';
 import '../modules/knowledge/feedback.graphql.js';
+import '../modules/search/search.graphql.js';
 import '../modules/complaints/complaints.graphql.js';
 
 /** Builds the executable schema from every module's types (sorted, so the printed SDL is stable). */

@@ -8,6 +8,8 @@ import type { Role } from '../../src/auth/principal.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server.js';
+import { createIndexer } from '../../src/modules/search/indexer.js';
+import type { SearchIndexer } from '../../src/modules/search/indexer.js';
 import { testEndpoints } from './env.js';
 import { deleteIndexesWithPrefix } from './search.js';
 
@@ -38,6 +40,8 @@ export interface TestServer {
   ): Promise<GraphQLResponse<TData>>;
   /** A valid token for `sub` with `roles`. */
   tokenFor(roles: Role[], sub?: string, expiresIn?: string): Promise<string>;
+  /** The search indexer, when started with `{ indexer: true }`. */
+  indexer: SearchIndexer | undefined;
   /** Counts the MongoDB commands (find, aggregate, ...) that `action` makes, by command name. */
   countCommands(action: () => Promise<unknown>): Promise<Record<string, number>>;
   /** Stops the server, drops this file's database and closes the client. */
@@ -50,7 +54,10 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
  * Starts the real HTTP server on port 0 with its own database (and index prefix) for this test
  * file, against the servers the global setup provided.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { indexer?: boolean; meili?: { url: string; apiKey: string | undefined } } = {},
+): Promise<TestServer> {
   const suffix = randomBytes(4).toString('hex');
   const fileName = path
     .basename(expect.getState().testPath ?? 'tests', '.test.ts')
@@ -64,8 +71,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const logger = createLogger(config.logLevel);
-  const app = await openApp(config, logger, testEndpoints(), TEST_JWT_SECRET, { monitorCommands: true });
+  const endpoints = testEndpoints();
+  const app = await openApp(
+    config,
+    logger,
+    options.meili ? { ...endpoints, meiliUrl: options.meili.url, meiliApiKey: options.meili.apiKey } : endpoints,
+    TEST_JWT_SECRET,
+    { monitorCommands: true },
+  );
   const server = await startServer(app, 0, '127.0.0.1');
+  const indexer = options.indexer ? createIndexer(app, { idleMs: 200, maxBackoffMs: 2_000 }) : undefined;
+  indexer?.start();
 
   return {
     url: server.url,
@@ -100,7 +116,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     tokenFor: (roles, sub = `${roles[0] ?? 'user'}-tester`, expiresIn = '1h') =>
       signToken(app.jwt, { sub, roles, expiresIn }),
+    indexer,
     async stop() {
+      await indexer?.stop();
       await server.stop();
       await app.db.dropDatabase().catch(() => undefined);
       await deleteIndexesWithPrefix(app.meili, app.config.meili.indexPrefix).catch(() => undefined);

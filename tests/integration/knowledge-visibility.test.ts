@@ -111,7 +111,10 @@ describe('articles: who sees what', () => {
     );
     const tagged = await listAll({ tag: '拨号' }, tokens.agent);
     expect(tagged.nodes.map((node) => node.slug).sort()).toEqual(
-      agentSeed.filter((article) => article.tags.includes('拨号')).map((article) => article.slug).sort(),
+      agentSeed
+        .filter((article) => article.tags.includes('拨号'))
+        .map((article) => article.slug)
+        .sort(),
     );
     expect(tagged.totalCount).toBeGreaterThan(0);
     const english = await listAll({ locale: 'EN' });

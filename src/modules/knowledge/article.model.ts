@@ -85,6 +85,10 @@ export interface ArticleDoc {
   lastChange: ArticleChange;
   /** True from the write that changed the article until its revision is stored. */
   revisionPending: boolean;
+  /** True from the write that changed the article until the search index has that version. */
+  searchPending: boolean;
+  /** The version the search index last confirmed (null: never indexed). */
+  searchSyncedVersion: number | null;
 }
 
 /** An immutable snapshot of an article after one saved change. */

@@ -23,6 +23,7 @@ export const knowledgeIndexes: CollectionIndexes[] = [
       { name: 'current_error_codes_recency', key: byRecency({ 'current.errorCodes': 1 }) },
       { name: 'current_valid_to', key: { 'current.validTo': 1 } },
       { name: 'revision_pending', key: { revisionPending: 1 } },
+      { name: 'search_pending', key: { searchPending: 1, updatedAt: 1 } },
     ],
   },
   {

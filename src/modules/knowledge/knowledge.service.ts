@@ -94,6 +94,9 @@ export class KnowledgeService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Called after every saved change (the search indexer wakes up on it). */
+  onChange: () => void = () => undefined;
+
   // ---- reads ----------------------------------------------------------------------------------
 
   /** The view of `doc` for this principal, or null when they may not read it. */
@@ -266,6 +269,8 @@ export class KnowledgeService {
       counters: { views: 0, helpful: 0, notHelpful: 0, uses: 0, openFlags: 0 },
       lastChange: { version: 1, action: 'create', author: principal.id, at, note: input.note ?? null },
       revisionPending: true,
+      searchPending: true,
+      searchSyncedVersion: null,
     };
     try {
       await this.repo.insert(doc);
@@ -274,6 +279,7 @@ export class KnowledgeService {
       throw error;
     }
     await this.storeRevision(doc);
+    this.onChange();
     return { doc, content };
   }
 
@@ -452,9 +458,12 @@ export class KnowledgeService {
       updatedBy: principal.id,
       lastChange: { version: expectedVersion + 1, action, author: principal.id, at, note },
       revisionPending: true,
+      // Marked in the same single-document write as the change: the indexer cannot miss it.
+      searchPending: true,
     };
     const updated = await this.repo.updateAtVersion(id, expectedVersion, { ...update, $set: set });
     await this.storeRevision(updated);
+    this.onChange();
     return this.viewForEditor(updated);
   }
 

@@ -1,0 +1,46 @@
+import { ObjectId } from 'mongodb';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import type { AppDeps } from '../src/context.js';
+import type { SynonymSetDoc } from '../src/modules/search/search.repository.js';
+import { normaliseText } from '../src/modules/search/normalise.js';
+import type { Seeder } from './index.js';
+
+/** A starting list of terms agents and customers use for the same thing. */
+export const seedSynonyms: string[][] = [
+  ['宽带', '宽频', 'broadband'],
+  ['拨号', 'pppoe', '拨号上网', 'dial-up'],
+  ['营业厅', '营业网点', '网点', 'business hall'],
+  ['密码', '口令', 'password'],
+  ['话费', '账单', '费用', 'bill'],
+  ['光猫', '猫', 'modem', '调制解调器'],
+  ['投诉', '申诉', 'complaint'],
+  ['热线', '客服热线', 'hotline'],
+  ['手机营业厅', '掌上营业厅', 'app'],
+  ['网上营业厅', '网厅', 'web hall'],
+  ['连不上', '上不了网', '断网', '无法上网'],
+  ['重置', '重设', 'reset'],
+  ['欠费', '停机', 'arrears'],
+];
+
+/** Inserts each starting synonym set unless a set with its first term exists (idempotent). */
+export const synonymSeeder: Seeder = {
+  name: 'search synonyms',
+  collection: 'search_synonyms',
+  async run(app: AppDeps) {
+    const at = new Date();
+    const operations: AnyBulkWriteOperation<SynonymSetDoc>[] = seedSynonyms.map((set) => {
+      const terms = set.map(normaliseText);
+      return {
+        updateOne: {
+          filter: { terms: terms[0] ?? '' },
+          update: {
+            $setOnInsert: { _id: new ObjectId(), terms, version: 1, updatedAt: at, updatedBy: 'seed' },
+          },
+          upsert: true,
+        },
+      };
+    });
+    const result = await app.services.searchRepo.synonyms.bulkWrite(operations, { ordered: true });
+    return { written: result.upsertedCount };
+  },
+};

@@ -1,0 +1,111 @@
+import type { Settings } from 'meilisearch';
+import type { ArticleDoc } from '../knowledge/article.model.js';
+import { normaliseText } from './normalise.js';
+
+/** What the articles index holds for one article: its live revision, normalised, and nothing private. */
+export interface ArticleSearchDocument {
+  /** The article's ObjectId, hex. */
+  id: string;
+  slug: string;
+  locale: string;
+  /** Chinese fields (`*_zh`) and English ones (`*_en`): each document fills the pair of its locale. */
+  title_zh?: string;
+  title_en?: string;
+  summary_zh?: string;
+  summary_en?: string;
+  body_zh?: string;
+  body_en?: string;
+  tags: string[];
+  errorCodes: string[];
+  category: string;
+  categoryPath: string[];
+  audience: 'PUBLIC' | 'INTERNAL';
+  /** Validity window as epoch seconds; 0 and MAX_TS stand for "open". */
+  validFromTs: number;
+  validToTs: number;
+  /** The article version this document was built from (for drift checks). */
+  version: number;
+  publishedAtTs: number;
+}
+
+/** A "no end" validity bound that stays an exact integer in Meilisearch filters. */
+export const MAX_TS = 253402300799; // 9999-12-31T23:59:59Z
+
+/** Whether an article belongs in the index at all: published once and not archived. */
+export function isIndexable(article: Pick<ArticleDoc, 'status' | 'live'>): boolean {
+  return article.live !== null && article.status !== 'ARCHIVED';
+}
+
+/**
+ * Maps an article to its search document, or null when it must not be in the index (drafts that
+ * were never published, archived articles). Pure: the indexer is the only writer.
+ */
+export function toSearchDocument(article: ArticleDoc): ArticleSearchDocument | null {
+  const live = article.live;
+  if (!live || !isIndexable(article)) return null;
+  const suffix = article.locale === 'en' ? 'en' : 'zh';
+  return {
+    id: article._id.toHexString(),
+    slug: article.slug,
+    locale: article.locale,
+    [`title_${suffix}`]: normaliseText(live.title),
+    [`summary_${suffix}`]: normaliseText(live.summary),
+    [`body_${suffix}`]: normaliseText(stripMarkdown(live.body)),
+    tags: live.tags.map(normaliseText),
+    errorCodes: live.errorCodes,
+    category: live.category,
+    categoryPath: live.categoryPath,
+    audience: live.audience,
+    validFromTs: live.validFrom ? Math.floor(live.validFrom.getTime() / 1000) : 0,
+    validToTs: live.validTo ? Math.floor(live.validTo.getTime() / 1000) : MAX_TS,
+    version: article.version,
+    publishedAtTs: article.publishedAt ? Math.floor(article.publishedAt.getTime() / 1000) : 0,
+  };
+}
+
+/** Markdown syntax that would only be noise in snippets: heading marks, emphasis, link targets. */
+function stripMarkdown(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/[*_`>|]+/g, ' ')
+    .replace(/^\s*[-+]\s+/gm, '')
+    .replace(/\n{2,}/g, '\n');
+}
+
+/**
+ * The articles index settings, applied before any document: ranked searchable attributes
+ * (error codes first), the few filterable and sortable attributes queries use, no typos on
+ * numbers (2001 must not find 2000), and Chinese and English segmentation per field.
+ */
+export const ARTICLE_INDEX_SETTINGS: Settings = {
+  searchableAttributes: [
+    'errorCodes',
+    'title_zh',
+    'title_en',
+    'tags',
+    'summary_zh',
+    'summary_en',
+    'body_zh',
+    'body_en',
+  ],
+  filterableAttributes: [
+    'audience',
+    'locale',
+    'categoryPath',
+    'tags',
+    'errorCodes',
+    'validFromTs',
+    'validToTs',
+  ],
+  sortableAttributes: ['publishedAtTs'],
+  displayedAttributes: ['*'],
+  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  localizedAttributes: [
+    { attributePatterns: ['*_zh'], locales: ['cmn'] },
+    { attributePatterns: ['*_en'], locales: ['eng'] },
+  ],
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 1000 },
+};

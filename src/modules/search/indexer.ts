@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Db, WithId } from 'mongodb';
+import type { Meilisearch } from 'meilisearch';
+import type { Logger } from '../../logger.js';
+import type { ArticleDoc } from '../knowledge/article.model.js';
+import { ARTICLE_INDEX_SETTINGS, toSearchDocument } from './documents.js';
+import { normaliseText } from './normalise.js';
+import type { SearchRepository } from './search.repository.js';
+
+/** How long the indexer waits for one Meilisearch task (indexing is slow on two cores). */
+export const TASK_TIMEOUT_MS = 120_000;
+const SYNONYMS_STATE = 'synonyms-hash';
+
+export interface IndexerDeps {
+  db: Db;
+  /** Read at every step, so a replaced client is picked up. */
+  meili: () => Meilisearch;
+  logger: Logger;
+  indexUid: string;
+  search: SearchRepository;
+}
+
+export interface IndexerOptions {
+  batchSize?: number;
+  /** Poll interval when there is nothing to do (a change also wakes the indexer at once). */
+  idleMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * The only writer to Meilisearch. Articles carry `searchPending` from the write that changed
+ * them; the indexer pushes pending ones in batches, waits for the task, and clears the mark only
+ * if the article's version has not moved on meanwhile. It also keeps the index settings and the
+ * synonyms in step with MongoDB. Failures are retried with backoff; nothing is lost while
+ * Meilisearch is down, because the marks stay until a push succeeds.
+ */
+export class SearchIndexer {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private settingsApplied = false;
+  private lastSynonymCheck = 0;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(
+    private readonly deps: IndexerDeps,
+    options: IndexerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.idleMs = options.idleMs ?? 1_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  }
+
+  private get articles() {
+    return this.deps.db.collection<ArticleDoc>('articles');
+  }
+
+  /** Starts the background loop (idempotent). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops the loop after the current step. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Wakes the loop now (called after every article change). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 500;
+    while (this.running) {
+      let worked = false;
+      try {
+        worked = await this.step();
+        backoff = 500;
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, retryInMs: backoff },
+          'search indexer: Meilisearch push failed; the changes stay pending and will be retried',
+        );
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, this.maxBackoffMs);
+        continue;
+      }
+      if (!worked) await this.sleep(this.idleMs);
+    }
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    const controller = new AbortController();
+    this.wake = () => controller.abort();
+    await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
+    this.wake = undefined;
+  }
+
+  /** One unit of work: settings, synonyms, then one batch of pending articles. Returns whether it did anything. */
+  async step(): Promise<boolean> {
+    if (!this.settingsApplied) {
+      await ensureArticleIndex(this.deps.meili(), this.deps.indexUid);
+      this.settingsApplied = true;
+    }
+    let worked = false;
+    if (Date.now() - this.lastSynonymCheck > 5_000) {
+      worked = (await this.pushSynonymsIfChanged()) || worked;
+      this.lastSynonymCheck = Date.now();
+    }
+    const pushed = await this.pushPendingBatch();
+    return worked || pushed > 0;
+  }
+
+  /** Pushes one batch of pending articles; returns how many were handled. */
+  async pushPendingBatch(): Promise<number> {
+    const pending = await this.articles
+      .find({ searchPending: true })
+      .sort({ updatedAt: 1 })
+      .limit(this.batchSize)
+      .toArray();
+    if (pending.length === 0) return 0;
+    await pushArticles(this.deps.meili(), this.deps.indexUid, pending);
+    const result = await this.articles.bulkWrite(
+      pending.map((doc) => ({
+        updateOne: {
+          filter: { _id: doc._id, version: doc.version, searchPending: true },
+          update: { $set: { searchPending: false, searchSyncedVersion: doc.version } },
+        },
+      })),
+      { ordered: false },
+    );
+    this.deps.logger.debug(
+      { pushed: pending.length, confirmed: result.modifiedCount },
+      'search indexer: batch synced',
+    );
+    return pending.length;
+  }
+
+  /** Pushes the synonyms when they differ from what was last pushed (by content hash). */
+  async pushSynonymsIfChanged(): Promise<boolean> {
+    const map = synonymMap((await this.deps.search.allSynonymSets()).map((set) => set.terms));
+    const hash = createHash('sha256').update(JSON.stringify(map)).digest('hex');
+    const stateKey = `${SYNONYMS_STATE}:${this.deps.indexUid}`;
+    if ((await this.deps.search.getState(stateKey)) === hash) return false;
+    await this.deps
+      .meili()
+      .index(this.deps.indexUid)
+      .updateSynonyms(map)
+      .waitTask({ timeout: TASK_TIMEOUT_MS })
+      .then(assertSucceeded);
+    await this.deps.search.setState(stateKey, hash, new Date());
+    this.deps.logger.info({ sets: Object.keys(map).length }, 'search indexer: synonyms pushed');
+    return true;
+  }
+
+  /** Forces the next step to push the synonyms (after a reindex swapped the index). */
+  forgetSynonyms(): void {
+    this.lastSynonymCheck = 0;
+  }
+
+  /** Runs steps until nothing is pending (CLI and tests). @throws when a push fails. */
+  async drain(): Promise<void> {
+    await this.step();
+    while ((await this.pushPendingBatch()) > 0) {
+      // keep going
+    }
+  }
+}
+
+/** Fails a finished task that did not succeed, with Meilisearch's reason. */
+export function assertSucceeded(task: {
+  status: string;
+  uid: number;
+  error?: { message: string } | null;
+}): void {
+  if (task.status !== 'succeeded') {
+    throw new Error(
+      `Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? 'no reason given'}`,
+    );
+  }
+}
+
+/** Creates the index if needed and applies its settings, waiting for both: settings before documents. */
+export async function ensureArticleIndex(meili: Meilisearch, uid: string): Promise<void> {
+  const exists = await meili
+    .getIndex(uid)
+    .then(() => true)
+    .catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+      throw error;
+    });
+  if (!exists) {
+    await meili
+      .createIndex(uid, { primaryKey: 'id' })
+      .waitTask({ timeout: TASK_TIMEOUT_MS })
+      .then(assertSucceeded);
+  }
+  await meili
+    .index(uid)
+    .updateSettings(ARTICLE_INDEX_SETTINGS)
+    .waitTask({ timeout: TASK_TIMEOUT_MS })
+    .then(assertSucceeded);
+}
+
+/** Upserts the indexable articles and deletes the others from the index, waiting for both tasks. */
+export async function pushArticles(
+  meili: Meilisearch,
+  uid: string,
+  articles: WithId<ArticleDoc>[],
+): Promise<void> {
+  const index = meili.index(uid);
+  const documents = articles.map(toSearchDocument).filter((doc) => doc !== null);
+  const gone = articles
+    .filter((article) => toSearchDocument(article) === null)
+    .map((article) => article._id.toHexString());
+  if (documents.length > 0) {
+    await index
+      .addDocuments(documents, { primaryKey: 'id' })
+      .waitTask({ timeout: TASK_TIMEOUT_MS })
+      .then(assertSucceeded);
+  }
+  if (gone.length > 0) {
+    await index.deleteDocuments(gone).waitTask({ timeout: TASK_TIMEOUT_MS }).then(assertSucceeded);
+  }
+}
+
+/** Mutual synonyms as Meilisearch wants them: every term maps to all the others of its set. */
+export function synonymMap(sets: string[][]): Record<string, string[]> {
+  const map: Record<string, Set<string>> = {};
+  for (const set of sets) {
+    const terms = [...new Set(set.map((term) => normaliseText(term).toLowerCase()).filter((term) => term !== ''))];
+    for (const term of terms) {
+      map[term] ??= new Set();
+      for (const other of terms) if (other !== term) map[term].add(other);
+    }
+  }
+  return Object.fromEntries(
+    Object.keys(map)
+      .sort()
+      .map((term) => [term, [...(map[term] ?? [])].sort()]),
+  );
+}
+
+/**
+ * Creates the indexer for an app and wires the change hooks (article changes and synonym edits
+ * wake it at once). The caller starts and stops it.
+ */
+export function createIndexer(
+  app: {
+    db: Db;
+    meili: Meilisearch;
+    logger: Logger;
+    services: {
+      articleIndexUid: string;
+      searchRepo: SearchRepository;
+      knowledge: { onChange: () => void };
+      search: { onSynonymsChange: () => void };
+    };
+  },
+  options: IndexerOptions = {},
+): SearchIndexer {
+  const indexer = new SearchIndexer(
+    {
+      db: app.db,
+      meili: () => app.meili,
+      logger: app.logger,
+      indexUid: app.services.articleIndexUid,
+      search: app.services.searchRepo,
+    },
+    options,
+  );
+  app.services.knowledge.onChange = () => indexer.nudge();
+  app.services.search.onSynonymsChange = () => {
+    indexer.forgetSynonyms();
+    indexer.nudge();
+  };
+  return indexer;
+}
