@@ -122,7 +122,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
     });
   });
   // The full MongoDB/Meilisearch comparison (ids and versions): 503 when they drifted apart.
-  expressApp.get('/health/search', async (_req, res, next) => {
+  expressApp.get('/health/search', async (_req, res) => {
     try {
       const report = await checkSearchIndex({
         db: app.db,
@@ -132,7 +132,9 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
       });
       res.status(report.drift ? 503 : 200).json(report);
     } catch (error) {
-      next(error);
+      res
+        .status(503)
+        .json({ status: 'unavailable', error: error instanceof Error ? error.message : String(error) });
     }
   });
 

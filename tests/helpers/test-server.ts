@@ -75,7 +75,9 @@ export async function startTestServer(
   const app = await openApp(
     config,
     logger,
-    options.meili ? { ...endpoints, meiliUrl: options.meili.url, meiliApiKey: options.meili.apiKey } : endpoints,
+    options.meili
+      ? { ...endpoints, meiliUrl: options.meili.url, meiliApiKey: options.meili.apiKey }
+      : endpoints,
     TEST_JWT_SECRET,
     { monitorCommands: true },
   );

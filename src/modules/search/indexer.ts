@@ -80,7 +80,7 @@ export class SearchIndexer {
   private async run(): Promise<void> {
     let backoff = 500;
     while (this.running) {
-      let worked = false;
+      let worked: boolean;
       try {
         worked = await this.step();
         backoff = 500;
@@ -236,7 +236,9 @@ export async function pushArticles(
 export function synonymMap(sets: string[][]): Record<string, string[]> {
   const map: Record<string, Set<string>> = {};
   for (const set of sets) {
-    const terms = [...new Set(set.map((term) => normaliseText(term).toLowerCase()).filter((term) => term !== ''))];
+    const terms = [
+      ...new Set(set.map((term) => normaliseText(term).toLowerCase()).filter((term) => term !== '')),
+    ];
     for (const term of terms) {
       map[term] ??= new Set();
       for (const other of terms) if (other !== term) map[term].add(other);

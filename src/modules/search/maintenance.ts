@@ -40,7 +40,11 @@ export async function checkSearchIndex(deps: MaintenanceDeps, now = new Date()):
   for (let offset = 0; ; offset += PAGE) {
     const page = await deps.meili
       .index<ArticleSearchDocument>(deps.indexUid)
-      .getDocuments({ fields: ['id', 'version'], limit: PAGE, offset });
+      .getDocuments<Pick<ArticleSearchDocument, 'id' | 'version'>>({
+        fields: ['id', 'version'],
+        limit: PAGE,
+        offset,
+      });
     for (const doc of page.results) indexed.set(doc.id, doc.version);
     if (page.results.length < PAGE) break;
   }

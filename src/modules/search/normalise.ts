@@ -13,7 +13,9 @@ const ASCII_THEN_HAN = new RegExp(`(${ASCII_WORD})(${HAN})`, 'gu');
 /** Normalises text for the search index and for queries. */
 export function normaliseText(text: string): string {
   return text
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (char) =>
+      String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+    )
     .replace(/\u3000/g, ' ')
     .replace(HAN_THEN_ASCII, '$1 $2')
     .replace(ASCII_THEN_HAN, '$1 $2')
