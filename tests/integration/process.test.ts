@@ -2,11 +2,31 @@ import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import http from 'node:http';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { Meilisearch } from 'meilisearch';
+import { MongoClient } from 'mongodb';
+import { deleteIndexesWithPrefix } from '../helpers/search.js';
 import { testEndpoints } from '../helpers/env.js';
 import { TEST_JWT_SECRET } from '../helpers/test-server.js';
 
 const TSX = ['--import', 'tsx'];
+
+afterAll(async () => {
+  // The processes wrote to databases and indexes of their own: remove them.
+  const endpoints = testEndpoints();
+  const client = new MongoClient(endpoints.mongoUri);
+  try {
+    for (const name of [`t_process_${process.pid}`, `t_cli_${process.pid}`])
+      await client.db(name).dropDatabase();
+  } finally {
+    await client.close();
+  }
+  const meili = new Meilisearch({
+    host: endpoints.meiliUrl,
+    ...(endpoints.meiliApiKey ? { apiKey: endpoints.meiliApiKey } : {}),
+  });
+  await deleteIndexesWithPrefix(meili, `cli${process.pid}_`);
+});
 
 function serviceEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const endpoints = testEndpoints();
@@ -89,6 +109,46 @@ describe('the service process', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/PORT: /);
   });
+});
+
+/** Runs one of the package's CLIs as its own process, as `npm run` would. */
+async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [...TSX, ...args], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+describe('npm run seed, search:reindex and search:check', () => {
+  it('seed the database, rebuild the index, and report pending work and then nothing left', async () => {
+    const env = serviceEnv({
+      MONGODB_DB: `t_cli_${process.pid}`,
+      MEILI_INDEX_PREFIX: `cli${process.pid}_`,
+      LOG_LEVEL: 'warn',
+    });
+    const seeded = await runCli(['src/cli/seed.ts'], env);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/articles: \d+ written/);
+
+    // Freshly seeded articles wait for the indexer: pending, which is not drift.
+    const pending = await runCli(['src/cli/search.ts', 'check'], env);
+    expect(pending.code).toBe(0);
+    expect(pending.stdout).toMatch(/No drift \([1-9]\d* change\(s\) pending/);
+
+    const rebuilt = await runCli(['src/cli/search.ts', 'reindex'], env);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toMatch(/Rebuilt cli\d+_articles: \d+ searchable of \d+ articles, swapped in/);
+
+    const checked = await runCli(['src/cli/search.ts', 'check'], env);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/No drift \(0 change\(s\) pending/);
+  }, 180_000);
 });
 
 describe('npm run token', () => {

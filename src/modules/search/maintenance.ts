@@ -37,7 +37,14 @@ export async function checkSearchIndex(deps: MaintenanceDeps, now = new Date()):
     .find({}, { projection: { _id: 1, version: 1, status: 1, live: 1, searchPending: 1, updatedAt: 1 } })
     .toArray();
   const indexed = new Map<string, number>();
-  for (let offset = 0; ; offset += PAGE) {
+  const exists = await deps.meili
+    .getIndex(deps.indexUid)
+    .then(() => true)
+    .catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+      throw error;
+    });
+  for (let offset = 0; exists; offset += PAGE) {
     const page = await deps.meili
       .index<ArticleSearchDocument>(deps.indexUid)
       .getDocuments<Pick<ArticleSearchDocument, 'id' | 'version'>>({
