@@ -25,6 +25,7 @@ import {
 import { requestScope } from './logger.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
+import { depthLimit } from './schema/depth-limit.js';
 import { createLoaders } from './services.js';
 import type { AppDeps, Context } from './context.js';
 
@@ -40,6 +41,8 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 
 const BODY_LIMIT = '5mb';
+/** Deepest selection an operation may have (the deepest useful query today is about 6). */
+export const MAX_QUERY_DEPTH = 10;
 
 export interface RunningServer {
   /** The base URL, e.g. http://127.0.0.1:4000 (the real port when started on port 0). */
@@ -93,6 +96,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
     plugins,
     formatError: maskError(app.logger),
     includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // Auth is by bearer token only, never by cookie, so a cross-site request carries no
     // credentials: Apollo's CSRF header requirement would only break plain GET queries.
     csrfPrevention: false,

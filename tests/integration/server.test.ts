@@ -76,6 +76,18 @@ describe('GraphQL over HTTP', () => {
     expect(expectErrorCode(response, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/password/);
   });
 
+  it('refuses an operation nested deeper than the limit with 400, before running it', async () => {
+    let selection = 'slug';
+    for (let level = 0; level < 11; level += 1) selection = `related { ${selection} }`;
+    const response = await server.graphql(`{ article(slug: "x") { ${selection} } }`);
+    expect(response.status).toBe(400);
+    expect(expectErrorCode(response, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/limit is 10/);
+    const introspection = await server.graphql(
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }',
+    );
+    expect(introspection.status).toBe(200);
+  });
+
   it('serves queries over GET', async () => {
     const url = `${server.url}/graphql?query=${encodeURIComponent('{ viewer { id } }')}`;
     const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });

@@ -157,7 +157,7 @@ export class SearchIndexer {
       .waitTask({ timeout: TASK_TIMEOUT_MS })
       .then(assertSucceeded);
     await this.deps.search.setState(stateKey, hash, new Date());
-    this.deps.logger.info({ sets: Object.keys(map).length }, 'search indexer: synonyms pushed');
+    this.deps.logger.info({ terms: Object.keys(map).length }, 'search indexer: synonyms pushed');
     return true;
   }
 
