@@ -94,7 +94,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     plugins,
-    formatError: maskError(app.logger),
+    formatError: (formatted, error) => maskError(app.logger)(formatted, error),
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // Auth is by bearer token only, never by cookie, so a cross-site request carries no
