@@ -5,17 +5,37 @@ import type { Logger } from './logger.js';
 import type { ArticleDoc } from './modules/knowledge/article.model.js';
 import { ArticleRepository } from './modules/knowledge/article.repository.js';
 import { KnowledgeService } from './modules/knowledge/knowledge.service.js';
+import { ChannelRepository } from './modules/channels/channel.repository.js';
+import { createChannelLoaders } from './modules/channels/channels.loaders.js';
+import type { ChannelLoaders } from './modules/channels/channels.loaders.js';
+import { ChannelsService } from './modules/channels/channels.service.js';
+import { HallRepository } from './modules/channels/hall.repository.js';
+import { RegionRepository } from './modules/channels/region.repository.js';
 
 /** The application's services and repositories, created once at start-up. */
 export interface Services {
   articles: ArticleRepository;
   knowledge: KnowledgeService;
+  regions: RegionRepository;
+  halls: HallRepository;
+  channelRepo: ChannelRepository;
+  channels: ChannelsService;
 }
 
 /** Wires repositories into services. */
 export function createServices(db: Db, logger: Logger): Services {
   const articles = new ArticleRepository(db);
-  return { articles, knowledge: new KnowledgeService(articles, logger) };
+  const regions = new RegionRepository(db);
+  const halls = new HallRepository(db);
+  const channelRepo = new ChannelRepository(db);
+  return {
+    articles,
+    knowledge: new KnowledgeService(articles, logger),
+    regions,
+    halls,
+    channelRepo,
+    channels: new ChannelsService(halls, regions, channelRepo, logger),
+  };
 }
 
 /** Batching loaders for one request. Visibility is applied by whoever reads what they load. */
@@ -23,6 +43,8 @@ export interface Loaders {
   articleById: DataLoader<string, WithId<ArticleDoc> | null>;
   /** Every locale of a slug, for `translations`. */
   articlesBySlug: DataLoader<string, WithId<ArticleDoc>[]>;
+  /** The channel directory's loaders (regions, halls, channels, hall articles). */
+  channels: ChannelLoaders;
 }
 
 /** Builds fresh loaders for one request. */
@@ -37,6 +59,7 @@ export function createLoaders(services: Services): Loaders {
       const docs = await services.articles.findAllLocalesOfSlugs(slugs);
       return slugs.map((slug) => docs.filter((doc) => doc.slug === slug));
     }),
+    channels: createChannelLoaders(services),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { CollectionIndexes } from '../db/indexes.js';
 import { knowledgeIndexes } from './knowledge/article.repository.js';
+import { channelsIndexes } from './channels/channels.indexes.js';
 
 /**
  * Every collection's index declarations, created at start-up. Each module declares its own
  * beside its repository and lists them here.
  */
-export const allIndexes: readonly CollectionIndexes[] = [...knowledgeIndexes];
+export const allIndexes: readonly CollectionIndexes[] = [...knowledgeIndexes, ...channelsIndexes];

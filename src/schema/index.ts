@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import '../modules/system/system.graphql.js';
 import '../modules/knowledge/knowledge.graphql.js';
+import '../modules/channels/channels.graphql.js';
 
 /** Builds the executable schema from every module's types (sorted, so the printed SDL is stable). */
 export function buildSchema(): GraphQLSchema {
