@@ -1,5 +1,6 @@
 import type { AppDeps } from '../src/context.js';
 import { articleSeeder, categorySeeder } from './knowledge.js';
+import { channelSeeder, hallSeeder, regionSeeder } from './channels.js';
 
 /** One idempotent seeding step: it upserts by a natural key, so running it twice changes nothing. */
 export interface Seeder {
@@ -10,7 +11,7 @@ export interface Seeder {
 }
 
 /** Every seeder, in dependency order. Domain modules add theirs here. */
-export const seeders: Seeder[] = [categorySeeder, articleSeeder];
+export const seeders: Seeder[] = [categorySeeder, articleSeeder, regionSeeder, hallSeeder, channelSeeder];
 
 /**
  * Runs the seeders: all of them (`npm run seed`), or on start-up only those whose collection

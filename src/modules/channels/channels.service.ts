@@ -391,7 +391,7 @@ export class ChannelsService {
     if (await this.halls.findByCode(input.code))
       throw badField('input.code', `${input.code} is already taken`);
     const at = this.now();
-    const doc = this.toDoc(input, region, new ObjectId(), 1, at, at, principal.id);
+    const doc = buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id);
     await this.halls.insert(doc);
     return doc;
   }
@@ -417,7 +417,15 @@ export class ChannelsService {
     if (input.code !== doc.code && (await this.halls.findByCode(input.code))) {
       throw badField('input.code', `${input.code} is already taken`);
     }
-    const next = this.toDoc(input, region, doc._id, expectedVersion, doc.createdAt, this.now(), principal.id);
+    const next = buildHallDoc(
+      input,
+      region,
+      doc._id,
+      expectedVersion,
+      doc.createdAt,
+      this.now(),
+      principal.id,
+    );
     const { _id: _ignored, version: _version, createdAt: _created, ...set } = next;
     return this.halls.updateAtVersion(doc._id, expectedVersion, { $set: set });
   }
@@ -500,13 +508,13 @@ export class ChannelsService {
         const current = hallByCode.get(input.code);
         if (!current) {
           writes.push({
-            insertOne: { document: this.toDoc(input, region, new ObjectId(), 1, at, at, principal.id) },
+            insertOne: { document: buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id) },
           });
           reports.push({ row: row.index, line: row.line, code, action: 'CREATED', errors: [] });
         } else if (sameData(contentOf(current), input)) {
           reports.push({ row: row.index, line: row.line, code, action: 'UNCHANGED', errors: [] });
         } else {
-          const next = this.toDoc(
+          const next = buildHallDoc(
             input,
             region,
             current._id,
@@ -687,43 +695,44 @@ export class ChannelsService {
     }
     return [];
   }
+}
 
-  private toDoc(
-    input: HallInput,
-    region: RegionDoc,
-    id: ObjectId,
-    version: number,
-    createdAt: Date,
-    updatedAt: Date,
-    by: string,
-  ): WithId<HallDoc> {
-    const content: HallContent = {
-      code: input.code,
-      name: input.name,
-      tier: input.tier,
-      operation: input.operation,
-      partner: input.partner,
-      area: input.area,
-      regionCode: input.regionCode,
-      address: input.address,
-      location: { lat: input.location.lat, lng: input.location.lng },
-      floorAreaM2: input.floorAreaM2,
-      services: input.services,
-      openingHours: input.openingHours,
-      status: input.status,
-      phone: input.phone,
-      accessibility: input.accessibility,
-      roster: input.roster,
-    };
-    return {
-      _id: id,
-      ...content,
-      regionPath: region.path,
-      countyCode: region.level === 'COUNTY' ? region.code : (region.parentCode ?? region.code),
-      version,
-      createdAt,
-      updatedAt,
-      updatedBy: by,
-    };
-  }
+/** The stored hall for a validated input in `region` (derives the region path and county). */
+export function buildHallDoc(
+  input: HallInput,
+  region: RegionDoc,
+  id: ObjectId,
+  version: number,
+  createdAt: Date,
+  updatedAt: Date,
+  by: string,
+): WithId<HallDoc> {
+  const content: HallContent = {
+    code: input.code,
+    name: input.name,
+    tier: input.tier,
+    operation: input.operation,
+    partner: input.partner,
+    area: input.area,
+    regionCode: input.regionCode,
+    address: input.address,
+    location: { lat: input.location.lat, lng: input.location.lng },
+    floorAreaM2: input.floorAreaM2,
+    services: input.services,
+    openingHours: input.openingHours,
+    status: input.status,
+    phone: input.phone,
+    accessibility: input.accessibility,
+    roster: input.roster,
+  };
+  return {
+    _id: id,
+    ...content,
+    regionPath: region.path,
+    countyCode: region.level === 'COUNTY' ? region.code : (region.parentCode ?? region.code),
+    version,
+    createdAt,
+    updatedAt,
+    updatedBy: by,
+  };
 }

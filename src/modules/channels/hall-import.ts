@@ -202,7 +202,7 @@ export function rowsFromJson(text: string): RawRow[] {
   }
   const items =
     parsed && typeof parsed === 'object' && !Array.isArray(parsed) && 'halls' in parsed
-      ? (parsed).halls
+      ? parsed.halls
       : parsed;
   if (!Array.isArray(items)) throw badField('data', 'expected an array of halls (or { "halls": [...] })');
   if (items.length > MAX_IMPORT_ROWS) throw badField('data', `at most ${MAX_IMPORT_ROWS} rows per import`);

@@ -124,9 +124,9 @@ export class HallRepository {
   ): Promise<WithId<HallDoc>[]> {
     const key = HALL_ORDERS[order];
     const keyset: Filter<HallDoc> = after
-      ? ({
+      ? {
           $or: [{ [key]: { $gt: after.key } }, { [key]: after.key, _id: { $gt: after.id } }],
-        })
+        }
       : {};
     return this.halls
       .find({ $and: [filter, keyset] })
@@ -166,9 +166,7 @@ export class HallRepository {
   findSchedules(
     filter: Filter<HallDoc>,
   ): Promise<Array<{ _id: ObjectId; status: HallStatus; openingHours: OpeningHours }>> {
-    return this.halls
-      .find(filter, { projection: { _id: 1, status: 1, openingHours: 1 } })
-      .toArray();
+    return this.halls.find(filter, { projection: { _id: 1, status: 1, openingHours: 1 } }).toArray();
   }
 
   /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
