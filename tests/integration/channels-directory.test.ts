@@ -65,7 +65,7 @@ async function page(
 async function listAll(filter: Record<string, unknown>, first = 100, orderBy = 'CODE') {
   const nodes: HallNode[] = [];
   let after: string | null = null;
-  let totalCount = 0;
+  let totalCount: number;
   let pages = 0;
   for (;;) {
     const result = await page(filter, first, after, orderBy);
@@ -148,7 +148,7 @@ describe('halls: filters', () => {
         under('410000')(h) && h.tier === 'SMALL' && h.area === 'URBAN' && h.operation === 'SELF_OPERATED',
     ],
   ])('filters by %s', async (_label, filter, predicate) => {
-    const expected = seedHalls.filter(predicate as (hall: SeedHall) => boolean);
+    const expected = seedHalls.filter(predicate);
     const { nodes, totalCount } = await listAll(filter);
     expect(totalCount).toBe(expected.length);
     expect(codes(nodes)).toEqual(codes(expected));

@@ -474,8 +474,13 @@ export class ChannelsService {
         const root = `rows[${row.index}]`;
         const result = hallInputSchema.safeParse(row.value);
         const errors = [...row.problems];
-        if (!result.success)
-          errors.push(...(fromZodError(root, result.error).extensions['fields'] as FieldProblem[]));
+        if (!result.success) {
+          // A field that could not be converted (e.g. unreadable hours) is reported once, as converted.
+          const converted = (fromZodError(root, result.error).extensions['fields'] as FieldProblem[]).filter(
+            (problem) => !row.problems.some((known) => problem.path.startsWith(known.path)),
+          );
+          errors.push(...converted);
+        }
         return { row, root, input: result.success && errors.length === 0 ? result.data : null, errors };
       });
       const valid = parsed.flatMap((entry) => (entry.input ? [entry.input] : []));

@@ -127,7 +127,9 @@ export function parseHoursSpec(spec: string): OpeningHours {
       ? []
       : what.split(',').map((part) => {
           const [start, end] = part.trim().split('-');
-          if (!start || !end) throw new Error(`"${part.trim()}": expected HH:MM-HH:MM`);
+          if (!start || !end || !TIME_PATTERN.test(start) || !TIME_PATTERN.test(end)) {
+            throw new Error(`"${part.trim()}": expected HH:MM-HH:MM`);
+          }
           return { start, end };
         });
     if (DATE_PATTERN.test(when)) {
