@@ -533,3 +533,12 @@ describe('coverage', () => {
     expectErrorCode(await server.graphql('{ coverage(regionCode: "999999") { hallCount } }'), 'NOT_FOUND');
   });
 });
+
+describe('seeding', () => {
+  it('is idempotent: a second run writes no region, hall or channel', async () => {
+    const report = await seedDatabase(server.app, { onlyEmpty: false });
+    const written = Object.fromEntries(report.map((line) => [line.name, line.written]));
+    expect(written).toMatchObject({ regions: 0, halls: 0, channels: 0 });
+    expect((await page({}, 1)).totalCount).toBe(seedHalls.length);
+  });
+});

@@ -216,7 +216,7 @@ describe('seeding', () => {
       .find({}, { projection: { slug: 1, version: 1 } })
       .toArray();
     const report = await seedDatabase(server.app, { onlyEmpty: false });
-    expect(report.map((line) => line.written)).toEqual([0, 0]);
+    expect(report.map((line) => line.written)).toEqual(report.map(() => 0));
     const after = await server.app.db
       .collection('articles')
       .find({}, { projection: { slug: 1, version: 1 } })
