@@ -1,6 +1,7 @@
 import type { AppDeps } from '../src/context.js';
 import { articleSeeder, categorySeeder } from './knowledge.js';
 import { synonymSeeder } from './search.js';
+import { channelSeeder, hallSeeder, regionSeeder } from './channels.js';
 
 /** One idempotent seeding step: it upserts by a natural key, so running it twice changes nothing. */
 export interface Seeder {
@@ -11,7 +12,14 @@ export interface Seeder {
 }
 
 /** Every seeder, in dependency order. Domain modules add theirs here. */
-export const seeders: Seeder[] = [categorySeeder, articleSeeder, synonymSeeder];
+export const seeders: Seeder[] = [
+  categorySeeder,
+  articleSeeder,
+  synonymSeeder,
+  regionSeeder,
+  hallSeeder,
+  channelSeeder,
+];
 
 /**
  * Runs the seeders: all of them (`npm run seed`), or on start-up only those whose collection

@@ -10,6 +10,12 @@ import { FeedbackRepository } from './modules/knowledge/feedback.repository.js';
 import { FeedbackService } from './modules/knowledge/feedback.service.js';
 import { SearchRepository } from './modules/search/search.repository.js';
 import { SearchService } from './modules/search/search.service.js';
+import { ChannelRepository } from './modules/channels/channel.repository.js';
+import { createChannelLoaders } from './modules/channels/channels.loaders.js';
+import type { ChannelLoaders } from './modules/channels/channels.loaders.js';
+import { ChannelsService } from './modules/channels/channels.service.js';
+import { HallRepository } from './modules/channels/hall.repository.js';
+import { RegionRepository } from './modules/channels/region.repository.js';
 
 /** The application's services and repositories, created once at start-up. */
 export interface Services {
@@ -20,6 +26,10 @@ export interface Services {
   search: SearchService;
   /** The Meilisearch index of articles (with the configured prefix). */
   articleIndexUid: string;
+  regions: RegionRepository;
+  halls: HallRepository;
+  channelRepo: ChannelRepository;
+  channels: ChannelsService;
 }
 
 /** Wires repositories into services. `meili` is read at each use, so a replaced client is picked up. */
@@ -33,6 +43,9 @@ export function createServices(
   const knowledge = new KnowledgeService(articles, logger);
   const searchRepo = new SearchRepository(db);
   const articleIndexUid = `${indexPrefix}articles`;
+  const regions = new RegionRepository(db);
+  const halls = new HallRepository(db);
+  const channelRepo = new ChannelRepository(db);
   return {
     articles,
     knowledge,
@@ -40,6 +53,10 @@ export function createServices(
     searchRepo,
     search: new SearchService(meili, articleIndexUid, articles, knowledge, searchRepo, logger),
     articleIndexUid,
+    regions,
+    halls,
+    channelRepo,
+    channels: new ChannelsService(halls, regions, channelRepo, logger),
   };
 }
 
@@ -48,6 +65,8 @@ export interface Loaders {
   articleById: DataLoader<string, WithId<ArticleDoc> | null>;
   /** Every locale of a slug, for `translations`. */
   articlesBySlug: DataLoader<string, WithId<ArticleDoc>[]>;
+  /** The channel directory's loaders (regions, halls, channels, hall articles). */
+  channels: ChannelLoaders;
 }
 
 /** Builds fresh loaders for one request. */
@@ -62,6 +81,7 @@ export function createLoaders(services: Services): Loaders {
       const docs = await services.articles.findAllLocalesOfSlugs(slugs);
       return slugs.map((slug) => docs.filter((doc) => doc.slug === slug));
     }),
+    channels: createChannelLoaders(services),
   };
 }
 

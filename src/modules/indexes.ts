@@ -2,6 +2,7 @@ import type { CollectionIndexes } from '../db/indexes.js';
 import { knowledgeIndexes } from './knowledge/article.repository.js';
 import { feedbackIndexes } from './knowledge/feedback.repository.js';
 import { searchIndexes } from './search/search.repository.js';
+import { channelsIndexes } from './channels/channels.indexes.js';
 
 /**
  * Every collection's index declarations, created at start-up. Each module declares its own
@@ -11,4 +12,5 @@ export const allIndexes: readonly CollectionIndexes[] = [
   ...knowledgeIndexes,
   ...feedbackIndexes,
   ...searchIndexes,
+  ...channelsIndexes,
 ];

@@ -6,6 +6,7 @@ import '../modules/knowledge/knowledge.graphql.js';
 import '../modules/knowledge/feedback.graphql.js';
 import '../modules/search/search.graphql.js';
 import '../modules/complaints/complaints.graphql.js';
+import '../modules/channels/channels.graphql.js';
 
 /** Builds the executable schema from every module's types (sorted, so the printed SDL is stable). */
 export function buildSchema(): GraphQLSchema {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedArticles } from '../../seed/data/articles.js';
-import { seedDatabase } from '../../seed/index.js';
+import { seedDatabase, seeders } from '../../seed/index.js';
 import { buildDraft, buildPublished } from '../helpers/factories.js';
 import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -239,11 +239,8 @@ describe('seeding', () => {
       .find({}, { projection: { slug: 1, version: 1 } })
       .toArray();
     const report = await seedDatabase(server.app, { onlyEmpty: false });
-    expect(report.map((line) => [line.name, line.written])).toEqual([
-      ['categories', 0],
-      ['articles', 0],
-      ['search synonyms', 0],
-    ]);
+    expect(report.map((line) => line.name)).toEqual(seeders.map((seeder) => seeder.name));
+    expect(report.map((line) => line.written)).toEqual(report.map(() => 0));
     const after = await server.app.db
       .collection('articles')
       .find({}, { projection: { slug: 1, version: 1 } })

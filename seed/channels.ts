@@ -1,0 +1,112 @@
+import { ObjectId } from 'mongodb';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import type { AppDeps } from '../src/context.js';
+import { CHANNEL_TYPES } from '../src/modules/channels/channel.model.js';
+import type { ChannelDoc, ChannelType } from '../src/modules/channels/channel.model.js';
+import { buildHallDoc } from '../src/modules/channels/channels.service.js';
+import type { HallDoc } from '../src/modules/channels/hall.model.js';
+import { channelInputSchema, hallInputSchema } from '../src/modules/channels/hall.validation.js';
+import type { RegionDoc } from '../src/modules/channels/region.model.js';
+import { seedChannels } from './data/channels.js';
+import { seedHalls } from './data/halls.js';
+import { seedRegionPath, seedRegions } from './data/regions.js';
+import type { Seeder } from './index.js';
+
+const SEED_AUTHOR = 'seed';
+const SEEDED_AT = new Date('2026-01-05T01:00:00.000Z');
+
+/** Upserts the region tree by code; existing regions are left as they are. */
+export const regionSeeder: Seeder = {
+  name: 'regions',
+  collection: 'regions',
+  async run(app: AppDeps) {
+    const operations: AnyBulkWriteOperation<RegionDoc>[] = seedRegions.map((region) => ({
+      updateOne: {
+        filter: { code: region.code },
+        update: {
+          $setOnInsert: {
+            _id: new ObjectId(),
+            code: region.code,
+            name: region.name,
+            nameEn: region.nameEn,
+            level: region.level,
+            parentCode: region.parentCode,
+            path: seedRegionPath(region.code),
+            population: region.population,
+          },
+        },
+        upsert: true,
+      },
+    }));
+    const result = await app.services.regions.regions.bulkWrite(operations, { ordered: true });
+    return { written: result.upsertedCount };
+  },
+};
+
+/**
+ * Loads the seed halls, validated by the same schema as `createHall`. Idempotent by code: a hall
+ * is inserted only when its code is new, so admins' later changes are kept.
+ * @throws Error naming the hall when seed data breaks a rule (a bug in the seed).
+ */
+export const hallSeeder: Seeder = {
+  name: 'halls',
+  collection: 'halls',
+  async run(app: AppDeps) {
+    const regions = await app.services.regions.findByCodes([
+      ...new Set(seedHalls.map((hall) => hall.regionCode)),
+    ]);
+    const byCode = new Map(regions.map((region) => [region.code, region]));
+    const operations: AnyBulkWriteOperation<HallDoc>[] = seedHalls.map((hall) => {
+      const result = hallInputSchema.safeParse(hall);
+      if (!result.success) throw new Error(`seed hall ${hall.code} is invalid: ${result.error.message}`);
+      const region = byCode.get(hall.regionCode);
+      if (!region)
+        throw new Error(`seed hall ${hall.code}: no region ${hall.regionCode} (seed regions first)`);
+      const doc = buildHallDoc(result.data, region, new ObjectId(), 1, SEEDED_AT, SEEDED_AT, SEED_AUTHOR);
+      return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };
+    });
+    const result = await app.services.halls.halls.bulkWrite(operations, { ordered: false });
+    return { written: result.upsertedCount };
+  },
+};
+
+/** Loads the channel taxonomy, validated by the `upsertChannel` schema; idempotent by code. */
+export const channelSeeder: Seeder = {
+  name: 'channels',
+  collection: 'channels',
+  async run(app: AppDeps) {
+    const operations: AnyBulkWriteOperation<ChannelDoc>[] = seedChannels.map((channel) => {
+      const result = channelInputSchema.safeParse(channel);
+      if (!result.success)
+        throw new Error(`seed channel ${channel.code} is invalid: ${result.error.message}`);
+      const input = result.data;
+      const type = input.type as ChannelType;
+      const doc: ChannelDoc = {
+        _id: new ObjectId(),
+        code: input.code,
+        name: input.name,
+        nameEn: input.nameEn,
+        kind: CHANNEL_TYPES[type].kind,
+        ownership: CHANNEL_TYPES[type].ownership,
+        type,
+        services: input.services,
+        access: input.access.map((entry) => ({
+          kind: entry.kind,
+          value: entry.value,
+          code: entry.code ?? null,
+          meaning: entry.meaning ?? null,
+        })),
+        hours: input.hours,
+        alwaysOpen: input.alwaysOpen,
+        hallCodes: input.hallCodes,
+        description: input.description,
+        version: 1,
+        updatedAt: SEEDED_AT,
+        updatedBy: SEED_AUTHOR,
+      };
+      return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };
+    });
+    const result = await app.services.channelRepo.channels.bulkWrite(operations, { ordered: true });
+    return { written: result.upsertedCount };
+  },
+};

@@ -1,0 +1,51 @@
+import type { Collection, Db, Filter, WithId } from 'mongodb';
+import type { CollectionIndexes } from '../../db/indexes.js';
+import type { ChannelDoc } from './channel.model.js';
+
+export const channelIndexes: CollectionIndexes = {
+  collection: 'channels',
+  indexes: [
+    { name: 'code_unique', key: { code: 1 }, options: { unique: true } },
+    { name: 'kind_code', key: { kind: 1, code: 1 } },
+    { name: 'ownership_code', key: { ownership: 1, code: 1 } },
+    { name: 'type_code', key: { type: 1, code: 1 } },
+    { name: 'services_code', key: { services: 1, code: 1 } },
+    { name: 'hall_codes', key: { hallCodes: 1 } },
+  ],
+};
+
+/** MongoDB I/O for service channels. */
+export class ChannelRepository {
+  readonly channels: Collection<ChannelDoc>;
+
+  constructor(db: Db) {
+    this.channels = db.collection<ChannelDoc>('channels');
+  }
+
+  findByCode(code: string): Promise<WithId<ChannelDoc> | null> {
+    return this.channels.findOne({ code });
+  }
+
+  /** Every channel matching `filter`, in code order (the taxonomy is small: tens of channels). */
+  list(filter: Filter<ChannelDoc>): Promise<WithId<ChannelDoc>[]> {
+    return this.channels.find(filter).sort({ code: 1 }).limit(500).toArray();
+  }
+
+  /** Channels present in any of these halls (one query for a DataLoader batch). */
+  findPresentInHalls(hallCodes: readonly string[]): Promise<WithId<ChannelDoc>[]> {
+    return this.channels
+      .find({ hallCodes: { $in: [...hallCodes] } })
+      .sort({ code: 1 })
+      .toArray();
+  }
+
+  async insert(doc: ChannelDoc): Promise<void> {
+    await this.channels.insertOne(doc);
+  }
+
+  /** Replaces the content of a channel at `version` (bumping it); false when the version moved on. */
+  async replaceAtVersion(doc: ChannelDoc, expectedVersion: number): Promise<boolean> {
+    const result = await this.channels.replaceOne({ _id: doc._id, version: expectedVersion }, doc);
+    return result.matchedCount === 1;
+  }
+}

@@ -1,0 +1,743 @@
+import { ObjectId } from 'mongodb';
+import type { AnyBulkWriteOperation, Filter, WithId } from 'mongodb';
+import type { ZodType } from 'zod';
+import type { Principal } from '../../auth/principal.js';
+import { badField, badUserInput, conflict, fromZodError, notFound } from '../../errors.js';
+import type { FieldProblem } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { CHANNEL_TYPES } from './channel.model.js';
+import type { ChannelDoc, ChannelKind, ChannelOwnership, ChannelType } from './channel.model.js';
+import type { ChannelRepository } from './channel.repository.js';
+import { authorizeDirectoryChange } from './channels.policy.js';
+import { boundingBox, distanceMeters } from './geo.js';
+import { rowsFrom } from './hall-import.js';
+import type { ImportFormat } from './hall-import.js';
+import { contentOf } from './hall.model.js';
+import type {
+  GeoPoint,
+  HallArea,
+  HallContent,
+  HallDoc,
+  HallOperation,
+  HallStatus,
+  HallTier,
+  ServiceKind,
+} from './hall.model.js';
+import { HALL_ORDERS } from './hall.repository.js';
+import type { HallCursor, HallFacetCounts, HallOrder, HallRepository, Bucket } from './hall.repository.js';
+import { channelInputSchema, hallInputSchema, hallPatchSchema } from './hall.validation.js';
+import type { HallInput } from './hall.validation.js';
+import { isOpenAt, nextChange } from './opening-hours.js';
+import type { RegionDoc } from './region.model.js';
+import type { RegionRepository } from './region.repository.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_RADIUS_KM = 300;
+/** The roster rule (DOMAIN.md section 2): every county above this many people has a roster channel. */
+export const ROSTER_POPULATION_THRESHOLD = 30_000;
+
+/** What portals filter halls by; every field narrows the result (lists: any of; services: all of). */
+export interface HallFilter {
+  /** A region code: halls in that region and everything under it. */
+  regionCode?: string | null;
+  tiers?: readonly HallTier[] | null;
+  operations?: readonly HallOperation[] | null;
+  areas?: readonly HallArea[] | null;
+  /** Halls offering all of these. */
+  services?: readonly ServiceKind[] | null;
+  status?: HallStatus | null;
+  /** Only halls open at this instant (status OPEN and inside their hours). */
+  openAt?: Date | null;
+  /** Part of the name or address (case-insensitive). */
+  text?: string | null;
+}
+
+export interface HallPage {
+  items: WithId<HallDoc>[];
+  order: HallOrder;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: () => Promise<number>;
+  facets: () => Promise<HallFacetCounts>;
+}
+
+export interface NearbyHall {
+  hall: WithId<HallDoc>;
+  distanceMeters: number;
+}
+
+export interface ChannelFilter {
+  kinds?: readonly ChannelKind[] | null;
+  ownerships?: readonly ChannelOwnership[] | null;
+  types?: readonly ChannelType[] | null;
+  /** Channels offering all of these. */
+  services?: readonly ServiceKind[] | null;
+}
+
+/** Names a hall by code or by id (exactly one). */
+export type HallRef = { code: string } | { id: ObjectId };
+
+export interface CoverageReport {
+  region: RegionDoc;
+  hallCount: number;
+  tier: Bucket[];
+  operation: Bucket[];
+  area: Bucket[];
+  counties: RegionDoc[];
+  countiesWithoutOpenHall: RegionDoc[];
+  countiesWithoutRoster: RegionDoc[];
+  populationThreshold: number;
+}
+
+export const IMPORT_ACTIONS = ['CREATED', 'UPDATED', 'UNCHANGED', 'INVALID'] as const;
+export type ImportAction = (typeof IMPORT_ACTIONS)[number];
+
+export interface ImportRowReport {
+  row: number;
+  line: number | null;
+  code: string | null;
+  action: ImportAction;
+  errors: FieldProblem[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  /** True when the valid rows were written (not a dry run, and no invalid rows or skipInvalid). */
+  applied: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  rows: ImportRowReport[];
+}
+
+export interface ImportOptions {
+  format: ImportFormat;
+  data: string;
+  dryRun: boolean;
+  skipInvalid: boolean;
+}
+
+/** Progress of a long import: `phase` then how many of `total` rows are done. */
+export type ImportProgress = (progress: { phase: 'validate' | 'write'; done: number; total: number }) => void;
+
+const IMPORT_CHUNK = 250;
+
+function parse<T>(schema: ZodType<T>, root: string, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZodError(root, result.error);
+  return result.data;
+}
+
+/** @throws AppError BAD_USER_INPUT naming `field` when `first` is out of range. */
+export function pageSize(first: number | null | undefined, field = 'first', fallback = 20): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badField(field, `must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return size;
+}
+
+/** Encodes a keyset position (the order, its key value and the _id) as an opaque cursor. */
+export function encodeHallCursor(order: HallOrder, doc: HallDoc): string {
+  return Buffer.from(JSON.stringify([order, doc[HALL_ORDERS[order]], doc._id.toHexString()])).toString(
+    'base64url',
+  );
+}
+
+/** @throws AppError BAD_USER_INPUT naming `after` for a foreign cursor or one of another order. */
+export function decodeHallCursor(cursor: string, order: HallOrder): HallCursor {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badField('after', 'not a cursor returned by this API');
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3)
+    throw badField('after', 'not a cursor returned by this API');
+  const [cursorOrder, key, id] = decoded as unknown[];
+  if (typeof key !== 'string' || typeof id !== 'string' || !ObjectId.isValid(id)) {
+    throw badField('after', 'not a cursor returned by this API');
+  }
+  if (cursorOrder !== order) throw badField('after', `this cursor belongs to orderBy ${String(cursorOrder)}`);
+  return { order, key, id: new ObjectId(id) };
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Key order does not matter: compares two values as data. */
+function sameData(a: unknown, b: unknown): boolean {
+  return stableJson(a) === stableJson(b);
+}
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The channel directory: halls, regions and channels. Validation, the classification rules and
+ * authorization live here; MongoDB I/O lives in the repositories.
+ */
+export class ChannelsService {
+  constructor(
+    private readonly halls: HallRepository,
+    private readonly regions: RegionRepository,
+    private readonly channels: ChannelRepository,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  // ---- halls: reads ---------------------------------------------------------------------------
+
+  hallByCode(code: string): Promise<WithId<HallDoc> | null> {
+    return this.halls.findByCode(code.trim().toUpperCase());
+  }
+
+  /** Whether the hall is open at `at`: status OPEN and inside its hours (special dates first). */
+  isHallOpenAt(hall: HallDoc, at: Date): boolean {
+    return hall.status === 'OPEN' && isOpenAt(hall.openingHours, at);
+  }
+
+  /** When the hall next opens or closes; null when it is not OPEN or nothing changes within a month. */
+  hallNextChange(hall: HallDoc, at: Date): { at: Date; opens: boolean } | null {
+    return hall.status === 'OPEN' ? nextChange(hall.openingHours, at) : null;
+  }
+
+  /**
+   * A page of halls in `order`, with lazily computed `totalCount` and `facets` (one `$facet`
+   * aggregate for both, under the same filter).
+   * @throws BAD_USER_INPUT naming `first`, `after` or a `filter.*` field.
+   */
+  async listHalls(
+    filter: HallFilter,
+    order: HallOrder,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<HallPage> {
+    const limit = pageSize(first);
+    const cursor = after ? decodeHallCursor(after, order) : null;
+    const mongoFilter = await this.hallFilter(filter);
+    const docs = await this.halls.findPage(mongoFilter, order, cursor, limit);
+    const items = docs.slice(0, limit);
+    const last = items[items.length - 1];
+    let facets: Promise<HallFacetCounts> | null = null;
+    const facetCounts = () => (facets ??= this.halls.facetCounts(mongoFilter));
+    return {
+      items,
+      order,
+      hasNextPage: docs.length > limit,
+      endCursor: last ? encodeHallCursor(order, last) : null,
+      totalCount: async () => (await facetCounts()).total,
+      facets: facetCounts,
+    };
+  }
+
+  /**
+   * Halls within `radiusKm` of `near`, nearest first, under the same filter as `listHalls`.
+   * @throws BAD_USER_INPUT naming `near.lat`, `radiusKm`, `first` or a `filter.*` field.
+   */
+  async nearbyHalls(
+    near: GeoPoint,
+    radiusKm: number,
+    filter: HallFilter,
+    first: number | null | undefined,
+  ): Promise<NearbyHall[]> {
+    const limit = pageSize(first, 'first', 10);
+    if (!(near.lat >= -90 && near.lat <= 90)) throw badField('near.lat', 'must be between -90 and 90');
+    if (!(near.lng >= -180 && near.lng <= 180)) throw badField('near.lng', 'must be between -180 and 180');
+    if (!(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
+      throw badField('radiusKm', `must be more than 0 and at most ${MAX_RADIUS_KM}`);
+    }
+    const candidates = await this.selectNearbyCandidates(near, radiusKm, filter);
+    return candidates
+      .map((hall) => ({ hall, distanceMeters: Math.round(distanceMeters(near, hall.location)) }))
+      .filter((entry) => entry.distanceMeters <= radiusKm * 1000)
+      .sort((a, b) => a.distanceMeters - b.distanceMeters || a.hall.code.localeCompare(b.hall.code))
+      .slice(0, limit);
+  }
+
+  /**
+   * The candidates of a radius search: every hall matching `filter` in the bounding box of the
+   * circle (MongoDB range queries on indexed location.lat / location.lng; the emulator has no
+   * $near). A search-engine geo query (Meilisearch `_geoRadius`) can replace this method alone.
+   */
+  protected async selectNearbyCandidates(
+    near: GeoPoint,
+    radiusKm: number,
+    filter: HallFilter,
+  ): Promise<WithId<HallDoc>[]> {
+    return this.halls.findInBox(await this.hallFilter(filter), boundingBox(near, radiusKm));
+  }
+
+  /**
+   * The MongoDB filter for a `HallFilter`. `openAt` cannot be a query (hours are a schedule, with
+   * special dates), so it is evaluated here: the schedules of the halls matching the other
+   * criteria are read (a projection of status and hours only), checked with `isOpenAt`, and the
+   * matching ids become an `_id: { $in }` clause. The cost is linear in those candidates.
+   * @throws BAD_USER_INPUT naming `filter.text` when it is too long.
+   */
+  private async hallFilter(filter: HallFilter): Promise<Filter<HallDoc>> {
+    const clauses: Filter<HallDoc>[] = [];
+    if (filter.regionCode) clauses.push({ regionPath: filter.regionCode.trim() });
+    if (filter.tiers?.length) clauses.push({ tier: { $in: [...filter.tiers] } });
+    if (filter.operations?.length) clauses.push({ operation: { $in: [...filter.operations] } });
+    if (filter.areas?.length) clauses.push({ area: { $in: [...filter.areas] } });
+    if (filter.services?.length) clauses.push({ services: { $all: [...filter.services] } });
+    if (filter.status) clauses.push({ status: filter.status });
+    const text = filter.text?.trim();
+    if (text) {
+      if (text.length > 50) throw badField('filter.text', 'at most 50 characters');
+      const pattern = { $regex: escapeRegex(text), $options: 'i' };
+      clauses.push({ $or: [{ name: pattern }, { address: pattern }] });
+    }
+    if (filter.openAt) {
+      const at = filter.openAt;
+      const base: Filter<HallDoc> = { $and: [...clauses, { status: 'OPEN' }] };
+      const schedules = await this.halls.findSchedules(base);
+      const open = schedules.filter((hall) => isOpenAt(hall.openingHours, at)).map((hall) => hall._id);
+      clauses.push({ _id: { $in: open } });
+    }
+    return clauses.length ? { $and: clauses } : {};
+  }
+
+  // ---- channels: reads ------------------------------------------------------------------------
+
+  /** Channels by kind, ownership, type (any of each) and services (all of), in code order. */
+  listChannels(filter: ChannelFilter): Promise<WithId<ChannelDoc>[]> {
+    const clauses: Filter<ChannelDoc>[] = [];
+    if (filter.kinds?.length) clauses.push({ kind: { $in: [...filter.kinds] } });
+    if (filter.ownerships?.length) clauses.push({ ownership: { $in: [...filter.ownerships] } });
+    if (filter.types?.length) clauses.push({ type: { $in: [...filter.types] } });
+    if (filter.services?.length) clauses.push({ services: { $all: [...filter.services] } });
+    return this.channels.list(clauses.length ? { $and: clauses } : {});
+  }
+
+  channelByCode(code: string): Promise<WithId<ChannelDoc> | null> {
+    return this.channels.findByCode(code.trim().toUpperCase());
+  }
+
+  /**
+   * Where a customer can get `service` done: the electronic channels offering it, and (given a
+   * point) the nearest halls offering it that are open now.
+   */
+  async whereCanI(
+    service: ServiceKind,
+    near: GeoPoint | null,
+    radiusKm: number,
+    first: number | null | undefined,
+  ): Promise<{ channels: WithId<ChannelDoc>[]; halls: NearbyHall[] }> {
+    const [channels, halls] = await Promise.all([
+      this.listChannels({ kinds: ['ELECTRONIC'], services: [service] }),
+      near
+        ? this.nearbyHalls(
+            near,
+            radiusKm,
+            { services: [service], status: 'OPEN', openAt: this.now() },
+            first ?? 5,
+          )
+        : Promise.resolve([]),
+    ]);
+    return { channels, halls };
+  }
+
+  // ---- coverage -------------------------------------------------------------------------------
+
+  /**
+   * For planners: halls (not permanently closed) per tier, operation and area under a region;
+   * its counties without an OPEN hall; its counties above `threshold` people without a roster hall.
+   * @throws NOT_FOUND for an unknown region.
+   */
+  async coverage(regionCode: string, threshold = ROSTER_POPULATION_THRESHOLD): Promise<CoverageReport> {
+    const region = await this.regions.findByCode(regionCode.trim());
+    if (!region) throw notFound('Region', regionCode);
+    const [counties, counts] = await Promise.all([
+      this.regions.findCountiesUnder(region.code),
+      this.halls.coverageCounts(region.code),
+    ]);
+    const withOpen = new Set(counts.countiesWithOpenHall);
+    const withRoster = new Set(counts.countiesWithRosterHall);
+    return {
+      region,
+      hallCount: counts.total,
+      tier: counts.tier,
+      operation: counts.operation,
+      area: counts.area,
+      counties,
+      countiesWithoutOpenHall: counties.filter((county) => !withOpen.has(county.code)),
+      countiesWithoutRoster: counties.filter(
+        (county) => (county.population ?? 0) > threshold && !withRoster.has(county.code),
+      ),
+      populationThreshold: threshold,
+    };
+  }
+
+  // ---- halls: commands ------------------------------------------------------------------------
+
+  /**
+   * Creates a hall.
+   * @throws UNAUTHENTICATED/FORBIDDEN unless admin; BAD_USER_INPUT naming each bad field (the
+   *   classification rules, an unknown region, a code already taken).
+   */
+  async createHall(principal: Principal, rawInput: unknown): Promise<WithId<HallDoc>> {
+    authorizeDirectoryChange(principal, 'create halls');
+    const input = parse(hallInputSchema, 'input', rawInput);
+    const region = await this.checkRegion(input, 'input');
+    if (await this.halls.findByCode(input.code))
+      throw badField('input.code', `${input.code} is already taken`);
+    const at = this.now();
+    const doc = buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id);
+    await this.halls.insert(doc);
+    return doc;
+  }
+
+  /**
+   * Changes the fields given; the merged hall must pass every rule.
+   * @throws FORBIDDEN unless admin; BAD_USER_INPUT naming the field; NOT_FOUND; CONFLICT when
+   *   `expectedVersion` is not the current version.
+   */
+  async updateHall(
+    principal: Principal,
+    ref: HallRef,
+    expectedVersion: number,
+    rawPatch: unknown,
+  ): Promise<WithId<HallDoc>> {
+    authorizeDirectoryChange(principal, 'update halls');
+    const patch = parse(hallPatchSchema, 'input', rawPatch);
+    const doc = await this.findHall(ref);
+    this.checkVersion(doc, expectedVersion);
+    const definedPatch = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const input = parse(hallInputSchema, 'input', { ...contentOf(doc), ...definedPatch });
+    const region = await this.checkRegion(input, 'input');
+    if (input.code !== doc.code && (await this.halls.findByCode(input.code))) {
+      throw badField('input.code', `${input.code} is already taken`);
+    }
+    const next = buildHallDoc(
+      input,
+      region,
+      doc._id,
+      expectedVersion,
+      doc.createdAt,
+      this.now(),
+      principal.id,
+    );
+    const { _id: _ignored, version: _version, createdAt: _created, ...set } = next;
+    return this.halls.updateAtVersion(doc._id, expectedVersion, { $set: set });
+  }
+
+  /**
+   * Opens, temporarily closes or closes a hall. With `expectedVersion` the change is refused when stale.
+   * @throws FORBIDDEN unless admin; NOT_FOUND; CONFLICT.
+   */
+  async setHallStatus(
+    principal: Principal,
+    ref: HallRef,
+    status: HallStatus,
+    expectedVersion: number | null | undefined,
+  ): Promise<WithId<HallDoc>> {
+    authorizeDirectoryChange(principal, 'change hall status');
+    const doc = await this.findHall(ref);
+    const version = expectedVersion ?? doc.version;
+    this.checkVersion(doc, version);
+    if (doc.status === status) return doc;
+    return this.halls.updateAtVersion(doc._id, version, {
+      $set: { status, updatedAt: this.now(), updatedBy: principal.id },
+    });
+  }
+
+  /**
+   * Validates every row with the rules of `createHall` and reports per row; writes the valid rows
+   * (idempotent by code: CREATED, UPDATED or UNCHANGED) unless this is a dry run or some row is
+   * INVALID and `skipInvalid` is false.
+   * @throws FORBIDDEN unless admin; BAD_USER_INPUT on `data` for an unreadable file.
+   */
+  async importHalls(
+    principal: Principal,
+    options: ImportOptions,
+    onProgress?: ImportProgress,
+  ): Promise<ImportReport> {
+    authorizeDirectoryChange(principal, 'import halls');
+    const rows = rowsFrom(options.format, options.data);
+    const reports: ImportRowReport[] = [];
+    const writes: AnyBulkWriteOperation<HallDoc>[] = [];
+    const firstRowOfCode = new Map<string, number>();
+    const at = this.now();
+
+    for (let start = 0; start < rows.length; start += IMPORT_CHUNK) {
+      const chunk = rows.slice(start, start + IMPORT_CHUNK);
+      const parsed = chunk.map((row) => {
+        const root = `rows[${row.index}]`;
+        const result = hallInputSchema.safeParse(row.value);
+        const errors = [...row.problems];
+        if (!result.success) {
+          // A field that could not be converted (e.g. unreadable hours) is reported once, as converted.
+          const converted = (fromZodError(root, result.error).extensions['fields'] as FieldProblem[]).filter(
+            (problem) => !row.problems.some((known) => problem.path.startsWith(known.path)),
+          );
+          errors.push(...converted);
+        }
+        return { row, root, input: result.success && errors.length === 0 ? result.data : null, errors };
+      });
+      const valid = parsed.flatMap((entry) => (entry.input ? [entry.input] : []));
+      const [regions, existing] = await Promise.all([
+        this.regions.findByCodes([...new Set(valid.map((input) => input.regionCode))]),
+        this.halls.findByCodes(valid.map((input) => input.code)),
+      ]);
+      const regionByCode = new Map(regions.map((region) => [region.code, region]));
+      const hallByCode = new Map(existing.map((hall) => [hall.code, hall]));
+
+      for (const { row, root, input, errors } of parsed) {
+        const rawCode = row.value['code'];
+        const code =
+          input?.code ??
+          (typeof rawCode === 'string' && rawCode.trim() ? rawCode.trim().toUpperCase() : null);
+        if (input) {
+          errors.push(...this.regionProblems(input, regionByCode.get(input.regionCode), root));
+          const earlier = firstRowOfCode.get(input.code);
+          if (earlier !== undefined) {
+            errors.push({ path: `${root}.code`, message: `${input.code} is also on rows[${earlier}]` });
+          } else {
+            firstRowOfCode.set(input.code, row.index);
+          }
+        }
+        const region = input ? regionByCode.get(input.regionCode) : undefined;
+        if (!input || !region || errors.length > 0) {
+          reports.push({ row: row.index, line: row.line, code, action: 'INVALID', errors });
+          continue;
+        }
+        const current = hallByCode.get(input.code);
+        if (!current) {
+          writes.push({
+            insertOne: { document: buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id) },
+          });
+          reports.push({ row: row.index, line: row.line, code, action: 'CREATED', errors: [] });
+        } else if (sameData(contentOf(current), input)) {
+          reports.push({ row: row.index, line: row.line, code, action: 'UNCHANGED', errors: [] });
+        } else {
+          const next = buildHallDoc(
+            input,
+            region,
+            current._id,
+            current.version,
+            current.createdAt,
+            at,
+            principal.id,
+          );
+          const { _id: _ignored, version: _version, createdAt: _created, ...set } = next;
+          writes.push({
+            updateOne: {
+              filter: { _id: current._id, version: current.version },
+              update: { $set: set, $inc: { version: 1 } },
+            },
+          });
+          reports.push({ row: row.index, line: row.line, code, action: 'UPDATED', errors: [] });
+        }
+      }
+      onProgress?.({
+        phase: 'validate',
+        done: Math.min(start + IMPORT_CHUNK, rows.length),
+        total: rows.length,
+      });
+    }
+
+    const count = (action: ImportAction) => reports.filter((report) => report.action === action).length;
+    const invalid = count('INVALID');
+    const applied = !options.dryRun && (invalid === 0 || options.skipInvalid);
+    if (applied) {
+      for (let start = 0; start < writes.length; start += IMPORT_CHUNK) {
+        await this.halls.bulkWrite(writes.slice(start, start + IMPORT_CHUNK));
+        onProgress?.({
+          phase: 'write',
+          done: Math.min(start + IMPORT_CHUNK, writes.length),
+          total: writes.length,
+        });
+      }
+      this.logger.info(
+        { by: principal.id, created: count('CREATED'), updated: count('UPDATED'), invalid },
+        'halls imported',
+      );
+    }
+    return {
+      dryRun: options.dryRun,
+      applied,
+      created: count('CREATED'),
+      updated: count('UPDATED'),
+      unchanged: count('UNCHANGED'),
+      invalid,
+      rows: reports,
+    };
+  }
+
+  // ---- channels: commands ---------------------------------------------------------------------
+
+  /**
+   * Creates or replaces a channel by code; kind and ownership follow from its type.
+   * @throws FORBIDDEN unless admin; BAD_USER_INPUT naming the field (e.g. an unknown hall code).
+   */
+  async upsertChannel(principal: Principal, rawInput: unknown): Promise<WithId<ChannelDoc>> {
+    authorizeDirectoryChange(principal, 'change channels');
+    const input = parse(channelInputSchema, 'input', rawInput);
+    if (input.hallCodes.length) {
+      const found = new Set((await this.halls.findByCodes(input.hallCodes)).map((hall) => hall.code));
+      const missing = input.hallCodes.findIndex((code) => !found.has(code));
+      if (missing >= 0) throw badField(`input.hallCodes.${missing}`, `no hall ${input.hallCodes[missing]}`);
+    }
+    const type = input.type as ChannelType;
+    const content = {
+      code: input.code,
+      name: input.name,
+      nameEn: input.nameEn,
+      kind: CHANNEL_TYPES[type].kind,
+      ownership: CHANNEL_TYPES[type].ownership,
+      type,
+      services: input.services,
+      access: input.access.map((entry) => ({
+        kind: entry.kind,
+        value: entry.value,
+        code: entry.code ?? null,
+        meaning: entry.meaning ?? null,
+      })),
+      hours: input.hours,
+      alwaysOpen: input.alwaysOpen,
+      hallCodes: input.hallCodes,
+      description: input.description,
+    };
+    const existing = await this.channels.findByCode(input.code);
+    const at = this.now();
+    if (!existing) {
+      const doc: WithId<ChannelDoc> = {
+        _id: new ObjectId(),
+        ...content,
+        version: 1,
+        updatedAt: at,
+        updatedBy: principal.id,
+      };
+      await this.channels.insert(doc);
+      return doc;
+    }
+    const { _id, version, updatedAt, updatedBy, ...stored } = existing;
+    if (sameData(stored, content)) return existing;
+    const next: WithId<ChannelDoc> = {
+      _id,
+      ...content,
+      version: version + 1,
+      updatedAt: at,
+      updatedBy: principal.id,
+    };
+    if (!(await this.channels.replaceAtVersion(next, version))) {
+      throw conflict(
+        `Channel ${input.code} was changed by someone else (last at ${updatedAt.toISOString()} by ${updatedBy}): try again.`,
+      );
+    }
+    return next;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private async findHall(ref: HallRef): Promise<WithId<HallDoc>> {
+    const doc =
+      'code' in ref
+        ? await this.halls.findByCode(ref.code.trim().toUpperCase())
+        : await this.halls.findById(ref.id);
+    if (!doc) throw notFound('Hall', 'code' in ref ? ref.code : ref.id.toHexString());
+    return doc;
+  }
+
+  private checkVersion(doc: HallDoc, expectedVersion: number): void {
+    if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
+      throw badField('expectedVersion', 'must be the positive version you last read');
+    }
+    if (doc.version !== expectedVersion) {
+      throw conflict(
+        `Hall ${doc.code} was changed by someone else: you sent version ${expectedVersion}, the current version is ${doc.version}. Reload and apply your change again.`,
+        { expectedVersion, currentVersion: doc.version },
+      );
+    }
+  }
+
+  /** @throws BAD_USER_INPUT when the region is unknown or does not fit the hall's area. */
+  private async checkRegion(input: HallInput, root: string): Promise<RegionDoc> {
+    const region = await this.regions.findByCode(input.regionCode);
+    const problems = this.regionProblems(input, region ?? undefined, root);
+    if (problems.length || !region) {
+      throw badUserInput(
+        `Invalid input. ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+        problems,
+      );
+    }
+    return region;
+  }
+
+  /**
+   * A hall lies in a county/district (URBAN: county level or above) or in a township (TOWNSHIP:
+   * below county level), per DOMAIN.md section 1.
+   */
+  private regionProblems(input: HallInput, region: RegionDoc | undefined, root: string): FieldProblem[] {
+    if (!region) return [{ path: `${root}.regionCode`, message: `no region ${input.regionCode}` }];
+    if (region.level !== 'COUNTY' && region.level !== 'TOWNSHIP') {
+      return [
+        {
+          path: `${root}.regionCode`,
+          message: `a hall lies in a county/district or a township, ${region.name} is a ${region.level.toLowerCase()}`,
+        },
+      ];
+    }
+    if (input.area === 'TOWNSHIP' && region.level !== 'TOWNSHIP') {
+      return [
+        {
+          path: `${root}.area`,
+          message: `a TOWNSHIP hall lies in a township, ${region.name} is a county/district`,
+        },
+      ];
+    }
+    if (input.area === 'URBAN' && region.level === 'TOWNSHIP') {
+      return [{ path: `${root}.area`, message: `${region.name} is a township: the hall's area is TOWNSHIP` }];
+    }
+    return [];
+  }
+}
+
+/** The stored hall for a validated input in `region` (derives the region path and county). */
+export function buildHallDoc(
+  input: HallInput,
+  region: RegionDoc,
+  id: ObjectId,
+  version: number,
+  createdAt: Date,
+  updatedAt: Date,
+  by: string,
+): WithId<HallDoc> {
+  const content: HallContent = {
+    code: input.code,
+    name: input.name,
+    tier: input.tier,
+    operation: input.operation,
+    partner: input.partner,
+    area: input.area,
+    regionCode: input.regionCode,
+    address: input.address,
+    location: { lat: input.location.lat, lng: input.location.lng },
+    floorAreaM2: input.floorAreaM2,
+    services: input.services,
+    openingHours: input.openingHours,
+    status: input.status,
+    phone: input.phone,
+    accessibility: input.accessibility,
+    roster: input.roster,
+  };
+  return {
+    _id: id,
+    ...content,
+    regionPath: region.path,
+    countyCode: region.level === 'COUNTY' ? region.code : (region.parentCode ?? region.code),
+    version,
+    createdAt,
+    updatedAt,
+    updatedBy: by,
+  };
+}

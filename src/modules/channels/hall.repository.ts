@@ -1,0 +1,238 @@
+import type {
+  AnyBulkWriteOperation,
+  Collection,
+  Db,
+  Document,
+  Filter,
+  ObjectId,
+  UpdateFilter,
+  WithId,
+} from 'mongodb';
+import { updateVersioned } from '../../db/guards.js';
+import type { CollectionIndexes } from '../../db/indexes.js';
+import type { HallDoc, HallStatus, OpeningHours } from './hall.model.js';
+
+/** The orders `halls` pages in; each is a keyset on (key, _id). */
+export const HALL_ORDERS = { CODE: 'code', NAME: 'name' } as const;
+export type HallOrder = keyof typeof HALL_ORDERS;
+
+const bySortKeys = (prefix: Record<string, 1>, sortKey: 'code' | 'name') =>
+  ({ ...prefix, [sortKey]: 1, _id: 1 }) as const;
+
+/**
+ * Indexes behind every hall filter and sort: each filter field with each sort key (the keyset is
+ * (key, _id)); the region filter matches the stored ancestor codes; `nearbyHalls` selects a bounding
+ * box on lat/lng.
+ */
+export const hallIndexes: CollectionIndexes = {
+  collection: 'halls',
+  indexes: [
+    { name: 'code_unique', key: { code: 1 }, options: { unique: true } },
+    { name: 'code_keyset', key: { code: 1, _id: 1 } },
+    { name: 'name_keyset', key: { name: 1, _id: 1 } },
+    ...(['code', 'name'] as const).flatMap((sortKey) =>
+      (['regionPath', 'tier', 'operation', 'area', 'services', 'status'] as const).map((field) => ({
+        name: `${field}_${sortKey}`,
+        key: bySortKeys({ [field]: 1 }, sortKey),
+      })),
+    ),
+    { name: 'location_box', key: { 'location.lat': 1, 'location.lng': 1 } },
+    { name: 'county_status', key: { countyCode: 1, status: 1 } },
+    { name: 'county_roster', key: { countyCode: 1, roster: 1 } },
+  ],
+};
+
+/** A keyset position in one of the `HALL_ORDERS`. */
+export interface HallCursor {
+  order: HallOrder;
+  key: string;
+  id: ObjectId;
+}
+
+export interface Bucket {
+  value: string;
+  count: number;
+}
+
+export interface HallFacetCounts {
+  total: number;
+  tier: Bucket[];
+  operation: Bucket[];
+  area: Bucket[];
+  services: Bucket[];
+  status: Bucket[];
+}
+
+export interface CoverageCounts {
+  total: number;
+  tier: Bucket[];
+  operation: Bucket[];
+  area: Bucket[];
+  /** County codes with at least one OPEN hall. */
+  countiesWithOpenHall: string[];
+  /** County codes with at least one roster hall that is not permanently closed. */
+  countiesWithRosterHall: string[];
+}
+
+const groupBy = (field: string) => [
+  { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  { $sort: { _id: 1 } },
+];
+const countAll = [{ $group: { _id: null, count: { $sum: 1 } } }];
+
+function buckets(raw: unknown): Bucket[] {
+  return ((raw as Array<{ _id: string; count: number }> | undefined) ?? []).map((row) => ({
+    value: row._id,
+    count: row.count,
+  }));
+}
+function total(raw: unknown): number {
+  return ((raw as Array<{ count: number }> | undefined) ?? [])[0]?.count ?? 0;
+}
+
+/** MongoDB I/O for business halls. Knows nothing of callers or GraphQL. */
+export class HallRepository {
+  readonly halls: Collection<HallDoc>;
+
+  constructor(db: Db) {
+    this.halls = db.collection<HallDoc>('halls');
+  }
+
+  findByCode(code: string): Promise<WithId<HallDoc> | null> {
+    return this.halls.findOne({ code });
+  }
+
+  findById(id: ObjectId): Promise<WithId<HallDoc> | null> {
+    return this.halls.findOne({ _id: id });
+  }
+
+  /** One query for many codes (the DataLoader's batch); order is not guaranteed. */
+  findByCodes(codes: readonly string[]): Promise<WithId<HallDoc>[]> {
+    return this.halls.find({ code: { $in: [...codes] } }).toArray();
+  }
+
+  findByIds(ids: readonly ObjectId[]): Promise<WithId<HallDoc>[]> {
+    return this.halls.find({ _id: { $in: [...ids] } }).toArray();
+  }
+
+  /** A page in `order` after `cursor`, fetching one extra to tell whether more follow. */
+  findPage(
+    filter: Filter<HallDoc>,
+    order: HallOrder,
+    after: HallCursor | null,
+    limit: number,
+  ): Promise<WithId<HallDoc>[]> {
+    const key = HALL_ORDERS[order];
+    const keyset: Filter<HallDoc> = after
+      ? {
+          $or: [{ [key]: { $gt: after.key } }, { [key]: after.key, _id: { $gt: after.id } }],
+        }
+      : {};
+    return this.halls
+      .find({ $and: [filter, keyset] })
+      .sort({ [key]: 1, _id: 1 })
+      .limit(limit + 1)
+      .toArray();
+  }
+
+  /** Counts per tier, operation, area, service and status under `filter`, in one `$facet` aggregate. */
+  async facetCounts(filter: Filter<HallDoc>): Promise<HallFacetCounts> {
+    const [row] = await this.halls
+      .aggregate<Document>([
+        { $match: filter },
+        {
+          $facet: {
+            total: countAll,
+            tier: groupBy('tier'),
+            operation: groupBy('operation'),
+            area: groupBy('area'),
+            status: groupBy('status'),
+            services: [{ $unwind: '$services' }, ...groupBy('services')],
+          },
+        },
+      ])
+      .toArray();
+    return {
+      total: total(row?.['total']),
+      tier: buckets(row?.['tier']),
+      operation: buckets(row?.['operation']),
+      area: buckets(row?.['area']),
+      status: buckets(row?.['status']),
+      services: buckets(row?.['services']),
+    };
+  }
+
+  /** Only what deciding "open at" needs, for every hall matching `filter`. */
+  findSchedules(
+    filter: Filter<HallDoc>,
+  ): Promise<Array<{ _id: ObjectId; status: HallStatus; openingHours: OpeningHours }>> {
+    return this.halls.find(filter, { projection: { _id: 1, status: 1, openingHours: 1 } }).toArray();
+  }
+
+  /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
+  findInBox(
+    filter: Filter<HallDoc>,
+    box: { south: number; north: number; west: number; east: number },
+  ): Promise<WithId<HallDoc>[]> {
+    return this.halls
+      .find({
+        $and: [
+          filter,
+          { 'location.lat': { $gte: box.south, $lte: box.north } },
+          { 'location.lng': { $gte: box.west, $lte: box.east } },
+        ],
+      })
+      .toArray();
+  }
+
+  /** Planners' counts under a region, in one `$facet` aggregate. */
+  async coverageCounts(regionCode: string): Promise<CoverageCounts> {
+    const notClosed = { $match: { status: { $ne: 'CLOSED' } } };
+    const [row] = await this.halls
+      .aggregate<Document>([
+        { $match: { regionPath: regionCode } },
+        {
+          $facet: {
+            total: [notClosed, ...countAll],
+            tier: [notClosed, ...groupBy('tier')],
+            operation: [notClosed, ...groupBy('operation')],
+            area: [notClosed, ...groupBy('area')],
+            open: [{ $match: { status: 'OPEN' } }, { $group: { _id: '$countyCode' } }],
+            roster: [notClosed, { $match: { roster: true } }, { $group: { _id: '$countyCode' } }],
+          },
+        },
+      ])
+      .toArray();
+    const codes = (raw: unknown) => ((raw as Array<{ _id: string }> | undefined) ?? []).map((r) => r._id);
+    return {
+      total: total(row?.['total']),
+      tier: buckets(row?.['tier']),
+      operation: buckets(row?.['operation']),
+      area: buckets(row?.['area']),
+      countiesWithOpenHall: codes(row?.['open']),
+      countiesWithRosterHall: codes(row?.['roster']),
+    };
+  }
+
+  async insert(doc: HallDoc): Promise<void> {
+    await this.halls.insertOne(doc);
+  }
+
+  /** Applies `update` only at `expectedVersion` and bumps the version. @throws NOT_FOUND, CONFLICT. */
+  updateAtVersion(
+    id: ObjectId,
+    expectedVersion: number,
+    update: UpdateFilter<HallDoc>,
+  ): Promise<WithId<HallDoc>> {
+    return updateVersioned(this.halls, { _id: id }, expectedVersion, update, 'Hall');
+  }
+
+  /** Writes a batch (an import chunk); returns how many documents were inserted and modified. */
+  async bulkWrite(
+    operations: AnyBulkWriteOperation<HallDoc>[],
+  ): Promise<{ inserted: number; modified: number }> {
+    if (operations.length === 0) return { inserted: 0, modified: 0 };
+    const result = await this.halls.bulkWrite(operations, { ordered: false });
+    return { inserted: result.insertedCount + result.upsertedCount, modified: result.modifiedCount };
+  }
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from '@jest/globals';
+import type { OpeningHours } from '../../src/modules/channels/hall.model.js';
+import {
+  formatHoursSpec,
+  intervalProblems,
+  isOpenAt,
+  localTime,
+  nextChange,
+  parseHoursSpec,
+} from '../../src/modules/channels/opening-hours.js';
+
+/** An instant given as Asia/Shanghai wall-clock time. */
+const cst = (local: string) => new Date(`${local}+08:00`);
+
+const lunchBreak: OpeningHours = {
+  weekly: [
+    ...Array.from({ length: 5 }, () => [
+      { start: '08:30', end: '12:00' },
+      { start: '14:00', end: '17:30' },
+    ]),
+    [{ start: '09:00', end: '12:00' }],
+    [],
+  ],
+  special: [
+    { date: '2026-02-17', closed: true, intervals: [], note: '春节' },
+    { date: '2026-02-28', closed: false, intervals: [{ start: '08:30', end: '17:30' }], note: '调休上班' },
+  ],
+};
+
+describe('opening hours (Asia/Shanghai)', () => {
+  it('reads the local date, weekday (Monday = 0) and minute of an instant', () => {
+    expect(localTime(cst('2026-03-02T00:30:00'))).toMatchObject({
+      date: '2026-03-02',
+      weekday: 0,
+      minute: 30,
+    });
+    // 16:30 UTC on Sunday is 00:30 on Monday in Shanghai.
+    expect(localTime(new Date('2026-03-01T16:30:00Z'))).toMatchObject({ date: '2026-03-02', weekday: 0 });
+  });
+
+  it('is open in the morning and afternoon, closed over lunch (start inclusive, end exclusive)', () => {
+    expect(isOpenAt(lunchBreak, cst('2026-03-04T08:29:00'))).toBe(false);
+    expect(isOpenAt(lunchBreak, cst('2026-03-04T08:30:00'))).toBe(true);
+    expect(isOpenAt(lunchBreak, cst('2026-03-04T11:59:00'))).toBe(true);
+    expect(isOpenAt(lunchBreak, cst('2026-03-04T12:00:00'))).toBe(false);
+    expect(isOpenAt(lunchBreak, cst('2026-03-04T13:00:00'))).toBe(false);
+    expect(isOpenAt(lunchBreak, cst('2026-03-04T14:00:00'))).toBe(true);
+    expect(isOpenAt(lunchBreak, cst('2026-03-08T10:00:00'))).toBe(false); // Sunday
+  });
+
+  it('applies special dates before the weekly schedule', () => {
+    // Tuesday 17 February 2026 (Spring Festival): closed although Tuesdays are open.
+    expect(isOpenAt(lunchBreak, cst('2026-02-17T10:00:00'))).toBe(false);
+    // Saturday 28 February 2026, a make-up working day: open in the afternoon, unlike Saturdays.
+    expect(isOpenAt(lunchBreak, cst('2026-02-28T15:00:00'))).toBe(true);
+    expect(isOpenAt(lunchBreak, cst('2026-03-07T15:00:00'))).toBe(false);
+  });
+
+  it('gives the next change: closing for lunch, reopening, and skipping closed days', () => {
+    expect(nextChange(lunchBreak, cst('2026-03-04T10:00:00'))).toEqual({
+      at: cst('2026-03-04T12:00:00'),
+      opens: false,
+    });
+    expect(nextChange(lunchBreak, cst('2026-03-04T12:30:00'))).toEqual({
+      at: cst('2026-03-04T14:00:00'),
+      opens: true,
+    });
+    // Saturday noon: closed through Sunday, opens Monday 08:30.
+    expect(nextChange(lunchBreak, cst('2026-03-07T12:00:00'))).toEqual({
+      at: cst('2026-03-09T08:30:00'),
+      opens: true,
+    });
+    // Monday 16 February evening: Tuesday is a holiday, so the next opening is Wednesday.
+    expect(nextChange(lunchBreak, cst('2026-02-16T18:00:00'))).toEqual({
+      at: cst('2026-02-18T08:30:00'),
+      opens: true,
+    });
+  });
+
+  it('treats 24:00 followed by 00:00 as one stretch, and finds no change when always open', () => {
+    const always: OpeningHours = {
+      weekly: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+      special: [],
+    };
+    expect(isOpenAt(always, cst('2026-03-04T23:59:00'))).toBe(true);
+    expect(nextChange(always, cst('2026-03-04T10:00:00'))).toBeNull();
+    const closed: OpeningHours = { weekly: Array.from({ length: 7 }, () => []), special: [] };
+    expect(nextChange(closed, cst('2026-03-04T10:00:00'))).toBeNull();
+  });
+
+  it('finds malformed and overlapping intervals', () => {
+    expect(intervalProblems([{ start: '12:00', end: '09:00' }])).toEqual([
+      { index: 0, message: '12:00-09:00: the start must be before the end' },
+    ]);
+    expect(
+      intervalProblems([
+        { start: '08:00', end: '12:00' },
+        { start: '11:30', end: '17:00' },
+      ]),
+    ).toEqual([{ index: 1, message: 'intervals overlap' }]);
+    expect(
+      intervalProblems([
+        { start: '08:00', end: '12:00' },
+        { start: '12:00', end: '17:00' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('parses and prints the compact notation used by CSV imports', () => {
+    const hours = parseHoursSpec('mon-fri 08:30-12:00,14:00-17:30; sat 09:00-12:00; 2026-02-17 closed');
+    expect(hours.weekly[0]).toEqual([
+      { start: '08:30', end: '12:00' },
+      { start: '14:00', end: '17:30' },
+    ]);
+    expect(hours.weekly[5]).toEqual([{ start: '09:00', end: '12:00' }]);
+    expect(hours.weekly[6]).toEqual([]);
+    expect(hours.special).toEqual([{ date: '2026-02-17', closed: true, intervals: [], note: null }]);
+    expect(formatHoursSpec(hours)).toContain('2026-02-17 closed');
+    expect(() => parseHoursSpec('someday 09:00-10:00')).toThrow(/expected a day/);
+  });
+});
