@@ -114,7 +114,19 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   });
   expressApp.get('/readyz', async (_req, res) => {
     const readiness = await checkReadiness(app);
-    const search = readiness.checks.mongodb.ok ? await searchLag(app.db).catch(() => null) : null;
+    const search = readiness.checks.mongodb.ok
+      ? await Promise.all(
+          Object.values(app.services.projections).map(async (projection) => [
+            projection.name,
+            await searchLag(app.db, projection),
+          ]),
+        )
+          .then(
+            (entries) =>
+              Object.fromEntries(entries) as Record<string, { pending: number; lagSeconds: number }>,
+          )
+          .catch(() => null)
+      : null;
     res.status(readiness.ready ? 200 : 503).json({
       status: readiness.ready ? 'ready' : 'unavailable',
       unavailable: Object.entries(readiness.checks)
@@ -128,13 +140,12 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   // The full MongoDB/Meilisearch comparison (ids and versions): 503 when they drifted apart.
   expressApp.get('/health/search', async (_req, res) => {
     try {
-      const report = await checkSearchIndex({
-        db: app.db,
-        meili: app.meili,
-        indexUid: app.services.articleIndexUid,
-        search: app.services.searchRepo,
-      });
-      res.status(report.drift ? 503 : 200).json(report);
+      const deps = { db: app.db, meili: app.meili, search: app.services.searchRepo };
+      const reports = await Promise.all(
+        Object.values(app.services.projections).map((projection) => checkSearchIndex(deps, projection)),
+      );
+      const drift = reports.some((report) => report.drift);
+      res.status(drift ? 503 : 200).json({ drift, indexes: reports });
     } catch (error) {
       res
         .status(503)

@@ -10,6 +10,9 @@ import { FeedbackRepository } from './modules/knowledge/feedback.repository.js';
 import { FeedbackService } from './modules/knowledge/feedback.service.js';
 import { SearchRepository } from './modules/search/search.repository.js';
 import { SearchService } from './modules/search/search.service.js';
+import { indexProjections } from './modules/search/documents.js';
+import { HallSearch } from './modules/search/hall-search.js';
+import type { IndexProjection } from './modules/search/documents.js';
 import { ChannelRepository } from './modules/channels/channel.repository.js';
 import { createChannelLoaders } from './modules/channels/channels.loaders.js';
 import type { ChannelLoaders } from './modules/channels/channels.loaders.js';
@@ -24,8 +27,8 @@ export interface Services {
   feedback: FeedbackService;
   searchRepo: SearchRepository;
   search: SearchService;
-  /** The Meilisearch index of articles (with the configured prefix). */
-  articleIndexUid: string;
+  /** The Meilisearch indexes this service keeps (with the configured prefix). */
+  projections: { articles: IndexProjection; halls: IndexProjection };
   regions: RegionRepository;
   halls: HallRepository;
   channelRepo: ChannelRepository;
@@ -42,7 +45,7 @@ export function createServices(
   const articles = new ArticleRepository(db);
   const knowledge = new KnowledgeService(articles, logger);
   const searchRepo = new SearchRepository(db);
-  const articleIndexUid = `${indexPrefix}articles`;
+  const projections = indexProjections(indexPrefix);
   const regions = new RegionRepository(db);
   const halls = new HallRepository(db);
   const channelRepo = new ChannelRepository(db);
@@ -51,12 +54,19 @@ export function createServices(
     knowledge,
     feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge),
     searchRepo,
-    search: new SearchService(meili, articleIndexUid, articles, knowledge, searchRepo, logger),
-    articleIndexUid,
+    search: new SearchService(meili, projections.articles.indexUid, articles, knowledge, searchRepo, logger),
+    projections,
     regions,
     halls,
     channelRepo,
-    channels: new ChannelsService(halls, regions, channelRepo, logger),
+    channels: new ChannelsService(
+      halls,
+      regions,
+      channelRepo,
+      logger,
+      () => new Date(),
+      new HallSearch(meili, projections.halls.indexUid),
+    ),
   };
 }
 

@@ -25,7 +25,10 @@ const { secret } = await resolveJwtSecret(config.auth.jwtSecret, dataDir);
 const app = await openApp(config, logger, infra, secret);
 const indexer = createIndexer(app);
 indexer.start();
-logger.info({ index: app.services.articleIndexUid }, 'search indexer running (Ctrl-C to stop)');
+logger.info(
+  { indexes: Object.values(app.services.projections).map((projection) => projection.indexUid) },
+  'search indexer running (Ctrl-C to stop)',
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void (async () => {

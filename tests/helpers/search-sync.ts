@@ -2,16 +2,18 @@ import type { OpenApp } from '../../src/app.js';
 import { SEARCH_TASK_TIMEOUT_MS } from './search.js';
 
 /**
- * Waits until the indexer has pushed every pending article change (and the synonyms), so a search
+ * Waits until the indexer has pushed every pending article and hall change, so a search
  * sees the current data. Fails with the pending count after the timeout.
  */
 export async function waitForSearchSync(app: OpenApp, timeoutMs = SEARCH_TASK_TIMEOUT_MS * 2): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const pending = await app.db.collection('articles').countDocuments({ searchPending: true });
+    const pending =
+      (await app.db.collection('articles').countDocuments({ searchPending: true })) +
+      (await app.db.collection('halls').countDocuments({ searchPending: true }));
     const tasks = await app.meili.tasks.getTasks({ statuses: ['enqueued', 'processing'], limit: 1 });
     if (pending === 0 && tasks.results.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`search index still behind: ${pending} article(s) pending`);
+    if (Date.now() > deadline) throw new Error(`search index still behind: ${pending} record(s) pending`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

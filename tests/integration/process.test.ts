@@ -139,15 +139,18 @@ describe('npm run seed, search:reindex and search:check', () => {
     // Freshly seeded articles wait for the indexer: pending, which is not drift.
     const pending = await runCli(['src/cli/search.ts', 'check'], env);
     expect(pending.code).toBe(0);
-    expect(pending.stdout).toMatch(/No drift \([1-9]\d* change\(s\) pending/);
+    expect(pending.stdout).toMatch(/cli\d+_articles: no drift \([1-9]\d* change\(s\) pending/);
+    expect(pending.stdout).toMatch(/cli\d+_halls: no drift \([1-9]\d* change\(s\) pending/);
 
     const rebuilt = await runCli(['src/cli/search.ts', 'reindex'], env);
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toMatch(/Rebuilt cli\d+_articles: \d+ searchable of \d+ articles, swapped in/);
+    expect(rebuilt.stdout).toMatch(/Rebuilt cli\d+_halls: \d+ searchable of \d+ halls, swapped in/);
 
     const checked = await runCli(['src/cli/search.ts', 'check'], env);
     expect(checked.code).toBe(0);
-    expect(checked.stdout).toMatch(/No drift \(0 change\(s\) pending/);
+    expect(checked.stdout).toMatch(/cli\d+_articles: no drift \(0 change\(s\) pending/);
+    expect(checked.stdout).toMatch(/cli\d+_halls: no drift \(0 change\(s\) pending/);
   }, 180_000);
 });
 

@@ -86,9 +86,8 @@ describe('when Meilisearch goes away and comes back', () => {
     expect(degraded.hits.map((hit) => hit.title)).toEqual(['光猫断电重启后仍报错误678的处理']);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(503);
-    expect(
-      ((await ready.json()) as { searchIndex: { pending: number } }).searchIndex.pending,
-    ).toBeGreaterThan(0);
+    const readiness = (await ready.json()) as { searchIndex: { articles: { pending: number } } };
+    expect(readiness.searchIndex.articles.pending).toBeGreaterThan(0);
 
     // Meilisearch comes back where it was; the indexer catches up on its own.
     meili = await startEmbeddedMeilisearch({ dataDir, logger, port, masterKey: meili.masterKey });
@@ -98,12 +97,10 @@ describe('when Meilisearch goes away and comes back', () => {
       expect(result.hits.map((hit) => hit.article.slug)).toEqual([first.slug]);
     });
     await waitForSearchSync(server.app);
-    const report = await checkSearchIndex({
-      db: server.app.db,
-      meili: server.app.meili,
-      indexUid: server.app.services.articleIndexUid,
-      search: server.app.services.searchRepo,
-    });
+    const report = await checkSearchIndex(
+      { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo },
+      server.app.services.projections.articles,
+    );
     expect(report).toMatchObject({ drift: false, pending: 0 });
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedArticles } from '../../seed/data/articles.js';
 import { seedDatabase } from '../../seed/index.js';
-import { checkSearchIndex, reindexArticles } from '../../src/modules/search/maintenance.js';
+import { checkSearchIndex, reindex } from '../../src/modules/search/maintenance.js';
 import { eventually } from '../helpers/eventually.js';
 import { buildDraft, buildPublished } from '../helpers/factories.js';
 import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
@@ -64,6 +64,8 @@ async function search(
     await server.graphql<{ searchArticles: Result }>(SEARCH, { q, filter, first: 20 }, options),
   ).searchArticles;
 }
+
+const articlesIndex = () => server.app.services.projections.articles;
 
 const slugs = (result: Result) => result.hits.map((hit) => hit.article.slug);
 
@@ -242,13 +244,8 @@ describe('search insights', () => {
 describe('index maintenance', () => {
   it('reports no drift once the indexer has caught up, over HTTP too', async () => {
     await waitForSearchSync(server.app);
-    const deps = {
-      db: server.app.db,
-      meili: server.app.meili,
-      indexUid: server.app.services.articleIndexUid,
-      search: server.app.services.searchRepo,
-    };
-    const report = await checkSearchIndex(deps);
+    const deps = { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo };
+    const report = await checkSearchIndex(deps, articlesIndex());
     expect(report).toMatchObject({ drift: false, pending: 0, missing: [], extra: [], stale: [] });
     expect(report.indexed).toBe(report.expected);
     const response = await fetch(`${server.url}/health/search`);
@@ -256,32 +253,22 @@ describe('index maintenance', () => {
   });
 
   it("reports drift when the index lost a document behind MongoDB's back", async () => {
-    const deps = {
-      db: server.app.db,
-      meili: server.app.meili,
-      indexUid: server.app.services.articleIndexUid,
-      search: server.app.services.searchRepo,
-    };
+    const deps = { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo };
     const victim = await server.app.db
       .collection('articles')
       .findOne({ slug: 'phone-etiquette', locale: 'zh-CN' });
     await server.app.meili
-      .index(deps.indexUid)
+      .index(articlesIndex().indexUid)
       .deleteDocument(String(victim?._id))
       .waitTask({ timeout: 60_000 });
-    const report = await checkSearchIndex(deps);
+    const report = await checkSearchIndex(deps, articlesIndex());
     expect(report.drift).toBe(true);
     expect(report.missing).toEqual([String(victim?._id)]);
     expect((await fetch(`${server.url}/health/search`)).status).toBe(503);
   });
 
   it('rebuilds into a fresh index and swaps it in without a failing or empty search in between', async () => {
-    const deps = {
-      db: server.app.db,
-      meili: server.app.meili,
-      indexUid: server.app.services.articleIndexUid,
-      search: server.app.services.searchRepo,
-    };
+    const deps = { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo };
     let searching = true;
     const observed: Array<{ degraded: boolean; first: string | undefined }> = [];
     const searcher = (async () => {
@@ -291,7 +278,7 @@ describe('index maintenance', () => {
       }
     })();
     const progress: number[] = [];
-    const rebuilt = await reindexArticles(deps, (done) => progress.push(done));
+    const rebuilt = await reindex(deps, articlesIndex(), (done) => progress.push(done));
     searching = false;
     await searcher;
     expect(rebuilt.total).toBeGreaterThanOrEqual(seedArticles.length);
@@ -301,10 +288,10 @@ describe('index maintenance', () => {
       true,
     );
     await waitForSearchSync(server.app);
-    expect((await checkSearchIndex(deps)).drift).toBe(false);
+    expect((await checkSearchIndex(deps, articlesIndex())).drift).toBe(false);
     const indexes = await server.app.meili.getIndexes({ limit: 100 });
-    expect(indexes.results.map((index) => index.uid).filter((uid) => uid.startsWith(deps.indexUid))).toEqual([
-      deps.indexUid,
-    ]);
+    expect(
+      indexes.results.map((index) => index.uid).filter((uid) => uid.startsWith(articlesIndex().indexUid)),
+    ).toEqual([articlesIndex().indexUid]);
   });
 });

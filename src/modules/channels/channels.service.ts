@@ -52,6 +52,17 @@ export interface HallFilter {
   text?: string | null;
 }
 
+/**
+ * Name/address and geo search over the halls index (Meilisearch). It may lag MongoDB: callers
+ * re-check its answers against MongoDB and add the halls still pending for the index.
+ */
+export interface HallSearchPort {
+  /** Ids of halls within `radiusKm` of `near` that match the filter's indexed fields, nearest first. */
+  nearby(near: GeoPoint, radiusKm: number, filter: HallFilter, limit: number): Promise<string[]>;
+  /** Ids of halls whose name or address matches `text`. */
+  matching(text: string, limit: number): Promise<string[]>;
+}
+
 export interface HallPage {
   items: WithId<HallDoc>[];
   order: HallOrder;
@@ -191,7 +202,11 @@ export class ChannelsService {
     private readonly channels: ChannelRepository,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    private readonly search: HallSearchPort | null = null,
   ) {}
+
+  /** Called after every saved hall change (the search indexer wakes up on it). */
+  onChange: () => void = () => undefined;
 
   // ---- halls: reads ---------------------------------------------------------------------------
 
@@ -263,16 +278,51 @@ export class ChannelsService {
   }
 
   /**
-   * The candidates of a radius search: every hall matching `filter` in the bounding box of the
-   * circle (MongoDB range queries on indexed location.lat / location.lng; the emulator has no
-   * $near). A search-engine geo query (Meilisearch `_geoRadius`) can replace this method alone.
+   * The candidates of a radius search. From the halls index (Meilisearch `_geoRadius`, nearest
+   * first), re-checked against MongoDB with the whole filter, plus the halls whose latest change
+   * the index does not have yet, so index lag never hides or misplaces a hall. Without the index
+   * (or when it is down): every hall matching `filter` in the bounding box of the circle (MongoDB
+   * range queries on indexed location.lat / location.lng; the emulator has no $near).
    */
   protected async selectNearbyCandidates(
     near: GeoPoint,
     radiusKm: number,
     filter: HallFilter,
   ): Promise<WithId<HallDoc>[]> {
-    return this.halls.findInBox(await this.hallFilter(filter), boundingBox(near, radiusKm));
+    const mongoFilter = await this.hallFilter(filter);
+    const box = boundingBox(near, radiusKm);
+    if (this.search) {
+      try {
+        const limit = filter.openAt ? 1000 : 300;
+        const ids = (await this.search.nearby(near, radiusKm, filter, limit)).map((id) => new ObjectId(id));
+        const [indexed, pending] = await Promise.all([
+          this.halls.findMatching({ $and: [mongoFilter, { _id: { $in: ids } }] }, limit),
+          this.halls.findInBox({ $and: [mongoFilter, { searchPending: true }] }, box),
+        ]);
+        const seen = new Set<string>();
+        return [...indexed, ...pending].filter((hall) => {
+          const id = hall._id.toHexString();
+          return !seen.has(id) && Boolean(seen.add(id));
+        });
+      } catch (error) {
+        this.logger.warn({ err: error }, 'halls index unavailable: nearby halls from MongoDB instead');
+      }
+    }
+    return this.halls.findInBox(mongoFilter, box);
+  }
+
+  /** The clause for a name/address text filter: the index's matches plus pending halls that match literally. */
+  private async textClause(text: string): Promise<Filter<HallDoc>> {
+    const pattern = { $regex: escapeRegex(text), $options: 'i' };
+    const literal: Filter<HallDoc> = { $or: [{ name: pattern }, { address: pattern }] };
+    if (!this.search) return literal;
+    try {
+      const ids = (await this.search.matching(text, 2000)).map((id) => new ObjectId(id));
+      return { $or: [{ _id: { $in: ids } }, { $and: [{ searchPending: true }, literal] }] };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'halls index unavailable: text filter on MongoDB instead');
+      return literal;
+    }
   }
 
   /**
@@ -293,8 +343,7 @@ export class ChannelsService {
     const text = filter.text?.trim();
     if (text) {
       if (text.length > 50) throw badField('filter.text', 'at most 50 characters');
-      const pattern = { $regex: escapeRegex(text), $options: 'i' };
-      clauses.push({ $or: [{ name: pattern }, { address: pattern }] });
+      clauses.push(await this.textClause(text));
     }
     if (filter.openAt) {
       const at = filter.openAt;
@@ -393,6 +442,7 @@ export class ChannelsService {
     const at = this.now();
     const doc = buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id);
     await this.halls.insert(doc);
+    this.onChange();
     return doc;
   }
 
@@ -427,7 +477,9 @@ export class ChannelsService {
       principal.id,
     );
     const { _id: _ignored, version: _version, createdAt: _created, ...set } = next;
-    return this.halls.updateAtVersion(doc._id, expectedVersion, { $set: set });
+    const updated = await this.halls.updateAtVersion(doc._id, expectedVersion, { $set: set });
+    this.onChange();
+    return updated;
   }
 
   /**
@@ -445,9 +497,11 @@ export class ChannelsService {
     const version = expectedVersion ?? doc.version;
     this.checkVersion(doc, version);
     if (doc.status === status) return doc;
-    return this.halls.updateAtVersion(doc._id, version, {
-      $set: { status, updatedAt: this.now(), updatedBy: principal.id },
+    const updated = await this.halls.updateAtVersion(doc._id, version, {
+      $set: { status, updatedAt: this.now(), updatedBy: principal.id, searchPending: true },
     });
+    this.onChange();
+    return updated;
   }
 
   /**
@@ -551,6 +605,7 @@ export class ChannelsService {
     if (applied) {
       for (let start = 0; start < writes.length; start += IMPORT_CHUNK) {
         await this.halls.bulkWrite(writes.slice(start, start + IMPORT_CHUNK));
+        this.onChange();
         onProgress?.({
           phase: 'write',
           done: Math.min(start + IMPORT_CHUNK, writes.length),
@@ -739,5 +794,7 @@ export function buildHallDoc(
     createdAt,
     updatedAt,
     updatedBy: by,
+    // Every write of a hall goes through here (or setHallStatus): the indexer cannot miss it.
+    searchPending: true,
   };
 }

@@ -102,6 +102,10 @@ export interface HallDoc {
   createdAt: Date;
   updatedAt: Date;
   updatedBy: string;
+  /** True from the write that changed the hall until the search index has that version. */
+  searchPending: boolean;
+  /** The version the search index last confirmed (absent: never indexed). */
+  searchSyncedVersion?: number | null;
 }
 
 /** The fields an admin (or an import row) sets; everything else is derived or bookkeeping. */

@@ -37,6 +37,7 @@ export const hallIndexes: CollectionIndexes = {
       })),
     ),
     { name: 'location_box', key: { 'location.lat': 1, 'location.lng': 1 } },
+    { name: 'search_pending', key: { searchPending: 1, updatedAt: 1 } },
     { name: 'county_status', key: { countyCode: 1, status: 1 } },
     { name: 'county_roster', key: { countyCode: 1, roster: 1 } },
   ],
@@ -170,6 +171,11 @@ export class HallRepository {
   }
 
   /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
+  /** Halls matching `filter` (callers bound it, e.g. with an `_id: { $in }` clause). */
+  findMatching(filter: Filter<HallDoc>, limit: number): Promise<WithId<HallDoc>[]> {
+    return this.halls.find(filter).limit(limit).toArray();
+  }
+
   findInBox(
     filter: Filter<HallDoc>,
     box: { south: number; north: number; west: number; east: number },

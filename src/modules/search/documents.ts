@@ -1,5 +1,7 @@
 import type { Settings } from 'meilisearch';
+import type { ObjectId } from 'mongodb';
 import type { ArticleDoc } from '../knowledge/article.model.js';
+import type { HallDoc } from '../channels/hall.model.js';
 import { normaliseText } from './normalise.js';
 
 /** What the articles index holds for one article: its live revision, normalised, and nothing private. */
@@ -109,3 +111,91 @@ export const ARTICLE_INDEX_SETTINGS: Settings = {
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 1000 },
 };
+
+/** What the halls index holds for one hall: what name/address search and geo search need. */
+export interface HallSearchDocument {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  regionPath: string[];
+  tier: string;
+  operation: string;
+  area: string;
+  services: string[];
+  status: string;
+  _geo: { lat: number; lng: number };
+  version: number;
+}
+
+/** Maps a hall to its search document (every hall is searchable; filters decide what is shown). */
+export function toHallSearchDocument(hall: HallDoc): HallSearchDocument {
+  return {
+    id: hall._id.toHexString(),
+    code: hall.code,
+    name: normaliseText(hall.name),
+    address: normaliseText(hall.address),
+    regionPath: hall.regionPath,
+    tier: hall.tier,
+    operation: hall.operation,
+    area: hall.area,
+    services: hall.services,
+    status: hall.status,
+    _geo: { lat: hall.location.lat, lng: hall.location.lng },
+    version: hall.version,
+  };
+}
+
+/** The halls index: name and address in Chinese, the directory filters, and geo. */
+export const HALL_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'address', 'code'],
+  filterableAttributes: ['_geo', 'regionPath', 'tier', 'operation', 'area', 'services', 'status'],
+  sortableAttributes: ['_geo'],
+  displayedAttributes: ['id', 'code', 'version', '_geo'],
+  typoTolerance: { enabled: true, disableOnNumbers: true },
+  localizedAttributes: [{ attributePatterns: ['name', 'address'], locales: ['cmn'] }],
+  pagination: { maxTotalHits: 2000 },
+};
+
+/** A MongoDB collection mirrored into a Meilisearch index by the indexer. */
+export interface IndexProjection {
+  /** e.g. `articles`: also names the index (after the prefix). */
+  name: string;
+  collection: string;
+  indexUid: string;
+  settings: Settings;
+  /** Whether the managed synonyms apply to this index. */
+  synonyms: boolean;
+  /** The document for a stored record, or null when it must not be in the index. */
+  toDocument(record: IndexedRecord): { id: string; version: number } | null;
+}
+
+/** What every indexed collection's documents carry. */
+export interface IndexedRecord {
+  _id: ObjectId;
+  version: number;
+  updatedAt: Date;
+  searchPending: boolean;
+}
+
+/** The indexes this service keeps, with the configured prefix. */
+export function indexProjections(prefix: string): { articles: IndexProjection; halls: IndexProjection } {
+  return {
+    articles: {
+      name: 'articles',
+      collection: 'articles',
+      indexUid: `${prefix}articles`,
+      settings: ARTICLE_INDEX_SETTINGS,
+      synonyms: true,
+      toDocument: (record) => toSearchDocument(record as unknown as ArticleDoc),
+    },
+    halls: {
+      name: 'halls',
+      collection: 'halls',
+      indexUid: `${prefix}halls`,
+      settings: HALL_INDEX_SETTINGS,
+      synonyms: false,
+      toDocument: (record) => toHallSearchDocument(record as unknown as HallDoc),
+    },
+  };
+}

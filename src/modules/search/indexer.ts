@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Db, WithId } from 'mongodb';
-import type { Meilisearch } from 'meilisearch';
+import type { Db } from 'mongodb';
+import type { Meilisearch, Settings } from 'meilisearch';
 import type { Logger } from '../../logger.js';
-import type { ArticleDoc } from '../knowledge/article.model.js';
-import { ARTICLE_INDEX_SETTINGS, toSearchDocument } from './documents.js';
+import type { IndexedRecord, IndexProjection } from './documents.js';
 import { normaliseText } from './normalise.js';
 import type { SearchRepository } from './search.repository.js';
 
@@ -17,7 +16,8 @@ export interface IndexerDeps {
   /** Read at every step, so a replaced client is picked up. */
   meili: () => Meilisearch;
   logger: Logger;
-  indexUid: string;
+  /** The collections to mirror (articles, halls). */
+  projections: IndexProjection[];
   search: SearchRepository;
 }
 
@@ -29,11 +29,11 @@ export interface IndexerOptions {
 }
 
 /**
- * The only writer to Meilisearch. Articles carry `searchPending` from the write that changed
- * them; the indexer pushes pending ones in batches, waits for the task, and clears the mark only
- * if the article's version has not moved on meanwhile. It also keeps the index settings and the
- * synonyms in step with MongoDB. Failures are retried with backoff; nothing is lost while
- * Meilisearch is down, because the marks stay until a push succeeds.
+ * The only writer to Meilisearch. Records (articles, halls) carry `searchPending` from the write
+ * that changed them; the indexer pushes pending ones in batches, waits for the task, and clears
+ * the mark only if the record's version has not moved on meanwhile. It also keeps the index
+ * settings and the synonyms in step with MongoDB. Failures are retried with backoff; nothing is
+ * lost while Meilisearch is down, because the marks stay until a push succeeds.
  */
 export class SearchIndexer {
   private running = false;
@@ -52,10 +52,6 @@ export class SearchIndexer {
     this.batchSize = options.batchSize ?? 200;
     this.idleMs = options.idleMs ?? 1_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
-  }
-
-  private get articles() {
-    return this.deps.db.collection<ArticleDoc>('articles');
   }
 
   /** Starts the background loop (idempotent). */
@@ -107,7 +103,9 @@ export class SearchIndexer {
   /** One unit of work: settings, synonyms, then one batch of pending articles. Returns whether it did anything. */
   async step(): Promise<boolean> {
     if (!this.settingsApplied) {
-      await ensureArticleIndex(this.deps.meili(), this.deps.indexUid);
+      for (const projection of this.deps.projections) {
+        await ensureIndex(this.deps.meili(), projection.indexUid, projection.settings);
+      }
       this.settingsApplied = true;
     }
     let worked = false;
@@ -115,20 +113,27 @@ export class SearchIndexer {
       worked = (await this.pushSynonymsIfChanged()) || worked;
       this.lastSynonymCheck = Date.now();
     }
-    const pushed = await this.pushPendingBatch();
+    const pushed = await this.pushPendingBatches();
     return worked || pushed > 0;
   }
 
-  /** Pushes one batch of pending articles; returns how many were handled. */
-  async pushPendingBatch(): Promise<number> {
-    const pending = await this.articles
+  /** Pushes one batch of pending records of every projection; returns how many were handled. */
+  async pushPendingBatches(): Promise<number> {
+    let handled = 0;
+    for (const projection of this.deps.projections) handled += await this.pushPendingBatch(projection);
+    return handled;
+  }
+
+  private async pushPendingBatch(projection: IndexProjection): Promise<number> {
+    const records = this.deps.db.collection<IndexedRecord>(projection.collection);
+    const pending = await records
       .find({ searchPending: true })
       .sort({ updatedAt: 1 })
       .limit(this.batchSize)
       .toArray();
     if (pending.length === 0) return 0;
-    await pushArticles(this.deps.meili(), this.deps.indexUid, pending);
-    const result = await this.articles.bulkWrite(
+    await pushRecords(this.deps.meili(), projection, pending);
+    const result = await records.bulkWrite(
       pending.map((doc) => ({
         updateOne: {
           filter: { _id: doc._id, version: doc.version, searchPending: true },
@@ -138,27 +143,34 @@ export class SearchIndexer {
       { ordered: false },
     );
     this.deps.logger.debug(
-      { pushed: pending.length, confirmed: result.modifiedCount },
+      { index: projection.indexUid, pushed: pending.length, confirmed: result.modifiedCount },
       'search indexer: batch synced',
     );
     return pending.length;
   }
 
-  /** Pushes the synonyms when they differ from what was last pushed (by content hash). */
+  /** Pushes the synonyms to the indexes that use them when they changed (by content hash). */
   async pushSynonymsIfChanged(): Promise<boolean> {
     const map = synonymMap((await this.deps.search.allSynonymSets()).map((set) => set.terms));
     const hash = createHash('sha256').update(JSON.stringify(map)).digest('hex');
-    const stateKey = `${SYNONYMS_STATE}:${this.deps.indexUid}`;
-    if ((await this.deps.search.getState(stateKey)) === hash) return false;
-    await this.deps
-      .meili()
-      .index(this.deps.indexUid)
-      .updateSynonyms(map)
-      .waitTask({ timeout: TASK_TIMEOUT_MS })
-      .then(assertSucceeded);
-    await this.deps.search.setState(stateKey, hash, new Date());
-    this.deps.logger.info({ terms: Object.keys(map).length }, 'search indexer: synonyms pushed');
-    return true;
+    let pushed = false;
+    for (const projection of this.deps.projections.filter((candidate) => candidate.synonyms)) {
+      const stateKey = synonymsStateKey(projection.indexUid);
+      if ((await this.deps.search.getState(stateKey)) === hash) continue;
+      await this.deps
+        .meili()
+        .index(projection.indexUid)
+        .updateSynonyms(map)
+        .waitTask({ timeout: TASK_TIMEOUT_MS })
+        .then(assertSucceeded);
+      await this.deps.search.setState(stateKey, hash, new Date());
+      this.deps.logger.info(
+        { index: projection.indexUid, terms: Object.keys(map).length },
+        'search indexer: synonyms pushed',
+      );
+      pushed = true;
+    }
+    return pushed;
   }
 
   /** Forces the next step to push the synonyms (after a reindex swapped the index). */
@@ -169,7 +181,7 @@ export class SearchIndexer {
   /** Runs steps until nothing is pending (CLI and tests). @throws when a push fails. */
   async drain(): Promise<void> {
     await this.step();
-    while ((await this.pushPendingBatch()) > 0) {
+    while ((await this.pushPendingBatches()) > 0) {
       // keep going
     }
   }
@@ -188,8 +200,13 @@ export function assertSucceeded(task: {
   }
 }
 
+/** The search_state key under which the synonyms last pushed to an index are remembered. */
+export function synonymsStateKey(indexUid: string): string {
+  return `${SYNONYMS_STATE}:${indexUid}`;
+}
+
 /** Creates the index if needed and applies its settings, waiting for both: settings before documents. */
-export async function ensureArticleIndex(meili: Meilisearch, uid: string): Promise<void> {
+export async function ensureIndex(meili: Meilisearch, uid: string, settings: Settings): Promise<void> {
   const exists = await meili
     .getIndex(uid)
     .then(() => true)
@@ -205,22 +222,23 @@ export async function ensureArticleIndex(meili: Meilisearch, uid: string): Promi
   }
   await meili
     .index(uid)
-    .updateSettings(ARTICLE_INDEX_SETTINGS)
+    .updateSettings(settings)
     .waitTask({ timeout: TASK_TIMEOUT_MS })
     .then(assertSucceeded);
 }
 
-/** Upserts the indexable articles and deletes the others from the index, waiting for both tasks. */
-export async function pushArticles(
+/** Upserts the records that belong in the index and deletes the others, waiting for both tasks. */
+export async function pushRecords(
   meili: Meilisearch,
-  uid: string,
-  articles: WithId<ArticleDoc>[],
+  projection: IndexProjection,
+  records: IndexedRecord[],
+  indexUid = projection.indexUid,
 ): Promise<void> {
-  const index = meili.index(uid);
-  const documents = articles.map(toSearchDocument).filter((doc) => doc !== null);
-  const gone = articles
-    .filter((article) => toSearchDocument(article) === null)
-    .map((article) => article._id.toHexString());
+  const index = meili.index(indexUid);
+  const documents = records.map((record) => projection.toDocument(record)).filter((doc) => doc !== null);
+  const gone = records
+    .filter((record) => projection.toDocument(record) === null)
+    .map((record) => record._id.toHexString());
   if (documents.length > 0) {
     await index
       .addDocuments(documents, { primaryKey: 'id' })
@@ -252,8 +270,8 @@ export function synonymMap(sets: string[][]): Record<string, string[]> {
 }
 
 /**
- * Creates the indexer for an app and wires the change hooks (article changes and synonym edits
- * wake it at once). The caller starts and stops it.
+ * Creates the indexer for an app and wires the change hooks (article and hall changes and
+ * synonym edits wake it at once). The caller starts and stops it.
  */
 export function createIndexer(
   app: {
@@ -261,9 +279,10 @@ export function createIndexer(
     meili: Meilisearch;
     logger: Logger;
     services: {
-      articleIndexUid: string;
+      projections: { articles: IndexProjection; halls: IndexProjection };
       searchRepo: SearchRepository;
       knowledge: { onChange: () => void };
+      channels: { onChange: () => void };
       search: { onSynonymsChange: () => void };
     };
   },
@@ -274,12 +293,13 @@ export function createIndexer(
       db: app.db,
       meili: () => app.meili,
       logger: app.logger,
-      indexUid: app.services.articleIndexUid,
+      projections: Object.values(app.services.projections),
       search: app.services.searchRepo,
     },
     options,
   );
   app.services.knowledge.onChange = () => indexer.nudge();
+  app.services.channels.onChange = () => indexer.nudge();
   app.services.search.onSynonymsChange = () => {
     indexer.forgetSynonyms();
     indexer.nudge();

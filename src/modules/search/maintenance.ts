@@ -1,23 +1,28 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
-import type { ArticleDoc } from '../knowledge/article.model.js';
-import { isIndexable } from './documents.js';
-import type { ArticleSearchDocument } from './documents.js';
-import { assertSucceeded, ensureArticleIndex, pushArticles, synonymMap, TASK_TIMEOUT_MS } from './indexer.js';
+import type { IndexedRecord, IndexProjection } from './documents.js';
+import {
+  assertSucceeded,
+  ensureIndex,
+  pushRecords,
+  synonymMap,
+  synonymsStateKey,
+  TASK_TIMEOUT_MS,
+} from './indexer.js';
 import type { SearchRepository } from './search.repository.js';
 
 export interface MaintenanceDeps {
   db: Db;
   meili: Meilisearch;
-  indexUid: string;
   search: SearchRepository;
 }
 
 export interface DriftReport {
-  /** Articles that belong in the index (published once, not archived). */
+  index: string;
+  /** Records that belong in the index. */
   expected: number;
   indexed: number;
-  /** Articles still marked for the indexer (normal right after a change). */
+  /** Records still marked for the indexer (normal right after a change). */
   pending: number;
   /** Seconds since the oldest change the index does not have yet (0 when none). */
   lagSeconds: number;
@@ -30,32 +35,34 @@ export interface DriftReport {
 
 const PAGE = 1000;
 
-/** Compares MongoDB and Meilisearch by id and version, separating pending work from real drift. */
-export async function checkSearchIndex(deps: MaintenanceDeps, now = new Date()): Promise<DriftReport> {
-  const articles = deps.db.collection<ArticleDoc>('articles');
-  const docs = await articles
-    .find({}, { projection: { _id: 1, version: 1, status: 1, live: 1, searchPending: 1, updatedAt: 1 } })
-    .toArray();
-  const indexed = new Map<string, number>();
-  const exists = await deps.meili
-    .getIndex(deps.indexUid)
+async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
+  return meili
+    .getIndex(uid)
     .then(() => true)
     .catch((error: unknown) => {
       if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
       throw error;
     });
+}
+
+/** Compares one MongoDB collection and its index by id and version, separating pending work from real drift. */
+export async function checkSearchIndex(
+  deps: MaintenanceDeps,
+  projection: IndexProjection,
+  now = new Date(),
+): Promise<DriftReport> {
+  const records = await deps.db.collection<IndexedRecord>(projection.collection).find({}).toArray();
+  const indexed = new Map<string, number>();
+  const exists = await indexExists(deps.meili, projection.indexUid);
   for (let offset = 0; exists; offset += PAGE) {
     const page = await deps.meili
-      .index<ArticleSearchDocument>(deps.indexUid)
-      .getDocuments<Pick<ArticleSearchDocument, 'id' | 'version'>>({
-        fields: ['id', 'version'],
-        limit: PAGE,
-        offset,
-      });
+      .index(projection.indexUid)
+      .getDocuments<{ id: string; version: number }>({ fields: ['id', 'version'], limit: PAGE, offset });
     for (const doc of page.results) indexed.set(doc.id, doc.version);
     if (page.results.length < PAGE) break;
   }
   const report: DriftReport = {
+    index: projection.indexUid,
     expected: 0,
     indexed: indexed.size,
     pending: 0,
@@ -67,20 +74,20 @@ export async function checkSearchIndex(deps: MaintenanceDeps, now = new Date()):
   };
   const known = new Set<string>();
   let oldestPending: Date | null = null;
-  for (const doc of docs) {
-    const id = doc._id.toHexString();
+  for (const record of records) {
+    const id = record._id.toHexString();
     known.add(id);
-    if (doc.searchPending) {
+    if (record.searchPending) {
       report.pending += 1;
-      if (!oldestPending || doc.updatedAt < oldestPending) oldestPending = doc.updatedAt;
+      if (!oldestPending || record.updatedAt < oldestPending) oldestPending = record.updatedAt;
       continue;
     }
     const version = indexed.get(id);
-    if (isIndexable(doc)) {
+    if (projection.toDocument(record) !== null) {
       report.expected += 1;
       if (version === undefined) report.missing.push(id);
-      else if (version !== doc.version)
-        report.stale.push({ id, indexedVersion: version, currentVersion: doc.version });
+      else if (version !== record.version)
+        report.stale.push({ id, indexedVersion: version, currentVersion: record.version });
     } else if (version !== undefined) {
       report.extra.push(id);
     }
@@ -94,72 +101,74 @@ export async function checkSearchIndex(deps: MaintenanceDeps, now = new Date()):
 }
 
 /**
- * Rebuilds the articles index into a fresh index and swaps it in, so searches never see an empty
- * or half-built index. Articles changed while it ran stay (or become) pending for the indexer.
+ * Rebuilds one index into a fresh index and swaps it in, so searches never see an empty or
+ * half-built index. Records changed while it ran stay (or become) pending for the indexer.
  */
-export async function reindexArticles(
+export async function reindex(
   deps: MaintenanceDeps,
+  projection: IndexProjection,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<{ indexed: number; total: number }> {
   const startedAt = new Date();
-  const articles = deps.db.collection<ArticleDoc>('articles');
-  const fresh = `${deps.indexUid}_rebuild_${startedAt.getTime()}`;
-  await ensureArticleIndex(deps.meili, fresh);
-  const synonyms = synonymMap((await deps.search.allSynonymSets()).map((set) => set.terms));
-  await deps.meili
-    .index(fresh)
-    .updateSynonyms(synonyms)
-    .waitTask({ timeout: TASK_TIMEOUT_MS })
-    .then(assertSucceeded);
+  const records = deps.db.collection<IndexedRecord>(projection.collection);
+  const fresh = `${projection.indexUid}_rebuild_${startedAt.getTime()}`;
+  await ensureIndex(deps.meili, fresh, projection.settings);
+  if (projection.synonyms) {
+    const synonyms = synonymMap((await deps.search.allSynonymSets()).map((set) => set.terms));
+    await deps.meili
+      .index(fresh)
+      .updateSynonyms(synonyms)
+      .waitTask({ timeout: TASK_TIMEOUT_MS })
+      .then(assertSucceeded);
+  }
 
-  const total = await articles.countDocuments({});
+  const total = await records.countDocuments({});
   let done = 0;
   let indexed = 0;
-  const cursor = articles.find({}).sort({ _id: 1 }).batchSize(500);
-  let batch: ArticleDoc[] = [];
+  let batch: IndexedRecord[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    await pushArticles(
-      deps.meili,
-      fresh,
-      batch.map((doc) => ({ ...doc })),
-    );
-    indexed += batch.filter(isIndexable).length;
-    const confirmations: AnyBulkWriteOperation<ArticleDoc>[] = batch.map((doc) => ({
+    await pushRecords(deps.meili, projection, batch, fresh);
+    indexed += batch.filter((record) => projection.toDocument(record) !== null).length;
+    const confirmations: AnyBulkWriteOperation<IndexedRecord>[] = batch.map((record) => ({
       updateOne: {
-        filter: { _id: doc._id, version: doc.version },
-        update: { $set: { searchPending: false, searchSyncedVersion: doc.version } },
+        filter: { _id: record._id, version: record.version },
+        update: { $set: { searchPending: false } },
       },
     }));
-    await articles.bulkWrite(confirmations, { ordered: false });
+    await records.bulkWrite(confirmations, { ordered: false });
     done += batch.length;
     onProgress(done, total);
     batch = [];
   };
-  for await (const doc of cursor) {
-    batch.push(doc);
+  for await (const record of records.find({}).sort({ _id: 1 }).batchSize(500)) {
+    batch.push(record);
     if (batch.length === 500) await flush();
   }
   await flush();
 
-  await ensureArticleIndex(deps.meili, deps.indexUid);
+  await ensureIndex(deps.meili, projection.indexUid, projection.settings);
   await deps.meili
-    .swapIndexes([{ indexes: [deps.indexUid, fresh], rename: false }])
+    .swapIndexes([{ indexes: [projection.indexUid, fresh], rename: false }])
     .waitTask({ timeout: TASK_TIMEOUT_MS })
     .then(assertSucceeded);
   await deps.meili.deleteIndex(fresh).waitTask({ timeout: TASK_TIMEOUT_MS }).then(assertSucceeded);
   // Anything that changed while the rebuild ran may have gone to the old index: index it again.
-  await articles.updateMany({ updatedAt: { $gte: startedAt } }, { $set: { searchPending: true } });
-  await deps.search.setState(`synonyms-hash:${deps.indexUid}`, '', new Date());
+  await records.updateMany({ updatedAt: { $gte: startedAt } }, { $set: { searchPending: true } });
+  if (projection.synonyms) await deps.search.setState(synonymsStateKey(projection.indexUid), '', new Date());
   return { indexed, total };
 }
 
-/** How far the index is behind: changes still pending and the age of the oldest one (cheap, indexed). */
-export async function searchLag(db: Db, now = new Date()): Promise<{ pending: number; lagSeconds: number }> {
-  const articles = db.collection<ArticleDoc>('articles');
+/** How far an index is behind: changes still pending and the age of the oldest one (cheap, indexed). */
+export async function searchLag(
+  db: Db,
+  projection: IndexProjection,
+  now = new Date(),
+): Promise<{ pending: number; lagSeconds: number }> {
+  const records = db.collection<IndexedRecord>(projection.collection);
   const [pending, oldest] = await Promise.all([
-    articles.countDocuments({ searchPending: true }),
-    articles.findOne({ searchPending: true }, { sort: { updatedAt: 1 }, projection: { updatedAt: 1 } }),
+    records.countDocuments({ searchPending: true }),
+    records.findOne({ searchPending: true }, { sort: { updatedAt: 1 }, projection: { updatedAt: 1 } }),
   ]);
   const lagSeconds = oldest
     ? Math.max(0, Math.round((now.getTime() - oldest.updatedAt.getTime()) / 1000))
