@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb';
 import type { AnyBulkWriteOperation, WithId } from 'mongodb';
 import type { AppDeps } from '../src/context.js';
-import { categoryPathOf } from '../src/modules/knowledge/article.model.js';
+import { categoryPathOf, contentFromInput } from '../src/modules/knowledge/article.model.js';
 import type {
   ArticleContent,
   ArticleDoc,
@@ -127,19 +127,7 @@ function toDoc(
     if (!id) throw new Error(`seed article ${article.slug} relates to unknown ${article.locale}:${slug}`);
     return id;
   });
-  const content: ArticleContent = {
-    title: input.title,
-    summary: input.summary,
-    body: input.body,
-    category: input.category,
-    categoryPath: categoryPathOf(input.category),
-    tags: input.tags,
-    errorCodes: input.errorCodes,
-    audience: input.audience,
-    validFrom: input.validFrom,
-    validTo: input.validTo,
-    related,
-  };
+  const content: ArticleContent = contentFromInput(input, related);
   const wasPublished = article.status === 'PUBLISHED' || article.status === 'ARCHIVED';
   const id = ids.get(key(article.slug, article.locale));
   if (!id) throw new Error('unreachable: every seed article has an id');

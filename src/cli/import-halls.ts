@@ -7,15 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveJwtSecret } from '../auth/dev-secret.js';
 import { staffPrincipal } from '../auth/principal.js';
-import { loadConfig } from '../config.js';
-import { provideInfrastructure } from '../embedded/launcher.js';
 import { AppError } from '../errors.js';
-import { createLogger } from '../logger.js';
-import { openApp } from '../app.js';
 import type { ImportFormat } from '../modules/channels/hall-import.js';
 import type { ImportProgress } from '../modules/channels/channels.service.js';
+import { progressBar, runCliTask } from './cli-app.js';
 
 const args = process.argv.slice(2);
 const file = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) - 1] !== '--format');
@@ -35,31 +31,11 @@ const format: ImportFormat =
 const dryRun = args.includes('--dry-run');
 const skipInvalid = args.includes('--skip-invalid');
 
-/** A one-line progress bar on stderr (redrawn in place on a terminal, one line per phase otherwise). */
-const progress: ImportProgress = ({ phase, done, total }) => {
-  const width = 30;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  const line = `${phase.padEnd(8)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
-  if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
-  else if (done === total) process.stderr.write(`${line}\n`);
-};
-
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
-const dataDir = path.resolve(config.dataDir);
 const data = await readFile(file, 'utf8');
-const infra = await provideInfrastructure({
-  mongoUri: config.mongo.uri,
-  meiliUrl: config.meili.url,
-  meiliApiKey: config.meili.apiKey,
-  dataDir,
-  ephemeral: false,
-  logger,
-});
-let exitCode = 0;
-try {
-  const { secret } = await resolveJwtSecret(config.auth.jwtSecret, dataDir);
-  const app = await openApp(config, logger, infra, secret);
+const bars = { validate: progressBar('validate'), write: progressBar('write') };
+const progress: ImportProgress = ({ phase, done, total }) => bars[phase](done, total);
+
+await runCliTask(async (app) => {
   try {
     const report = await app.services.channels.importHalls(
       staffPrincipal('cli:import-halls', ['admin']),
@@ -75,15 +51,10 @@ try {
     process.stdout.write(
       `${dryRun ? 'dry run: ' : ''}${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid} invalid; ${report.applied ? 'written' : 'nothing written'}\n`,
     );
-    if (report.invalid > 0) exitCode = 1;
-  } finally {
-    await app.close();
+    return report.invalid > 0 ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
   }
-} catch (error) {
-  if (!(error instanceof AppError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  exitCode = 1;
-} finally {
-  await infra.stop();
-}
-process.exit(exitCode);
+});

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { Meilisearch } from 'meilisearch';
@@ -152,6 +155,38 @@ describe('npm run seed, search:reindex and search:check', () => {
     expect(checked.stdout).toMatch(/cli\d+_articles: no drift \(0 change\(s\) pending/);
     expect(checked.stdout).toMatch(/cli\d+_halls: no drift \(0 change\(s\) pending/);
   }, 180_000);
+});
+
+describe('npm run import:halls', () => {
+  it('dry-runs, then imports a CSV file with a per-row report, refusing a bad row by line', async () => {
+    const env = serviceEnv({
+      MONGODB_DB: `t_cli_${process.pid}`,
+      MEILI_INDEX_PREFIX: `cli${process.pid}_`,
+      LOG_LEVEL: 'warn',
+    });
+    const seeded = await runCli(['src/cli/seed.ts'], env);
+    expect(seeded.code).toBe(0);
+    const hours = '"mon-fri 08:30-12:00,14:00-17:30; sat 09:00-12:00"';
+    const header =
+      'code,name,tier,operation,partner,area,regionCode,address,lat,lng,floorAreaM2,services,openingHours';
+    const good = `HE-BD-T91,安新圈头乡营业厅,SMALL,SELF_OPERATED,,TOWNSHIP,130632101,河北省保定市安新县圈头乡1号,38.90,115.90,40,PAYMENT|BUSINESS_HANDLING,${hours}`;
+    const bad = `HE-BD-T92,安新大王镇营业厅,FLAGSHIP,SELF_OPERATED,,TOWNSHIP,130632101,河北省保定市安新县大王镇2号,38.90,115.91,40,PAYMENT,${hours}`;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ckb-import-'));
+    const file = path.join(dir, 'halls.csv');
+    await writeFile(file, [header, good, bad].join('\n'));
+
+    const refused = await runCli(['src/cli/import-halls.ts', file, '--dry-run'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/line 3 HE-BD-T92: rows\[1\]\.tier: /);
+    expect(refused.stdout).toMatch(/dry run: 1 created, 0 updated, 0 unchanged, 1 invalid; nothing written/);
+
+    const imported = await runCli(['src/cli/import-halls.ts', file, '--skip-invalid'], env);
+    expect(imported.stdout).toMatch(/1 created, 0 updated, 0 unchanged, 1 invalid; written/);
+    expect(imported.stderr).toMatch(/write\s+\[#+\] 1\/1/);
+    const again = await runCli(['src/cli/import-halls.ts', file, '--skip-invalid'], env);
+    expect(again.stdout).toMatch(/0 created, 0 updated, 1 unchanged, 1 invalid; written/);
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
 });
 
 describe('npm run token', () => {

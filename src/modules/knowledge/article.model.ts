@@ -127,3 +127,23 @@ export function isInWindow(content: Pick<ArticleContent, 'validFrom' | 'validTo'
   if (content.validTo && content.validTo <= at) return false;
   return true;
 }
+
+/** The content fields of a validated create input (see article.validation.ts), with resolved related ids. */
+export function contentFromInput(
+  input: Omit<ArticleContent, 'categoryPath' | 'related'>,
+  related: ObjectId[],
+): ArticleContent {
+  return {
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    category: input.category,
+    categoryPath: categoryPathOf(input.category),
+    tags: input.tags,
+    errorCodes: input.errorCodes,
+    audience: input.audience,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    related,
+  };
+}

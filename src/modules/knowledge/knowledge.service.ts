@@ -16,7 +16,7 @@ import type {
   Locale,
   RevisionDoc,
 } from './article.model.js';
-import { categoryPathOf } from './article.model.js';
+import { categoryPathOf, contentFromInput } from './article.model.js';
 import { bodyDiff, fieldChanges } from './article.diff.js';
 import type { FieldChange, LineChange } from './article.diff.js';
 import {
@@ -234,19 +234,7 @@ export class KnowledgeService {
     if (existing) throw this.slugTaken(input.slug, input.locale);
 
     const at = this.now();
-    const content: ArticleContent = {
-      title: input.title,
-      summary: input.summary,
-      body: input.body,
-      category: input.category,
-      categoryPath: categoryPathOf(input.category),
-      tags: input.tags,
-      errorCodes: input.errorCodes,
-      audience: input.audience,
-      validFrom: input.validFrom,
-      validTo: input.validTo,
-      related,
-    };
+    const content: ArticleContent = contentFromInput(input, related);
     const doc: WithId<ArticleDoc> = {
       _id: new ObjectId(),
       slug: input.slug,
