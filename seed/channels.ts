@@ -13,7 +13,6 @@ import { seedRegionPath, seedRegions } from './data/regions.js';
 import type { Seeder } from './index.js';
 
 const SEED_AUTHOR = 'seed';
-const SEEDED_AT = new Date('2026-01-05T01:00:00.000Z');
 
 /** Upserts the region tree by code; existing regions are left as they are. */
 export const regionSeeder: Seeder = {
@@ -52,6 +51,7 @@ export const hallSeeder: Seeder = {
   name: 'halls',
   collection: 'halls',
   async run(app: AppDeps) {
+    const seededAt = new Date();
     const regions = await app.services.regions.findByCodes([
       ...new Set(seedHalls.map((hall) => hall.regionCode)),
     ]);
@@ -62,7 +62,7 @@ export const hallSeeder: Seeder = {
       const region = byCode.get(hall.regionCode);
       if (!region)
         throw new Error(`seed hall ${hall.code}: no region ${hall.regionCode} (seed regions first)`);
-      const doc = buildHallDoc(result.data, region, new ObjectId(), 1, SEEDED_AT, SEEDED_AT, SEED_AUTHOR);
+      const doc = buildHallDoc(result.data, region, new ObjectId(), 1, seededAt, seededAt, SEED_AUTHOR);
       return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };
     });
     const result = await app.services.halls.halls.bulkWrite(operations, { ordered: false });
@@ -75,6 +75,7 @@ export const channelSeeder: Seeder = {
   name: 'channels',
   collection: 'channels',
   async run(app: AppDeps) {
+    const seededAt = new Date();
     const operations: AnyBulkWriteOperation<ChannelDoc>[] = seedChannels.map((channel) => {
       const result = channelInputSchema.safeParse(channel);
       if (!result.success)
@@ -101,7 +102,7 @@ export const channelSeeder: Seeder = {
         hallCodes: input.hallCodes,
         description: input.description,
         version: 1,
-        updatedAt: SEEDED_AT,
+        updatedAt: seededAt,
         updatedBy: SEED_AUTHOR,
       };
       return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };

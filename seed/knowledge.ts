@@ -15,7 +15,6 @@ import { seedCategories } from './data/categories.js';
 import type { Seeder } from './index.js';
 
 const SEED_AUTHOR = 'seed';
-const SEEDED_AT = new Date('2026-01-05T01:00:00.000Z');
 
 /** Upserts the category tree by key; existing categories are left as editors made them. */
 export const categorySeeder: Seeder = {
@@ -68,7 +67,9 @@ export const articleSeeder: Seeder = {
         ids.set(key(article.slug, article.locale), new ObjectId());
     }
 
-    const docs = seedArticles.map((article) => toDoc(article, ids, key));
+    // Seeded records carry the time they were written, like any other change (the index lag reads it).
+    const seededAt = new Date();
+    const docs = seedArticles.map((article) => toDoc(article, ids, key, seededAt));
     const operations: AnyBulkWriteOperation<ArticleDoc>[] = docs.map((doc) => ({
       updateOne: {
         filter: { slug: doc.slug, locale: doc.locale },
@@ -90,7 +91,7 @@ export const articleSeeder: Seeder = {
               version: 1,
               action: 'create',
               author: SEED_AUTHOR,
-              at: SEEDED_AT,
+              at: seededAt,
               note: 'seed',
               status: doc.status,
               slug: doc.slug,
@@ -116,6 +117,7 @@ function toDoc(
   article: SeedArticle,
   ids: Map<string, ObjectId>,
   key: (slug: string, locale: string) => string,
+  seededAt: Date,
 ): WithId<ArticleDoc> {
   const parsed = createArticleSchema.safeParse({ ...article, related: [] });
   if (!parsed.success) {
@@ -140,18 +142,18 @@ function toDoc(
     current: content,
     live: wasPublished ? content : null,
     liveVersion: wasPublished ? 1 : null,
-    publishedAt: wasPublished ? SEEDED_AT : null,
+    publishedAt: wasPublished ? seededAt : null,
     publishedBy: wasPublished ? SEED_AUTHOR : null,
     owner: article.owner,
-    createdAt: SEEDED_AT,
+    createdAt: seededAt,
     createdBy: SEED_AUTHOR,
-    updatedAt: SEEDED_AT,
+    updatedAt: seededAt,
     updatedBy: SEED_AUTHOR,
-    submittedAt: article.status === 'IN_REVIEW' ? SEEDED_AT : null,
+    submittedAt: article.status === 'IN_REVIEW' ? seededAt : null,
     submittedBy: article.status === 'IN_REVIEW' ? article.owner : null,
     rejection: null,
     counters: { views: 0, helpful: 0, notHelpful: 0, uses: 0, openFlags: 0 },
-    lastChange: { version: 1, action: 'create', author: SEED_AUTHOR, at: SEEDED_AT, note: 'seed' },
+    lastChange: { version: 1, action: 'create', author: SEED_AUTHOR, at: seededAt, note: 'seed' },
     revisionPending: true,
     searchPending: true,
     searchSyncedVersion: null,
