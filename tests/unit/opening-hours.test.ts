@@ -6,7 +6,9 @@ import {
   isOpenAt,
   localTime,
   nextChange,
+  openWeekOf,
   parseHoursSpec,
+  weekMinuteOf,
 } from '../../src/modules/channels/opening-hours.js';
 
 /** An instant given as Asia/Shanghai wall-clock time. */
@@ -117,5 +119,38 @@ describe('opening hours (Asia/Shanghai)', () => {
     expect(hours.special).toEqual([{ date: '2026-02-17', closed: true, intervals: [], note: null }]);
     expect(formatHoursSpec(hours)).toContain('2026-02-17 closed');
     expect(() => parseHoursSpec('someday 09:00-10:00')).toThrow(/expected a day/);
+  });
+});
+
+describe('the indexed form of the weekly hours', () => {
+  it('turns weekly intervals into minutes of the week, Monday 00:00 = 0', () => {
+    const week = openWeekOf({
+      weekly: [
+        [
+          { start: '08:30', end: '12:00' },
+          { start: '14:00', end: '17:30' },
+        ],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [{ start: '00:00', end: '24:00' }],
+      ],
+      special: [],
+    });
+    expect(week).toEqual([
+      { from: 510, to: 720 },
+      { from: 840, to: 1050 },
+      { from: 6 * 1440, to: 7 * 1440 },
+    ]);
+  });
+
+  it('places an instant in the local week: Monday 2026-02-02 09:00 in Shanghai is 01:00 UTC', () => {
+    expect(weekMinuteOf(new Date('2026-02-02T01:00:00Z'))).toEqual({ weekMinute: 540, date: '2026-02-02' });
+    expect(weekMinuteOf(new Date('2026-02-01T15:59:00Z'))).toEqual({
+      weekMinute: 6 * 1440 + 23 * 60 + 59,
+      date: '2026-02-01',
+    });
   });
 });

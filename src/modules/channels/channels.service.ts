@@ -27,7 +27,7 @@ import { HALL_ORDERS } from './hall.repository.js';
 import type { HallCursor, HallFacetCounts, HallOrder, HallRepository, Bucket } from './hall.repository.js';
 import { channelInputSchema, hallInputSchema, hallPatchSchema } from './hall.validation.js';
 import type { HallInput } from './hall.validation.js';
-import { isOpenAt, nextChange } from './opening-hours.js';
+import { isOpenAt, nextChange, openWeekOf, weekMinuteOf } from './opening-hours.js';
 import type { RegionDoc } from './region.model.js';
 import type { RegionRepository } from './region.repository.js';
 
@@ -326,10 +326,9 @@ export class ChannelsService {
   }
 
   /**
-   * The MongoDB filter for a `HallFilter`. `openAt` cannot be a query (hours are a schedule, with
-   * special dates), so it is evaluated here: the schedules of the halls matching the other
-   * criteria are read (a projection of status and hours only), checked with `isOpenAt`, and the
-   * matching ids become an `_id: { $in }` clause. The cost is linear in those candidates.
+   * The MongoDB filter for a `HallFilter`. `openAt` is a query on the derived minute-of-week
+   * intervals (indexed), except for the halls with a special schedule on that local date: those
+   * are read (status and hours only), checked with `isOpenAt`, and added by id.
    * @throws BAD_USER_INPUT naming `filter.text` when it is too long.
    */
   private async hallFilter(filter: HallFilter): Promise<Filter<HallDoc>> {
@@ -346,11 +345,24 @@ export class ChannelsService {
       clauses.push(await this.textClause(text));
     }
     if (filter.openAt) {
+      // Index-backed: the weekly hours are stored as minutes of the week; the few halls with a
+      // special schedule on that local date are checked one by one with the full rules.
       const at = filter.openAt;
-      const base: Filter<HallDoc> = { $and: [...clauses, { status: 'OPEN' }] };
-      const schedules = await this.halls.findSchedules(base);
-      const open = schedules.filter((hall) => isOpenAt(hall.openingHours, at)).map((hall) => hall._id);
-      clauses.push({ _id: { $in: open } });
+      const { weekMinute, date } = weekMinuteOf(at);
+      const special = await this.halls.findSchedules({
+        $and: [...clauses, { status: 'OPEN' }, { specialDates: date }],
+      });
+      const openSpecial = special.filter((hall) => isOpenAt(hall.openingHours, at)).map((hall) => hall._id);
+      clauses.push({ status: 'OPEN' });
+      clauses.push({
+        $or: [
+          {
+            specialDates: { $ne: date },
+            openWeek: { $elemMatch: { from: { $lte: weekMinute }, to: { $gt: weekMinute } } },
+          },
+          { _id: { $in: openSpecial } },
+        ],
+      });
     }
     return clauses.length ? { $and: clauses } : {};
   }
@@ -788,6 +800,8 @@ export function buildHallDoc(
   return {
     _id: id,
     ...content,
+    openWeek: openWeekOf(input.openingHours),
+    specialDates: input.openingHours.special.map((entry) => entry.date),
     regionPath: region.path,
     countyCode: region.level === 'COUNTY' ? region.code : (region.parentCode ?? region.code),
     version,

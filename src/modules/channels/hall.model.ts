@@ -93,6 +93,13 @@ export interface HallDoc {
   floorAreaM2: number;
   services: ServiceKind[];
   openingHours: OpeningHours;
+  /**
+   * Derived from the weekly hours, for an indexed "open at" query: the open intervals as
+   * minutes of the week (Monday 00:00 = 0), `from` inclusive, `to` exclusive.
+   */
+  openWeek: Array<{ from: number; to: number }>;
+  /** Derived: the local dates that have a special schedule (checked one by one). */
+  specialDates: string[];
   status: HallStatus;
   phone: string | null;
   accessibility: AccessibilityFeature[];

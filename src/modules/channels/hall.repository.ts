@@ -38,6 +38,8 @@ export const hallIndexes: CollectionIndexes = {
     ),
     { name: 'location_box', key: { 'location.lat': 1, 'location.lng': 1 } },
     { name: 'search_pending', key: { searchPending: 1, updatedAt: 1 } },
+    { name: 'open_week', key: { status: 1, 'openWeek.from': 1, 'openWeek.to': 1 } },
+    { name: 'special_dates', key: { specialDates: 1 } },
     { name: 'county_status', key: { countyCode: 1, status: 1 } },
     { name: 'county_roster', key: { countyCode: 1, roster: 1 } },
   ],
@@ -170,12 +172,12 @@ export class HallRepository {
     return this.halls.find(filter, { projection: { _id: 1, status: 1, openingHours: 1 } }).toArray();
   }
 
-  /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
   /** Halls matching `filter` (callers bound it, e.g. with an `_id: { $in }` clause). */
   findMatching(filter: Filter<HallDoc>, limit: number): Promise<WithId<HallDoc>[]> {
     return this.halls.find(filter).limit(limit).toArray();
   }
 
+  /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
   findInBox(
     filter: Filter<HallDoc>,
     box: { south: number; north: number; west: number; east: number },

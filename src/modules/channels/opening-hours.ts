@@ -158,3 +158,19 @@ export function formatHoursSpec(hours: OpeningHours): string {
   );
   return [...clauses.filter((clause): clause is string => clause !== null), ...special].join('; ');
 }
+
+/** The weekly intervals as minutes of the week (Monday 00:00 = 0), for an indexed open-at query. */
+export function openWeekOf(hours: OpeningHours): Array<{ from: number; to: number }> {
+  return hours.weekly.flatMap((intervals, weekday) =>
+    intervals.map((interval) => ({
+      from: weekday * 1440 + minutesOf(interval.start),
+      to: weekday * 1440 + minutesOf(interval.end),
+    })),
+  );
+}
+
+/** The minute of the week (Monday 00:00 = 0) and the local date of an instant. */
+export function weekMinuteOf(at: Date): { weekMinute: number; date: string } {
+  const local = localTime(at);
+  return { weekMinute: local.weekday * 1440 + local.minute, date: local.date };
+}
