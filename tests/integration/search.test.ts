@@ -48,7 +48,7 @@ interface Result {
 }
 
 const SEARCH = `query ($q: String!, $filter: ArticleSearchFilter, $first: Int) {
-  searchArticles(query: $q, filter: $filter, first: $first, channel: "HOTLINE") {
+  searchArticles(query: $q, filter: $filter, first: $first, channel: HOTLINE) {
     totalHits degraded
     facets { categories { value count } tags { value count } }
     hits { title snippet matchedErrorCodes article { slug locale audience errorCodes category { key } } }
@@ -230,6 +230,15 @@ describe('search insights', () => {
     expect(insights.totalSearches).toBeGreaterThan(5);
     expect(insights.topQueries.map((row) => row.query)).toContain('691');
     expect(insights.zeroResultQueries).toContainEqual({ query: 'xqzjkwv', count: 2 });
+    const logged = await server.app.db.collection('search_log').findOne({ normalised: 'xqzjkwv' });
+    expect(logged).toMatchObject({
+      query: 'xqzjkwv',
+      role: 'public',
+      channel: 'HOTLINE',
+      hits: 0,
+      degraded: false,
+    });
+    expect(typeof logged?.['latencyMs']).toBe('number');
     expectErrorCode(
       await server.graphql(
         'query ($since: DateTime!) { searchInsights(since: $since) { totalSearches } }',

@@ -11,7 +11,7 @@ import { encodeCursor } from '../../db/keyset.js';
 const values = <T extends string>(list: readonly T[]) =>
   Object.fromEntries(list.map((value) => [value, { value }])) as Record<T, { value: T }>;
 
-const UseChannelEnum = builder.enumType('UseChannel', {
+export const UseChannelEnum = builder.enumType('UseChannel', {
   description: 'Where an agent used an answer.',
   values: values<UseChannel>(USE_CHANNELS),
 });

@@ -3,6 +3,7 @@ import type { WithId } from 'mongodb';
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import { ArticleRef, AudienceEnum, LocaleEnum } from '../knowledge/knowledge.graphql.js';
+import { UseChannelEnum } from '../knowledge/feedback.graphql.js';
 import type { SynonymSetDoc } from './search.repository.js';
 import type { FacetCount, SearchHit, SearchInsights, SearchResult } from './search.service.js';
 
@@ -111,9 +112,10 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: SearchFilterInput, required: false }),
       first: t.arg.int({ defaultValue: 10 }),
       offset: t.arg.int({ defaultValue: 0 }),
-      channel: t.arg.string({
+      channel: t.arg({
+        type: UseChannelEnum,
         required: false,
-        description: 'Where the search came from (HOTLINE, HALL...), for analytics.',
+        description: 'Where the search came from, for analytics.',
       }),
     },
     resolve: (_root, args, context) =>
