@@ -1,9 +1,8 @@
 import { ObjectId } from 'mongodb';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { AppDeps } from '../src/context.js';
-import { CHANNEL_TYPES } from '../src/modules/channels/channel.model.js';
-import type { ChannelDoc, ChannelType } from '../src/modules/channels/channel.model.js';
-import { buildHallDoc } from '../src/modules/channels/channels.service.js';
+import type { ChannelDoc } from '../src/modules/channels/channel.model.js';
+import { buildHallDoc, channelContentOf } from '../src/modules/channels/channels.service.js';
 import type { HallDoc } from '../src/modules/channels/hall.model.js';
 import { channelInputSchema, hallInputSchema } from '../src/modules/channels/hall.validation.js';
 import type { RegionDoc } from '../src/modules/channels/region.model.js';
@@ -80,27 +79,9 @@ export const channelSeeder: Seeder = {
       const result = channelInputSchema.safeParse(channel);
       if (!result.success)
         throw new Error(`seed channel ${channel.code} is invalid: ${result.error.message}`);
-      const input = result.data;
-      const type = input.type as ChannelType;
       const doc: ChannelDoc = {
         _id: new ObjectId(),
-        code: input.code,
-        name: input.name,
-        nameEn: input.nameEn,
-        kind: CHANNEL_TYPES[type].kind,
-        ownership: CHANNEL_TYPES[type].ownership,
-        type,
-        services: input.services,
-        access: input.access.map((entry) => ({
-          kind: entry.kind,
-          value: entry.value,
-          code: entry.code ?? null,
-          meaning: entry.meaning ?? null,
-        })),
-        hours: input.hours,
-        alwaysOpen: input.alwaysOpen,
-        hallCodes: input.hallCodes,
-        description: input.description,
+        ...channelContentOf(result.data),
         version: 1,
         updatedAt: seededAt,
         updatedBy: SEED_AUTHOR,

@@ -26,7 +26,7 @@ import type {
 import { HALL_ORDERS } from './hall.repository.js';
 import type { HallCursor, HallFacetCounts, HallOrder, HallRepository, Bucket } from './hall.repository.js';
 import { channelInputSchema, hallInputSchema, hallPatchSchema } from './hall.validation.js';
-import type { HallInput } from './hall.validation.js';
+import type { ChannelInput, HallInput } from './hall.validation.js';
 import { isOpenAt, nextChange, openWeekOf, weekMinuteOf } from './opening-hours.js';
 import type { RegionDoc } from './region.model.js';
 import type { RegionRepository } from './region.repository.js';
@@ -654,26 +654,7 @@ export class ChannelsService {
       const missing = input.hallCodes.findIndex((code) => !found.has(code));
       if (missing >= 0) throw badField(`input.hallCodes.${missing}`, `no hall ${input.hallCodes[missing]}`);
     }
-    const type = input.type as ChannelType;
-    const content = {
-      code: input.code,
-      name: input.name,
-      nameEn: input.nameEn,
-      kind: CHANNEL_TYPES[type].kind,
-      ownership: CHANNEL_TYPES[type].ownership,
-      type,
-      services: input.services,
-      access: input.access.map((entry) => ({
-        kind: entry.kind,
-        value: entry.value,
-        code: entry.code ?? null,
-        meaning: entry.meaning ?? null,
-      })),
-      hours: input.hours,
-      alwaysOpen: input.alwaysOpen,
-      hallCodes: input.hallCodes,
-      description: input.description,
-    };
+    const content = channelContentOf(input);
     const existing = await this.channels.findByCode(input.code);
     const at = this.now();
     if (!existing) {
@@ -810,5 +791,31 @@ export function buildHallDoc(
     updatedBy: by,
     // Every write of a hall goes through here (or setHallStatus): the indexer cannot miss it.
     searchPending: true,
+  };
+}
+
+/** The stored fields of a validated channel input; kind and ownership follow from the type. */
+export function channelContentOf(
+  input: ChannelInput,
+): Omit<ChannelDoc, '_id' | 'version' | 'updatedAt' | 'updatedBy'> {
+  const type = input.type as ChannelType;
+  return {
+    code: input.code,
+    name: input.name,
+    nameEn: input.nameEn,
+    kind: CHANNEL_TYPES[type].kind,
+    ownership: CHANNEL_TYPES[type].ownership,
+    type,
+    services: input.services,
+    access: input.access.map((entry) => ({
+      kind: entry.kind,
+      value: entry.value,
+      code: entry.code ?? null,
+      meaning: entry.meaning ?? null,
+    })),
+    hours: input.hours,
+    alwaysOpen: input.alwaysOpen,
+    hallCodes: input.hallCodes,
+    description: input.description,
   };
 }
