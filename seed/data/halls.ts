@@ -19,6 +19,7 @@ import type {
   SpecialDate,
   TimeInterval,
 } from '../../src/modules/channels/hall.model.js';
+import { SERVICE_KINDS } from '../../src/modules/channels/hall.model.js';
 import { PROVINCES } from './regions.js';
 
 /** A seed hall, shaped like `HallInput`. */
@@ -110,21 +111,7 @@ export function seedHours(tier: HallTier, area: HallArea): OpeningHours {
   return { weekly: [...days(weekday, 6), []], special: springFestival(tier, area, weekday) };
 }
 
-const ALL_SERVICES: ServiceKind[] = [
-  'BUSINESS_HANDLING',
-  'PAYMENT',
-  'HANDSET_SALES',
-  'DEMO_EXPERIENCE',
-  'CONSULTATION',
-  'COMPLAINT_INTAKE',
-  'SIM_REPLACEMENT',
-  'BROADBAND_INSTALLATION',
-  'BILL_QUERY',
-  'PACKAGE_CHANGE',
-  'PASSWORD_SERVICE',
-  'POINTS_QUERY',
-  'GROUP_CUSTOMER_SERVICE',
-];
+const ALL_SERVICES: ServiceKind[] = [...SERVICE_KINDS];
 
 /** mulberry32: a tiny deterministic PRNG. */
 function prng(seed: number): () => number {
