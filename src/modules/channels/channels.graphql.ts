@@ -3,6 +3,7 @@ import { ObjectId } from 'mongodb';
 import type { WithId } from 'mongodb';
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
+import { enumValues } from '../../schema/enums.js';
 import { ArticleRef } from '../knowledge/knowledge.graphql.js';
 import type { ArticleView } from '../knowledge/knowledge.service.js';
 import { ACCESS_KINDS, CHANNEL_KINDS, CHANNEL_OWNERSHIPS, CHANNEL_TYPE_NAMES } from './channel.model.js';
@@ -33,9 +34,6 @@ import { REGION_LEVELS } from './region.model.js';
 import type { RegionDoc } from './region.model.js';
 
 // ---- enums --------------------------------------------------------------------------------------
-
-const enumValues = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, { value }])) as Record<T, { value: T }>;
 
 const HallTierEnum = builder.enumType('HallTier', {
   description: 'By function: FLAGSHIP 旗舰营业厅, STANDARD 标准营业厅, SMALL 小型营业厅.',

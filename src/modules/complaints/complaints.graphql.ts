@@ -1,4 +1,5 @@
 import { builder } from '../../schema/builder.js';
+import { enumValues } from '../../schema/enums.js';
 import { LocaleEnum } from '../knowledge/knowledge.graphql.js';
 import {
   COMPLAINT_GRADES,
@@ -7,14 +8,11 @@ import {
   complaintDeadline,
   shanghaiTime,
 } from './complaint-policy.js';
-import type { ComplaintDeadline, ComplaintGrade, ComplaintGradePolicy } from './complaint-policy.js';
+import type { ComplaintDeadline, ComplaintGradePolicy } from './complaint-policy.js';
 
 const ComplaintGradeEnum = builder.enumType('ComplaintGrade', {
   description: 'GENERAL 一般投诉, PROVINCIAL 省级投诉, NATIONAL 全国级投诉.',
-  values: Object.fromEntries(COMPLAINT_GRADES.map((grade) => [grade, { value: grade }])) as Record<
-    ComplaintGrade,
-    { value: ComplaintGrade }
-  >,
+  values: enumValues(COMPLAINT_GRADES),
 });
 
 const GradePolicy = builder.objectRef<ComplaintGradePolicy>('ComplaintGradePolicy').implement({

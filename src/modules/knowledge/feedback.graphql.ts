@@ -2,21 +2,19 @@ import { ObjectId } from 'mongodb';
 import type { WithId } from 'mongodb';
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
+import { enumValues } from '../../schema/enums.js';
 import { FLAG_REASONS, FLAG_STATUSES, USE_CHANNELS } from './feedback.model.js';
 import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.model.js';
 import { ArticleRef, articleObjectId } from './knowledge.graphql.js';
 import type { ArticleView } from './knowledge.service.js';
 import { encodeCursor } from '../../db/keyset.js';
 
-const values = <T extends string>(list: readonly T[]) =>
-  Object.fromEntries(list.map((value) => [value, { value }])) as Record<T, { value: T }>;
-
 export const UseChannelEnum = builder.enumType('UseChannel', {
   description: 'Where an agent used an answer.',
-  values: values<UseChannel>(USE_CHANNELS),
+  values: enumValues<UseChannel>(USE_CHANNELS),
 });
-const FlagReasonEnum = builder.enumType('FlagReason', { values: values<FlagReason>(FLAG_REASONS) });
-const FlagStatusEnum = builder.enumType('FlagStatus', { values: values<FlagStatus>(FLAG_STATUSES) });
+const FlagReasonEnum = builder.enumType('FlagReason', { values: enumValues<FlagReason>(FLAG_REASONS) });
+const FlagStatusEnum = builder.enumType('FlagStatus', { values: enumValues<FlagStatus>(FLAG_STATUSES) });
 
 const ArticleFlagRef = builder.objectRef<WithId<FlagDoc>>('ArticleFlag').implement({
   description: 'A problem an agent reported with an article.',

@@ -2,6 +2,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { ObjectId } from 'mongodb';
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
+import { enumValues } from '../../schema/enums.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES, AUDIENCES, isInWindow } from './article.model.js';
 import type { ArticleAction, CategoryDoc, RevisionDoc } from './article.model.js';
@@ -11,9 +12,6 @@ import type { ArticleView, Page } from './knowledge.service.js';
 import { renderMarkdown } from './markdown.js';
 
 // ---- enums --------------------------------------------------------------------------------------
-
-const enumValues = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, { value }])) as Record<T, { value: T }>;
 
 export const ArticleStatusEnum = builder.enumType('ArticleStatus', {
   description: 'Where the working copy is in the editorial workflow.',
