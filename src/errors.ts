@@ -9,6 +9,12 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   SEARCH_UNAVAILABLE: 'SEARCH_UNAVAILABLE',
+  /** A dependency the request needs (MongoDB) did not answer in time; retry later (HTTP 503). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The caller sent too many requests; `extensions.retryAfterSeconds` says when to retry (HTTP 429). */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The operation is too big or too expensive to run (depth, aliases, tokens, cost, list sizes). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -21,6 +27,8 @@ export interface FieldProblem {
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
+  SERVICE_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 
 /**
@@ -80,6 +88,27 @@ export function fromZodError(root: string, error: ZodError): AppError {
 /** The write lost a race or names something that already exists; `extensions` say what is current. */
 export function conflict(message: string, extensions: Record<string, unknown> = {}): AppError {
   return new AppError(ErrorCode.CONFLICT, message, extensions);
+}
+
+/** A dependency did not answer in time: the whole request fails with HTTP 503. */
+export function serviceUnavailable(
+  message = 'The service is temporarily unavailable: the database did not answer in time. Please retry.',
+): AppError {
+  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, message);
+}
+
+/** Too many requests from this client; retry after `retryAfterSeconds`. */
+export function rateLimited(retryAfterSeconds: number, message?: string): AppError {
+  return new AppError(
+    ErrorCode.RATE_LIMITED,
+    message ?? `Too many requests: retry in ${retryAfterSeconds} s.`,
+    { retryAfterSeconds },
+  );
+}
+
+/** The operation exceeds one of the documented limits (the message names which and the limit). */
+export function queryTooComplex(message: string, extensions: Record<string, unknown> = {}): AppError {
+  return new AppError(ErrorCode.QUERY_TOO_COMPLEX, message, extensions);
 }
 
 /** The search engine cannot answer and there is no fallback for this operation. */
