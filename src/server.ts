@@ -15,6 +15,12 @@ import { checkReadiness } from './http/health.js';
 import { checkSearchIndex, searchLag } from './modules/search/maintenance.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import {
+  answerClientErrors,
+  graphqlBodyParser,
+  graphqlMethods,
+  queryLengthLimit,
+} from './http/request-limits.js';
+import {
   accessLog,
   assignRequestId,
   cors,
@@ -25,7 +31,7 @@ import {
 import { requestScope } from './logger.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
-import { depthLimit } from './schema/depth-limit.js';
+import { MAX_TOKENS, operationLimitsPlugin } from './schema/limits.js';
 import { createLoaders } from './services.js';
 import type { AppDeps, Context } from './context.js';
 
@@ -39,10 +45,6 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
-
-const BODY_LIMIT = '5mb';
-/** Deepest selection an operation may have (the deepest useful query today is about 6). */
-export const MAX_QUERY_DEPTH = 10;
 
 export interface RunningServer {
   /** The base URL, e.g. http://127.0.0.1:4000 (the real port when started on port 0). */
@@ -86,17 +88,19 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   const expressApp = express();
   expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
+  answerClientErrors(httpServer);
 
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
+    operationLimitsPlugin(),
   ];
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     plugins,
     formatError: (formatted, error) => maskError(app.logger)(formatted, error),
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    parseOptions: { maxTokens: MAX_TOKENS },
     // Auth is by bearer token only, never by cookie, so a cross-site request carries no
     // credentials: Apollo's CSRF header requirement would only break plain GET queries.
     csrfPrevention: false,
@@ -156,7 +160,9 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));
   expressApp.use(
     '/graphql',
-    express.json({ limit: BODY_LIMIT }),
+    graphqlMethods,
+    graphqlBodyParser(),
+    queryLengthLimit,
     enterRequestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {

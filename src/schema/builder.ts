@@ -6,6 +6,15 @@ import { forbidden, unauthenticated } from '../errors.js';
 import { hasRole, isStaff } from '../auth/principal.js';
 import type { Role } from '../auth/principal.js';
 import type { Context } from '../context.js';
+import {
+  MAX_ALIASES,
+  MAX_COST,
+  MAX_DEPTH,
+  MAX_DIRECTIVES,
+  MAX_INTROSPECTION_DEPTH,
+  MAX_QUERY_LENGTH,
+  MAX_TOKENS,
+} from './limits.js';
 
 /**
  * The schema builder: plugins, scalars and auth scopes only. Domain types live in src/modules.
@@ -36,10 +45,21 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // node/nodes are defined in system.graphql.ts: they refuse bad ids with BAD_USER_INPUT.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 });
 
-builder.queryType({});
+builder.queryType({
+  description: [
+    'Entry points for reading. Limits on every operation (refused before it runs, code QUERY_TOO_COMPLEX):',
+    `depth ${MAX_DEPTH} fields (introspection ${MAX_INTROSPECTION_DEPTH}), ${MAX_ALIASES} aliases,`,
+    `${MAX_DIRECTIVES} directives, __schema once, cost ${MAX_COST} points (each field 1, searches 50,`,
+    'geo queries 20, multiplied by the page size asked for: first/last/limit or the number of ids);',
+    `${MAX_TOKENS} tokens (GRAPHQL_PARSE_FAILED) and ${MAX_QUERY_LENGTH} characters per document.`,
+  ].join(' '),
+});
 builder.mutationType({});
 
 builder.scalarType('DateTime', {

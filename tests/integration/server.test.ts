@@ -81,7 +81,7 @@ describe('GraphQL over HTTP', () => {
     for (let level = 0; level < 11; level += 1) selection = `related { ${selection} }`;
     const response = await server.graphql(`{ article(slug: "x") { ${selection} } }`);
     expect(response.status).toBe(400);
-    expect(expectErrorCode(response, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/limit is 10/);
+    expect(expectErrorCode(response, 'QUERY_TOO_COMPLEX').message).toMatch(/limit is 10/);
     const introspection = await server.graphql(
       '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }',
     );

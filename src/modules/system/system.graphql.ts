@@ -1,4 +1,9 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { isObjectType } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { builder } from '../../schema/builder.js';
+import { MAX_NODE_IDS } from '../../schema/limits.js';
+import { badField } from '../../errors.js';
 import { ROLES } from '../../auth/principal.js';
 import type { Principal, Role } from '../../auth/principal.js';
 
@@ -28,3 +33,36 @@ builder.queryField('viewer', (t) =>
     resolve: (_root, _args, context) => context.principal,
   }),
 );
+
+/**
+ * Decodes a global id for `node`/`nodes`: null when it names a type that is not a loadable Node
+ * (Relay: an unknown object is null).
+ * @throws AppError BAD_USER_INPUT naming `field` when it is not a global id at all.
+ */
+function nodeKey(schema: GraphQLSchema, id: string, field: string): { type: string; id: string } | null {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(id);
+  } catch {
+    throw badField(field, 'not a global id (ids are opaque strings taken from an `id` field)');
+  }
+  const type = schema.getType(decoded.typename);
+  const isNode = isObjectType(type) && type.getInterfaces().some((iface) => iface.name === 'Node');
+  return isNode && decoded.id !== '' ? { type: decoded.typename, id: decoded.id } : null;
+}
+
+builder.queryFields((t) => ({
+  node: t.node({
+    description: 'The object with this global id, or null when it does not exist or you may not see it.',
+    args: { id: t.arg.id({ required: true }) },
+    id: (_root, args, _context, info) => nodeKey(info.schema, String(args.id), 'id'),
+  }),
+  nodes: t.nodeList({
+    description: `The objects with these global ids, in order (null where one does not exist or is hidden); at most ${MAX_NODE_IDS} ids.`,
+    args: { ids: t.arg.idList({ required: true }) },
+    ids: (_root, args, _context, info) => {
+      if (args.ids.length > MAX_NODE_IDS) throw badField('ids', `at most ${MAX_NODE_IDS} ids at once`);
+      return args.ids.map((id, index) => nodeKey(info.schema, String(id), `ids[${index}]`));
+    },
+  }),
+}));

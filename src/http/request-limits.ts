@@ -1,0 +1,89 @@
+/**
+ * HTTP-level limits for /graphql, applied before Apollo sees a request: body size (smaller for
+ * anonymous callers, measured after decompression), document length, allowed methods, and an
+ * answer in JSON when a request line or headers are too large for Node's parser.
+ */
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import express from 'express';
+import type { RequestHandler } from 'express';
+import { MAX_QUERY_LENGTH } from '../schema/limits.js';
+
+/** Request bodies: staff (a bearer token) may send hall imports; anonymous callers need far less. */
+export const BODY_LIMIT_STAFF = '5mb';
+export const BODY_LIMIT_ANONYMOUS = '64kb';
+
+function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
+}
+
+/** Parses a JSON body with the limit that fits the caller (inflated size counts, so a gzip bomb is cut off). */
+export function graphqlBodyParser(): RequestHandler {
+  const staff = express.json({ limit: BODY_LIMIT_STAFF });
+  const anonymous = express.json({ limit: BODY_LIMIT_ANONYMOUS });
+  return (req, res, next) => {
+    const parser = req.get('authorization') ? staff : anonymous;
+    parser(req, res, next);
+  };
+}
+
+/** Refuses a `query` document longer than MAX_QUERY_LENGTH characters with 413, before parsing. */
+export const queryLengthLimit: RequestHandler = (req, res, next) => {
+  const body: unknown = req.body;
+  const fromBody = typeof body === 'object' && body !== null && 'query' in body ? body.query : undefined;
+  const query = req.method === 'GET' ? req.query['query'] : fromBody;
+  if (typeof query === 'string' && query.length > MAX_QUERY_LENGTH) {
+    res
+      .status(413)
+      .type('application/json')
+      .send(
+        errorBody(
+          `The query document has ${query.length} characters; the limit is ${MAX_QUERY_LENGTH}.`,
+          'QUERY_TOO_COMPLEX',
+          { limit: 'queryLength', max: MAX_QUERY_LENGTH },
+        ),
+      );
+    return;
+  }
+  next();
+};
+
+/** Answers any method other than GET, POST and OPTIONS on /graphql with 405 and a JSON error. */
+export const graphqlMethods: RequestHandler = (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'POST' || req.method === 'OPTIONS' || req.method === 'HEAD') {
+    next();
+    return;
+  }
+  res
+    .status(405)
+    .set('allow', 'GET, POST')
+    .type('application/json')
+    .send(errorBody(`${req.method} is not supported on /graphql: use GET or POST.`, 'METHOD_NOT_ALLOWED'));
+};
+
+/**
+ * Answers requests Node's parser refuses (a 60 KB URL, too many headers, a malformed request)
+ * with 414/431/400 and a JSON body, and drains what the client is still sending, so it reads the
+ * answer instead of a connection reset.
+ */
+export function answerClientErrors(server: http.Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (socket as Duplex & { _httpMessage?: unknown })._httpMessage) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+    const message = tooLarge
+      ? 'The request line or headers are too large (URL and headers together must stay under 16 KB); send long queries with POST.'
+      : 'The request could not be parsed.';
+    const body = errorBody(message, tooLarge ? 'REQUEST_TOO_LARGE' : 'BAD_REQUEST');
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+    // Keep reading (and discarding) so closing does not reset a client that is still sending.
+    socket.resume();
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  });
+}

@@ -1,0 +1,265 @@
+/**
+ * Operation limits: what one GraphQL request may ask for, checked before anything runs.
+ *
+ * The parser stops at MAX_TOKENS (Apollo's parseOptions), so every later step sees a bounded
+ * document. After validation, `operationLimitsPlugin` walks the chosen operation once, with the
+ * request's variables and every argument default, computing depth, aliases, directives,
+ * introspection and a cost; each fragment is analysed once and its result reused wherever it is
+ * spread, so a fan-out of fragments costs as much to check as it is long, not as it expands.
+ *
+ * Cost model (stated in the README and the schema description of Query): every field costs 1
+ * (search and geo fields more, see FIELD_COSTS); a field's selection is multiplied by the page size
+ * it asks for (`first`, `last`, `limit`, or the number of `ids`, defaults included).
+ */
+import { Kind, OperationTypeNode, getArgumentValues, getNamedType, isCompositeType } from 'graphql';
+import type {
+  GraphQLError,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLCompositeType,
+  GraphQLField,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { queryTooComplex } from '../errors.js';
+
+/** Lexical tokens a document may have (the parser gives up beyond it: GRAPHQL_PARSE_FAILED). */
+export const MAX_TOKENS = 3_000;
+/** Characters a `query` document may have (refused with 413 before parsing). */
+export const MAX_QUERY_LENGTH = 50_000;
+/** Nested fields, introspection not counted (the deepest useful query today is about 6). */
+export const MAX_DEPTH = 10;
+/** Nested fields inside `__schema` / `__type` (GraphiQL's introspection query needs 13). */
+export const MAX_INTROSPECTION_DEPTH = 15;
+/** Aliased fields per operation, fragments expanded. */
+export const MAX_ALIASES = 30;
+/** `__schema` fields per operation, fragments expanded. */
+export const MAX_SCHEMA_FIELDS = 1;
+/** Directives per operation, fragments expanded. */
+export const MAX_DIRECTIVES = 20;
+/** Total cost per operation (see the cost model above). */
+export const MAX_COST = 5_000;
+/** Ids `nodes(ids:)` accepts at once. */
+export const MAX_NODE_IDS = 100;
+
+/** Fields dearer than 1: they query the search engine, scan or aggregate. */
+const FIELD_COSTS: Readonly<Record<string, number>> = {
+  'Query.searchArticles': 50,
+  'Query.nearbyHalls': 20,
+  'Query.whereCanI': 20,
+  'Query.coverage': 50,
+  'Query.searchInsights': 20,
+  'Query.__schema': 100,
+  'Query.__type': 10,
+};
+const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
+
+/** What an operation (or one fragment of it) asks for, fragments expanded. */
+interface Measure {
+  depth: number;
+  introspectionDepth: number;
+  aliases: number;
+  directives: number;
+  schemaFields: number;
+  cost: number;
+}
+
+const EMPTY: Measure = {
+  depth: 0,
+  introspectionDepth: 0,
+  aliases: 0,
+  directives: 0,
+  schemaFields: 0,
+  cost: 0,
+};
+
+function add(a: Measure, b: Measure): Measure {
+  return {
+    depth: Math.max(a.depth, b.depth),
+    introspectionDepth: Math.max(a.introspectionDepth, b.introspectionDepth),
+    aliases: a.aliases + b.aliases,
+    directives: a.directives + b.directives,
+    schemaFields: a.schemaFields + b.schemaFields,
+    cost: a.cost + b.cost,
+  };
+}
+
+/** Measures one operation of a validated document. Never throws; unknown fields count as 1. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Measure {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const memo = new Map<string, Measure>();
+  const inProgress = new Set<string>();
+
+  const pageSize = (field: GraphQLField<unknown, unknown>, node: FieldNode): number => {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(field, node, variables);
+    } catch {
+      return 1; // invalid arguments fail in execution with their own error
+    }
+    const ids = values['ids'];
+    if (Array.isArray(ids)) return Math.max(1, ids.length);
+    for (const name of PAGE_SIZE_ARGUMENTS) {
+      const value = values[name];
+      if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, value);
+    }
+    return 1;
+  };
+
+  const measureSelections = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType | undefined,
+    inIntrospection: boolean,
+  ): Measure => {
+    let total = EMPTY;
+    for (const selection of selectionSet.selections) {
+      const directives = selection.directives?.length ?? 0;
+      if (selection.kind === Kind.FIELD) {
+        total = add(total, measureField(selection, parent, inIntrospection));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
+        const type = condition && isCompositeType(condition) ? condition : parent;
+        total = add(total, measureSelections(selection.selectionSet, type, inIntrospection));
+      } else {
+        total = add(total, measureFragment(selection.name.value, inIntrospection));
+      }
+      total = { ...total, directives: total.directives + directives };
+    }
+    return total;
+  };
+
+  const measureFragment = (name: string, inIntrospection: boolean): Measure => {
+    const key = `${inIntrospection ? 'i' : 'a'}:${name}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || inProgress.has(key)) return EMPTY; // unknown or cyclic: validation refuses it
+    inProgress.add(key);
+    const condition = schema.getType(fragment.typeCondition.name.value);
+    const measured = measureSelections(
+      fragment.selectionSet,
+      condition && isCompositeType(condition) ? condition : undefined,
+      inIntrospection,
+    );
+    const withOwn = { ...measured, directives: measured.directives + (fragment.directives?.length ?? 0) };
+    inProgress.delete(key);
+    memo.set(key, withOwn);
+    return withOwn;
+  };
+
+  const measureField = (
+    node: FieldNode,
+    parent: GraphQLCompositeType | undefined,
+    inIntrospection: boolean,
+  ): Measure => {
+    const name = node.name.value;
+    const introspection = inIntrospection || name === '__schema' || name === '__type';
+    const fieldDef = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
+    const fieldType = fieldDef ? getNamedType(fieldDef.type) : undefined;
+    const below = node.selectionSet
+      ? measureSelections(
+          node.selectionSet,
+          fieldType && isCompositeType(fieldType) ? fieldType : undefined,
+          introspection,
+        )
+      : EMPTY;
+    const own = (parent ? FIELD_COSTS[`${parent.name}.${name}`] : undefined) ?? 1;
+    const size = fieldDef ? pageSize(fieldDef, node) : 1;
+    return {
+      depth: introspection || name === '__typename' ? below.depth : below.depth + 1,
+      introspectionDepth: introspection ? below.introspectionDepth + 1 : below.introspectionDepth,
+      aliases: below.aliases + (node.alias ? 1 : 0),
+      directives: below.directives,
+      schemaFields: below.schemaFields + (name === '__schema' ? 1 : 0),
+      cost: own + size * below.cost,
+    };
+  };
+
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  const measured = measureSelections(operation.selectionSet, root ?? undefined, false);
+  return { ...measured, directives: measured.directives + (operation.directives?.length ?? 0) };
+}
+
+/** The first limit `measure` exceeds, as the error the client gets; undefined when within every limit. */
+export function limitError(measure: Measure): GraphQLError | undefined {
+  const checks: Array<[keyof Measure, number, string]> = [
+    ['depth', MAX_DEPTH, 'The operation is nested {actual} fields deep; the limit is {max}.'],
+    [
+      'introspectionDepth',
+      MAX_INTROSPECTION_DEPTH,
+      'The introspection is nested {actual} fields deep; the limit is {max}.',
+    ],
+    [
+      'aliases',
+      MAX_ALIASES,
+      'The operation has {actual} aliased fields (fragments expanded); the limit is {max}.',
+    ],
+    [
+      'schemaFields',
+      MAX_SCHEMA_FIELDS,
+      'The operation asks for __schema {actual} times; the limit is {max}.',
+    ],
+    ['directives', MAX_DIRECTIVES, 'The operation has {actual} directives; the limit is {max}.'],
+    [
+      'cost',
+      MAX_COST,
+      'The operation would cost {actual} points; the limit is {max}. Ask for smaller pages or fewer fields.',
+    ],
+  ];
+  for (const [limit, max, template] of checks) {
+    const actual = measure[limit];
+    if (actual > max) {
+      const shown = Number.isFinite(actual) && actual < 1e15 ? String(actual) : 'more than 10^15';
+      const error = queryTooComplex(template.replace('{actual}', shown).replace('{max}', String(max)), {
+        limit,
+        max,
+        ...(Number.isFinite(actual) && actual < 1e15 ? { actual } : {}),
+      });
+      error.extensions['http'] = { status: 400 };
+      return error;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses an operation over any limit with QUERY_TOO_COMPLEX (HTTP 400) after validation and
+ * before execution.
+ */
+export function operationLimitsPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: (requestContext) => {
+          const { operation, document, schema } = requestContext;
+          if (!operation) return Promise.resolve();
+          const measure = measureOperation(
+            schema,
+            document,
+            operation,
+            requestContext.request.variables ?? {},
+          );
+          const error = limitError(measure);
+          return error ? Promise.reject(error) : Promise.resolve();
+        },
+      }),
+  };
+}
