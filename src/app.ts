@@ -49,7 +49,12 @@ export async function openApp(
     mongo: client,
     db,
     meili,
-    jwt: { secret: jwtSecret, issuer: config.auth.issuer, audience: config.auth.audience },
+    jwt: {
+      secret: jwtSecret,
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+      maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
+    },
     services: undefined as unknown as OpenApp['services'],
     close: () => client.close(),
   };

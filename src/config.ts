@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { weakSecretReason } from './auth/secret-strength.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,19 +45,29 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, _ and - only')
     .default(''),
 
-  AUTH_JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters long').optional()),
+  AUTH_JWT_SECRET: optionalString,
   AUTH_JWT_ISSUER: optionalString,
   AUTH_JWT_AUDIENCE: optionalString,
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(24 * 3600),
 
-  CORS_ORIGINS: z
-    .string()
-    .default('*')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter((origin) => origin !== ''),
-    ),
+  /** Unset: `*` outside production, no cross-origin caller in production. */
+  CORS_ORIGINS: optionalString.transform((value) =>
+    value
+      ?.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  ),
+  /** Unset: on outside production, off in production. */
+  GRAPHQL_INTROSPECTION: optionalString.pipe(booleanFlag.optional()),
+  GRAPHIQL: optionalString.pipe(booleanFlag.optional()),
+  /** Express's `trust proxy`: unset = the socket address is the client; `1`, `loopback`, a list of subnets. */
+  TRUST_PROXY: optionalString,
+  ALLOW_EMBEDDED_IN_PRODUCTION: optionalString.pipe(booleanFlag.optional()),
   SEED_ON_START: booleanFlag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
@@ -76,9 +87,16 @@ export interface Config {
     jwtSecret: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
+    /** Tokens valid for longer than this (exp - iat, or exp - now without iat) are refused. */
+    maxTokenLifetimeSeconds: number;
   };
   /** Origins allowed to call from a browser; `*` allows any (no cookies are ever used). */
   corsOrigins: string[];
+  /** Whether the schema may be introspected and GraphiQL served (off in production unless enabled). */
+  introspection: boolean;
+  graphiql: boolean;
+  /** Express's `trust proxy` value (undefined: the socket address is the client). */
+  trustProxy: string | number | boolean | undefined;
   seedOnStart: boolean;
   shutdownTimeoutMs: number;
 }
@@ -103,12 +121,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.AUTH_JWT_SECRET) {
-    throw new ConfigError(['AUTH_JWT_SECRET: required when NODE_ENV=production']);
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !e.AUTH_JWT_SECRET) problems.push('AUTH_JWT_SECRET: required when NODE_ENV=production');
+  if (e.AUTH_JWT_SECRET) {
+    const weakness = weakSecretReason(e.AUTH_JWT_SECRET, { allowPublished: e.NODE_ENV === 'test' });
+    if (weakness) problems.push(`AUTH_JWT_SECRET: ${weakness}`);
   }
-  if (e.MEILI_URL && !e.MEILI_API_KEY && e.NODE_ENV === 'production') {
-    throw new ConfigError(['MEILI_API_KEY: required with MEILI_URL when NODE_ENV=production']);
+  if (production && !e.ALLOW_EMBEDDED_IN_PRODUCTION) {
+    // Production must never fall back silently to the development MongoDB emulator or Meilisearch.
+    if (!e.MONGODB_URI) {
+      problems.push(
+        'MONGODB_URI: required when NODE_ENV=production (set ALLOW_EMBEDDED_IN_PRODUCTION=true to run embedded services anyway)',
+      );
+    }
+    if (!e.MEILI_URL) {
+      problems.push(
+        'MEILI_URL: required when NODE_ENV=production (set ALLOW_EMBEDDED_IN_PRODUCTION=true to run embedded services anyway)',
+      );
+    }
   }
+  if (e.MEILI_URL && !e.MEILI_API_KEY && production) {
+    problems.push('MEILI_API_KEY: required with MEILI_URL when NODE_ENV=production');
+  }
+  if (production && e.CORS_ORIGINS?.includes('*')) {
+    problems.push('CORS_ORIGINS: list the allowed origins when NODE_ENV=production (* is refused)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -117,9 +156,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB },
     meili: { url: e.MEILI_URL, apiKey: e.MEILI_API_KEY, indexPrefix: e.MEILI_INDEX_PREFIX },
-    auth: { jwtSecret: e.AUTH_JWT_SECRET, issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE },
-    corsOrigins: e.CORS_ORIGINS,
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET,
+      issuer: e.AUTH_JWT_ISSUER,
+      audience: e.AUTH_JWT_AUDIENCE,
+      maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+    },
+    corsOrigins: e.CORS_ORIGINS ?? (production ? [] : ['*']),
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    graphiql: e.GRAPHIQL ?? !production,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     seedOnStart: e.SEED_ON_START,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** Express's `trust proxy` from its variable: true/false, a hop count, or names/subnets. */
+function parseTrustProxy(value: string | undefined): string | number | boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number.parseInt(value, 10);
+  return value;
 }

@@ -14,6 +14,7 @@ import { AppError } from './errors.js';
 import { checkReadiness } from './http/health.js';
 import { checkSearchIndex, searchLag } from './modules/search/maintenance.js';
 import { graphiqlRouter } from './http/graphiql.js';
+import { securityHeaders } from './http/security-headers.js';
 import {
   answerClientErrors,
   graphqlBodyParser,
@@ -87,6 +88,7 @@ export function maskError(logger: Logger) {
 export async function startServer(app: AppDeps, port: number, host: string): Promise<RunningServer> {
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  if (app.config.trustProxy !== undefined) expressApp.set('trust proxy', app.config.trustProxy);
   const httpServer = http.createServer(expressApp);
   answerClientErrors(httpServer);
 
@@ -104,11 +106,12 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
     // Auth is by bearer token only, never by cookie, so a cross-site request carries no
     // credentials: Apollo's CSRF header requirement would only break plain GET queries.
     csrfPrevention: false,
-    introspection: true,
+    introspection: app.config.introspection,
     logger: app.logger,
   });
   await apollo.start();
 
+  expressApp.use(securityHeaders());
   expressApp.use(assignRequestId);
   expressApp.use(accessLog(app.logger));
   expressApp.use(cors(app.config.corsOrigins));
@@ -157,7 +160,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
     }
   });
 
-  expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));
+  if (app.config.graphiql) expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));
   expressApp.use(
     '/graphql',
     graphqlMethods,

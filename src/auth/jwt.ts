@@ -7,7 +7,11 @@ export interface JwtSettings {
   secret: string;
   issuer?: string | undefined;
   audience?: string | undefined;
+  /** Tokens valid for longer than this are refused (exp - iat, or exp - now without iat). Default 24 h. */
+  maxLifetimeSeconds?: number | undefined;
 }
+
+const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
 
 const ALGORITHM = 'HS256';
 
@@ -33,8 +37,9 @@ export async function signToken(
 /**
  * Resolves the caller from an Authorization header value.
  * No header means the public principal; anything else must be a valid bearer token.
- * @throws AppError UNAUTHENTICATED for a malformed header, a bad signature, an expired token
- *   or a token without `sub`, `exp` or a valid `roles` claim. Never falls back to public.
+ * @throws AppError UNAUTHENTICATED for a malformed header, a bad signature, an expired token, a
+ *   token valid for longer than the maximum lifetime, or a token without a usable `sub` (non-empty,
+ *   not `public`), `exp` or a valid `roles` claim. Never falls back to public.
  */
 export async function principalFromAuthorization(
   header: string | undefined,
@@ -52,11 +57,23 @@ export async function principalFromAuthorization(
       ...(settings.issuer ? { issuer: settings.issuer } : {}),
       ...(settings.audience ? { audience: settings.audience } : {}),
     });
+    const subject = payload.sub?.trim() ?? '';
+    if (subject === '' || subject.toLowerCase() === PUBLIC_PRINCIPAL.id) {
+      throw unauthenticated('Authentication failed: the token\'s "sub" must name a person or system.');
+    }
+    const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
+    const exp = payload.exp ?? 0;
+    const lifetime = exp - (payload.iat ?? Math.floor(Date.now() / 1000));
+    if (lifetime > maxLifetime) {
+      throw unauthenticated(
+        `Authentication failed: the token is valid for ${lifetime} s; at most ${maxLifetime} s is accepted.`,
+      );
+    }
     const roles = payload['roles'] ?? [];
     if (!Array.isArray(roles) || !roles.every((role): role is string => typeof role === 'string')) {
       throw unauthenticated('Authentication failed: the token\'s "roles" claim must be a list of strings.');
     }
-    return staffPrincipal(payload.sub ?? '', roles);
+    return staffPrincipal(subject, roles);
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) {
       throw unauthenticated('Authentication failed: the token has expired.');

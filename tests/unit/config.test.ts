@@ -11,6 +11,9 @@ function problemsOf(env: Record<string, string>): string[] {
   throw new Error('expected the configuration to be refused');
 }
 
+/** 48 random bytes in base64, as `openssl rand -base64 48` prints. */
+const STRONG = 'q8Vd0x3Jm2Rk9TzL4pWc7Ny1Hs6Gb5Fa+Ue/Qo0Ii3Kt8Mv2Xw9Ej4Zr7Yl1Pn6Db';
+
 describe('loadConfig', () => {
   it('runs with nothing configured: embedded services, port 4000, seeding on', () => {
     const config = loadConfig({});
@@ -42,10 +45,56 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('requires a JWT secret in production', () => {
+  it('requires a JWT secret, MONGODB_URI and MEILI_URL in production, naming each', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'AUTH_JWT_SECRET: required when NODE_ENV=production',
+      expect.stringMatching(/^MONGODB_URI: required when NODE_ENV=production .*ALLOW_EMBEDDED_IN_PRODUCTION/),
+      expect.stringMatching(/^MEILI_URL: required when NODE_ENV=production/),
     ]);
+  });
+
+  it('runs production on embedded services only when explicitly allowed', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: STRONG,
+      ALLOW_EMBEDDED_IN_PRODUCTION: 'true',
+    });
+    expect(config.mongo.uri).toBeUndefined();
+  });
+
+  it('refuses weak and published JWT secrets', () => {
+    for (const weak of [
+      'a'.repeat(32),
+      'secret'.repeat(6),
+      'change-me-please-0123456789abcdef',
+      'abababababababababababababababababab',
+      '0123456789012345678901234567890123',
+    ]) {
+      expect(problemsOf({ AUTH_JWT_SECRET: weak })).toEqual([expect.stringMatching(/^AUTH_JWT_SECRET: /)]);
+    }
+    expect(loadConfig({ AUTH_JWT_SECRET: STRONG }).auth.jwtSecret).toBe(STRONG);
+  });
+
+  it('closes introspection, GraphiQL and cross-origin calls by default in production, and refuses CORS *', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: STRONG,
+      MONGODB_URI: 'mongodb://db:27017',
+      MEILI_URL: 'http://search:7700',
+      MEILI_API_KEY: 'k',
+    };
+    const config = loadConfig(production);
+    expect({ introspection: config.introspection, graphiql: config.graphiql }).toEqual({
+      introspection: false,
+      graphiql: false,
+    });
+    expect(config.corsOrigins).toEqual([]);
+    expect(problemsOf({ ...production, CORS_ORIGINS: '*' })).toEqual([
+      expect.stringMatching(/^CORS_ORIGINS: /),
+    ]);
+    const opened = loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true', GRAPHIQL: 'true' });
+    expect([opened.introspection, opened.graphiql]).toEqual([true, true]);
+    expect(loadConfig({}).introspection).toBe(true);
   });
 
   it('parses CORS origins and flags', () => {

@@ -76,6 +76,43 @@ describe('principalFromAuthorization', () => {
     }
   });
 
+  it('refuses a token whose subject is empty or "public"', async () => {
+    for (const subject of ['', '  ', 'public', 'PUBLIC']) {
+      const token = await new SignJWT({ roles: ['admin'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(subject)
+        .setExpirationTime('5m')
+        .sign(key);
+      expect((await refusal(`Bearer ${token}`)).extensions['code']).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('refuses a token valid for longer than the maximum lifetime (24 h unless configured)', async () => {
+    const longLived = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuedAt()
+      .setExpirationTime('400d')
+      .sign(key);
+    expect((await refusal(`Bearer ${longLived}`)).message).toMatch(/at most 86400 s/);
+    const withoutIat = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setExpirationTime('25h')
+      .sign(key);
+    expect((await refusal(`Bearer ${withoutIat}`)).extensions['code']).toBe('UNAUTHENTICATED');
+    const day = await new SignJWT({ roles: ['agent'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('carol')
+      .setIssuedAt()
+      .setExpirationTime('12h')
+      .sign(key);
+    expect(await principalFromAuthorization(`Bearer ${day}`, settings)).toMatchObject({ id: 'carol' });
+    await expect(
+      principalFromAuthorization(`Bearer ${day}`, { ...settings, maxLifetimeSeconds: 3600 }),
+    ).rejects.toThrow(/at most 3600 s/);
+  });
+
   it('refuses a header that is not a bearer token', async () => {
     expect((await refusal('Basic YWxpY2U6c2VjcmV0')).message).toMatch(/Bearer <token>/);
     expect((await refusal('Bearer')).extensions['code']).toBe('UNAUTHENTICATED');
