@@ -31,9 +31,19 @@ const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(ro
 if (roles.length === 0) fail('Give at least one --role.');
 if (unknown.length > 0) fail(`Unknown role(s): ${unknown.join(', ')}.`);
 if (!values.sub) fail('Give the subject with --sub.');
-if (!/^\d+[smhd]$/.test(values.expires)) fail('--expires takes a number and a unit: 30m, 12h, 7d.');
+const expires = /^(\d+)([smhd])$/.exec(values.expires);
+if (!expires) fail('--expires takes a number and a unit: 30m, 12h, 1d.');
+if (values.sub.trim() === '' || values.sub.trim().toLowerCase() === 'public')
+  fail('--sub must name someone.');
 
 const config = loadConfig();
+const unitSeconds = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+const lifetime = Number(expires[1]) * unitSeconds[expires[2] as keyof typeof unitSeconds];
+if (lifetime > config.auth.maxTokenLifetimeSeconds) {
+  fail(
+    `--expires ${values.expires} is longer than the ${config.auth.maxTokenLifetimeSeconds} s the service accepts (AUTH_MAX_TOKEN_LIFETIME_SECONDS).`,
+  );
+}
 const { secret } = await resolveJwtSecret(config.auth.jwtSecret, path.resolve(config.dataDir));
 const token = await signToken(
   { secret, issuer: config.auth.issuer, audience: config.auth.audience },
