@@ -67,6 +67,17 @@ export function maskError(logger: Logger) {
     if (original instanceof GraphQLError && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return formatted;
     }
+    // graphql-js's and Apollo's own request errors (too many bad variables, an operation type the
+    // schema lacks, a persisted-query hash mismatch) carry no code of their own and no resolver
+    // path: they describe the request, so the caller gets them as BAD_REQUEST.
+    if (
+      original instanceof GraphQLError &&
+      original.extensions['code'] === undefined &&
+      original.originalError === undefined &&
+      formatted.path === undefined
+    ) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+    }
     const requestId = requestScope.getStore()?.requestId ?? 'unknown';
     logger.error(
       { err: original, requestId, path: formatted.path },

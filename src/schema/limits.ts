@@ -11,9 +11,15 @@
  * (search and geo fields more, see FIELD_COSTS); a field's selection is multiplied by the page size
  * it asks for (`first`, `last`, `limit`, or the number of `ids`, defaults included).
  */
-import { Kind, OperationTypeNode, getArgumentValues, getNamedType, isCompositeType } from 'graphql';
-import type {
+import {
   GraphQLError,
+  Kind,
+  OperationTypeNode,
+  getArgumentValues,
+  getNamedType,
+  isCompositeType,
+} from 'graphql';
+import type {
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
@@ -251,6 +257,18 @@ export function operationLimitsPlugin<TContext extends object>(): ApolloServerPl
         didResolveOperation: (requestContext) => {
           const { operation, document, schema } = requestContext;
           if (!operation) return Promise.resolve();
+          const root =
+            operation.operation === OperationTypeNode.QUERY
+              ? schema.getQueryType()
+              : operation.operation === OperationTypeNode.MUTATION
+                ? schema.getMutationType()
+                : schema.getSubscriptionType();
+          if (!root) {
+            const error = new GraphQLError(`This API has no ${operation.operation} operations.`, {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+            return Promise.reject(error);
+          }
           const measure = measureOperation(
             schema,
             document,

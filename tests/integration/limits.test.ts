@@ -199,6 +199,45 @@ describe('node and nodes', () => {
   });
 });
 
+describe("request errors are the caller's, not internal", () => {
+  it('answers a persisted-query hash mismatch with 400 BAD_REQUEST', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ viewer { id } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+      }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      errors: Array<{ message: string; extensions: { code: string } }>;
+    };
+    expect(body.errors[0]).toMatchObject({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it('answers a subscription (this API has none) with 400 BAD_REQUEST', async () => {
+    const response = await server.graphql('subscription { viewer { id } }');
+    expect(response.status).toBe(400);
+    expect(expectErrorCode(response, 'BAD_REQUEST').message).toMatch(/no subscription/);
+  });
+
+  it('answers more than 50 bad variable values with BAD_USER_INPUT or BAD_REQUEST, never internal', async () => {
+    const response = await server.graphql(
+      'query ($filter: HallFilter) { halls(filter: $filter) { totalCount } }',
+      {
+        filter: { tiers: Array.from({ length: 80 }, () => 'NOT_A_TIER') },
+      },
+    );
+    expect(response.status).toBe(400);
+    const codes = new Set((response.body.errors ?? []).map((error) => error.extensions?.['code']));
+    expect([...codes].sort()).toEqual(['BAD_REQUEST', 'BAD_USER_INPUT']);
+  });
+});
+
 describe('HTTP edges', () => {
   it('answers DELETE /graphql with 405 and a JSON error', async () => {
     const response = await fetch(`${server.url}/graphql`, { method: 'DELETE' });
