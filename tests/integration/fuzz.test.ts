@@ -75,7 +75,7 @@ function hostileValue(type: GraphQLInputType, depth = 0): unknown {
   const inner = getNullableType(type);
   if (isListType(inner)) {
     const length = pick([0, 1, 2, 3, 150]);
-    return Array.from({ length }, () => hostileValue(inner.ofType as GraphQLInputType, depth + 1));
+    return Array.from({ length }, () => hostileValue(inner.ofType, depth + 1));
   }
   if (isEnumType(inner)) return chance(0.8) ? pick(inner.getValues()).name : 'NOT_A_VALUE';
   if (isInputObjectType(inner)) {
@@ -114,7 +114,7 @@ function literal(value: unknown, type: GraphQLInputType): string {
   const inner = getNullableType(type);
   if (isEnumType(inner) && typeof value === 'string' && /^[A-Z_]+$/.test(value)) return value;
   if (Array.isArray(value)) {
-    const of = isListType(inner) ? (inner.ofType as GraphQLInputType) : type;
+    const of = isListType(inner) ? inner.ofType : type;
     return `[${value.map((item) => literal(item, of)).join(', ')}]`;
   }
   if (typeof value === 'object') {
