@@ -11,8 +11,7 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
 import { AppError } from './errors.js';
-import { checkReadiness } from './http/health.js';
-import { checkSearchIndex, searchLag } from './modules/search/maintenance.js';
+import { healthRouter } from './http/health.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import {
   accessLog,
@@ -112,46 +111,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   expressApp.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  expressApp.get('/readyz', async (_req, res) => {
-    const readiness = await checkReadiness(app);
-    const search = readiness.checks.mongodb.ok
-      ? await Promise.all(
-          Object.values(app.services.projections).map(async (projection) => [
-            projection.name,
-            await searchLag(app.db, projection),
-          ]),
-        )
-          .then(
-            (entries) =>
-              Object.fromEntries(entries) as Record<string, { pending: number; lagSeconds: number }>,
-          )
-          .catch(() => null)
-      : null;
-    res.status(readiness.ready ? 200 : 503).json({
-      status: readiness.ready ? 'ready' : 'unavailable',
-      unavailable: Object.entries(readiness.checks)
-        .filter(([, check]) => !check.ok)
-        .map(([name]) => name),
-      checks: readiness.checks,
-      // Informational: article changes the search index does not have yet.
-      searchIndex: search,
-    });
-  });
-  // The full MongoDB/Meilisearch comparison (ids and versions): 503 when they drifted apart.
-  expressApp.get('/health/search', async (_req, res) => {
-    try {
-      const deps = { db: app.db, meili: app.meili, search: app.services.searchRepo };
-      const reports = await Promise.all(
-        Object.values(app.services.projections).map((projection) => checkSearchIndex(deps, projection)),
-      );
-      const drift = reports.some((report) => report.drift);
-      res.status(drift ? 503 : 200).json({ drift, indexes: reports });
-    } catch (error) {
-      res
-        .status(503)
-        .json({ status: 'unavailable', error: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  expressApp.use(healthRouter(app));
 
   expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));
   expressApp.use(
