@@ -10,8 +10,10 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
-import { AppError } from './errors.js';
+import { isMongoUnavailable } from './db/mongo.js';
+import { AppError, serviceUnavailable } from './errors.js';
 import { healthRouter } from './http/health.js';
+import { serviceUnavailableStatus } from './http/unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import {
   accessLog,
@@ -53,7 +55,8 @@ export interface RunningServer {
 
 /**
  * Keeps expected errors as they are and masks everything else: the client gets a generic message
- * and the request id, the log gets the real error.
+ * and the request id, the log gets the real error. MongoDB being unreachable or too slow is not a
+ * bug: it becomes SERVICE_UNAVAILABLE (retry later; HTTP 503 when the whole request failed for it).
  */
 export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -64,14 +67,25 @@ export function maskError(logger: Logger) {
       return formatted;
     }
     const requestId = requestScope.getStore()?.requestId ?? 'unknown';
+    const where = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+    if (isMongoUnavailable(original)) {
+      logger.warn(
+        { err: original, requestId, path: formatted.path },
+        'MongoDB is unavailable: answered SERVICE_UNAVAILABLE',
+      );
+      const unavailable = serviceUnavailable();
+      return { message: unavailable.message, ...where, extensions: { code: unavailable.code, requestId } };
+    }
     logger.error(
       { err: original, requestId, path: formatted.path },
       'unexpected error (masked for the client)',
     );
     return {
       message: 'Internal server error',
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
+      ...where,
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
@@ -89,6 +103,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
+    serviceUnavailableStatus(),
   ];
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
