@@ -287,6 +287,8 @@ async function startEmulator(options: EmbeddedMongoOptions, entry: string): Prom
     if (outcome === 'ready') {
       try {
         await waitForPing(uri, service);
+        // A crash restarts it on the same port (from its journal when persistent; empty when not).
+        service.restartOnCrash();
         return { uri, kind: 'emulator', limitations: [...EMULATOR_LIMITATIONS], stop: () => service.stop() };
       } catch (error) {
         await service.stop();

@@ -1,8 +1,16 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startEmbeddedMeilisearch } from '../../src/embedded/meilisearch.js';
+import type { EmbeddedMeilisearch } from '../../src/embedded/meilisearch.js';
+import { isProcessAlive } from '../../src/embedded/processes.js';
+import { createLogger } from '../../src/logger.js';
 import { eventually } from '../helpers/eventually.js';
 import { testEndpoints } from '../helpers/env.js';
 import { buildPublished } from '../helpers/factories.js';
 import { expectData, expectErrorCode } from '../helpers/graphql.js';
+import { waitForSearchSync } from '../helpers/search-sync.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 import type { TcpProxy } from '../helpers/tcp-proxy.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -79,4 +87,57 @@ describe('a MongoDB that stops answering (bytes no longer flow, the connection s
       expect(expectData(again).articles.edges[0]?.node.slug).toBe(slug);
     }, 30_000);
   }, 90_000);
+});
+
+describe('an embedded Meilisearch that crashes', () => {
+  // This file kills Meilisearch, so it runs its own instance instead of the shared one.
+  let meili: EmbeddedMeilisearch;
+  let dataDir: string;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    const parent = path.join(path.resolve(process.env['DATA_DIR'] ?? '.data'), 'tmp');
+    await mkdir(parent, { recursive: true });
+    dataDir = await mkdtemp(path.join(parent, 'outage-'));
+    meili = await startEmbeddedMeilisearch({ dataDir, logger: createLogger('silent') });
+    server = await startTestServer({}, { indexer: true, meili: { url: meili.url, apiKey: meili.masterKey } });
+  }, 120_000);
+  afterAll(async () => {
+    await server.stop();
+    await meili.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const pidFile = () => path.join(dataDir, 'meilisearch.pid');
+  const readPid = async () => Number.parseInt(await readFile(pidFile(), 'utf8'), 10);
+  const SEARCH = 'query ($q: String!) { searchArticles(query: $q) { degraded hits { article { slug } } } }';
+  type Search = { searchArticles: { degraded: boolean; hits: Array<{ article: { slug: string } }> } };
+
+  it('is started again where it was, and search is served by it again; stop() stops it for good', async () => {
+    const { slug } = await buildPublished(server, { title: '宽带拨号错误651的处理', errorCodes: ['651'] });
+    await waitForSearchSync(server.app);
+    const killed = await readPid();
+    process.kill(killed, 'SIGKILL');
+
+    await eventually(async () => {
+      const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { status: string };
+      expect(ready.status).toBe('ready');
+      const result = expectData(await server.graphql<Search>(SEARCH, { q: '651' })).searchArticles;
+      expect(result.degraded).toBe(false);
+      expect(result.hits.map((hit) => hit.article.slug)).toEqual([slug]);
+    }, 30_000);
+    const restarted = await readPid();
+    expect(restarted).not.toBe(killed);
+
+    await meili.stop();
+    expect(isProcessAlive(restarted)).toBe(false);
+    await delay(1_500);
+    // Nothing came back after the stop.
+    await expect(readFile(pidFile(), 'utf8')).rejects.toThrow();
+    const search = await fetch(`${meili.url}/health`).then(
+      () => 'answers',
+      () => 'gone',
+    );
+    expect(search).toBe('gone');
+  }, 120_000);
 });
