@@ -173,10 +173,10 @@ export function healthRouter(app: AppDeps): Router {
       ? await Promise.all(
           projections().map(async (projection) => [projection.name, await searchLag(app.db, projection)]),
         )
-          .then(
-            (entries) =>
-              Object.fromEntries(entries) as Record<string, { pending: number; lagSeconds: number }>,
-          )
+          .then((entries) => {
+            logState('search lag', undefined);
+            return Object.fromEntries(entries) as Record<string, { pending: number; lagSeconds: number }>;
+          })
           .catch((error: unknown) => {
             logState('search lag', error);
             return null;
