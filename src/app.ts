@@ -1,4 +1,5 @@
 import { Meilisearch } from 'meilisearch';
+import type { MongoClientOptions } from 'mongodb';
 import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
 import { connectMongo } from './db/mongo.js';
@@ -19,7 +20,8 @@ export interface OpenApp extends AppDeps {
 }
 
 /**
- * Connects to MongoDB and Meilisearch and creates every declared index.
+ * Connects to MongoDB (with the timeouts of MONGO_TIMEOUTS unless `options.mongo` says otherwise) and
+ * Meilisearch, and creates every declared index.
  * @throws when MongoDB cannot be reached or an index cannot be created.
  */
 export async function openApp(
@@ -27,9 +29,17 @@ export async function openApp(
   logger: Logger,
   endpoints: Endpoints,
   jwtSecret: string,
-  options: { monitorCommands?: boolean } = {},
+  options: {
+    monitorCommands?: boolean;
+    /**
+     * Driver options over the service's defaults (MONGO_TIMEOUTS), e.g. a longer `socketTimeoutMS`
+     * for a command-line task whose batches may take longer than a request should.
+     */
+    mongo?: MongoClientOptions;
+  } = {},
 ): Promise<OpenApp> {
   const { client, db } = await connectMongo(endpoints.mongoUri, config.mongo.dbName, {
+    ...options.mongo,
     monitorCommands: options.monitorCommands ?? false,
   });
   try {

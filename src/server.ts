@@ -10,9 +10,10 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
-import { AppError } from './errors.js';
-import { checkReadiness } from './http/health.js';
-import { checkSearchIndex, searchLag } from './modules/search/maintenance.js';
+import { isMongoUnavailable } from './db/mongo.js';
+import { AppError, serviceUnavailable } from './errors.js';
+import { healthRouter } from './http/health.js';
+import { serviceUnavailableStatus } from './http/unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { securityHeaders } from './http/security-headers.js';
 import {
@@ -57,7 +58,8 @@ export interface RunningServer {
 
 /**
  * Keeps expected errors as they are and masks everything else: the client gets a generic message
- * and the request id, the log gets the real error.
+ * and the request id, the log gets the real error. MongoDB being unreachable or too slow is not a
+ * bug: it becomes SERVICE_UNAVAILABLE (retry later; HTTP 503 when the whole request failed for it).
  */
 export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -79,14 +81,25 @@ export function maskError(logger: Logger) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     }
     const requestId = requestScope.getStore()?.requestId ?? 'unknown';
+    const where = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+    if (isMongoUnavailable(original)) {
+      logger.warn(
+        { err: original, requestId, path: formatted.path },
+        'MongoDB is unavailable: answered SERVICE_UNAVAILABLE',
+      );
+      const unavailable = serviceUnavailable();
+      return { message: unavailable.message, ...where, extensions: { code: unavailable.code, requestId } };
+    }
     logger.error(
       { err: original, requestId, path: formatted.path },
       'unexpected error (masked for the client)',
     );
     return {
       message: 'Internal server error',
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
+      ...where,
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
@@ -107,6 +120,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
     operationLimitsPlugin(),
+    serviceUnavailableStatus(),
   ];
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -130,46 +144,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   expressApp.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  expressApp.get('/readyz', async (_req, res) => {
-    const readiness = await checkReadiness(app);
-    const search = readiness.checks.mongodb.ok
-      ? await Promise.all(
-          Object.values(app.services.projections).map(async (projection) => [
-            projection.name,
-            await searchLag(app.db, projection),
-          ]),
-        )
-          .then(
-            (entries) =>
-              Object.fromEntries(entries) as Record<string, { pending: number; lagSeconds: number }>,
-          )
-          .catch(() => null)
-      : null;
-    res.status(readiness.ready ? 200 : 503).json({
-      status: readiness.ready ? 'ready' : 'unavailable',
-      unavailable: Object.entries(readiness.checks)
-        .filter(([, check]) => !check.ok)
-        .map(([name]) => name),
-      checks: readiness.checks,
-      // Informational: article changes the search index does not have yet.
-      searchIndex: search,
-    });
-  });
-  // The full MongoDB/Meilisearch comparison (ids and versions): 503 when they drifted apart.
-  expressApp.get('/health/search', async (_req, res) => {
-    try {
-      const deps = { db: app.db, meili: app.meili, search: app.services.searchRepo };
-      const reports = await Promise.all(
-        Object.values(app.services.projections).map((projection) => checkSearchIndex(deps, projection)),
-      );
-      const drift = reports.some((report) => report.drift);
-      res.status(drift ? 503 : 200).json({ drift, indexes: reports });
-    } catch (error) {
-      res
-        .status(503)
-        .json({ status: 'unavailable', error: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  expressApp.use(healthRouter(app));
 
   if (app.config.graphiql) expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));
   expressApp.use(

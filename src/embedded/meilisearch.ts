@@ -40,7 +40,7 @@ export interface EmbeddedMeilisearch {
   url: string;
   /** The master key (64 hex characters) the instance was started with. */
   masterKey: string;
-  /** Stops the instance (SIGTERM, SIGKILL after 5 s) and waits for it; idempotent. */
+  /** Stops the instance (SIGTERM, SIGKILL after 5 s) and waits for it; idempotent. Until then a crashed instance is restarted. */
   stop(): Promise<void>;
 }
 
@@ -167,7 +167,8 @@ async function waitForHealth(url: string, service: SupervisedProcess): Promise<v
 
 /**
  * Starts Meilisearch on 127.0.0.1 (a free port) with its database in `<dataDir>/meilisearch`, after
- * stopping one left running on that database by a crashed earlier run, and waits for /health.
+ * stopping one left running on that database by a crashed earlier run, and waits for /health. If it
+ * dies later, its supervisor starts it again on the same port and database, with backoff.
  * @throws when the platform or package is unsuitable (the message says to set MEILI_URL or run
  * docker compose), when the binary's sha256 is wrong, when another running instance owns the
  * database, or when it does not become healthy in 30 s.
@@ -220,6 +221,7 @@ export async function startEmbeddedMeilisearch(
       if (portTaken && attempt < 3 && options.port === undefined) continue;
       throw error;
     }
+    service.restartOnCrash();
     logger.debug({ url, dbPath, ms: Date.now() - startedAt }, 'embedded Meilisearch is ready');
     return { url, masterKey, stop: () => service.stop() };
   }

@@ -45,7 +45,7 @@ export interface EmbeddedMongoOptions {
 }
 
 export interface EmbeddedMongo {
-  /** e.g. mongodb://127.0.0.1:41234/ (no database name). */
+  /** e.g. mongodb://127.0.0.1:41234/ (no database name; the emulator's carries `?serverMonitoringMode=poll`). */
   uri: string;
   kind: EmbeddedMongoKind;
   /** What this server does not do (empty for mongod). */
@@ -239,6 +239,16 @@ async function waitForPing(uri: string, service: SupervisedProcess): Promise<voi
   throw new Error(`the MongoDB emulator at ${uri} does not answer ping (${errorMessage(lastError)})`);
 }
 
+/**
+ * The emulator's connection string. It carries `serverMonitoringMode=poll`: the emulator advertises
+ * `topologyVersion`, so the driver would otherwise stream heartbeats, which the emulator cannot serve;
+ * the driver then marks the server unknown and clears its pool about once a second, failing operations
+ * in flight ("Server ended moreToCome unexpectedly") under load.
+ */
+export function emulatorUri(port: number): string {
+  return `mongodb://127.0.0.1:${port}/?serverMonitoringMode=poll`;
+}
+
 async function startEmulator(options: EmbeddedMongoOptions, entry: string): Promise<EmbeddedMongo> {
   const { dataDir, logger } = options;
   const runner = locateProjectFile('src/embedded/congodb-runner.mjs');
@@ -273,10 +283,12 @@ async function startEmulator(options: EmbeddedMongoOptions, entry: string): Prom
       service.exited.then(() => 'exited' as const),
       delay(EMULATOR_READY_TIMEOUT_MS, undefined, { ref: false }).then(() => 'timeout' as const),
     ]);
-    const uri = `mongodb://127.0.0.1:${port}/`;
+    const uri = emulatorUri(port);
     if (outcome === 'ready') {
       try {
         await waitForPing(uri, service);
+        // A crash restarts it on the same port (from its journal when persistent; empty when not).
+        service.restartOnCrash();
         return { uri, kind: 'emulator', limitations: [...EMULATOR_LIMITATIONS], stop: () => service.stop() };
       } catch (error) {
         await service.stop();

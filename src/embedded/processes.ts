@@ -16,6 +16,10 @@ import type { Logger } from '../logger.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUTPUT_LINES_KEPT = 40;
+/** The longest wait between two restarts of a crashed embedded service (the first is 500 ms, then doubling). */
+export const RESTART_MAX_BACKOFF_MS = 30_000;
+/** How supervise.mjs announces a restart on its stderr. */
+const RESTART_LINE = /^\[supervise [^\]]*\] restart: /;
 /** Colour codes some services write even to a pipe. */
 const ANSI_ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
@@ -163,7 +167,13 @@ export interface SupervisedProcess {
   recentOutput(): string[];
   /** Whether the supervisor is still running. */
   isRunning(): boolean;
-  /** Stops the service (SIGTERM, SIGKILL after the grace period) and waits for it; idempotent, never throws. */
+  /**
+   * From now on, a service that exits without being stopped is started again (same command, so the
+   * same port and data) with exponential backoff up to RESTART_MAX_BACKOFF_MS; call it once the
+   * service is ready, so that one that cannot start still fails fast. Never throws.
+   */
+  restartOnCrash(): void;
+  /** Stops the service (SIGTERM, SIGKILL after the grace period) and waits for it for good; idempotent, never throws. */
   stop(): Promise<void>;
 }
 
@@ -215,7 +225,15 @@ export function installExitHook(): void {
 export function startSupervised(options: SuperviseOptions): SupervisedProcess {
   installExitHook();
   const supervisor = locateProjectFile('src/embedded/supervise.mjs');
-  const supervisorArgs = [supervisor, '--name', options.name, '--grace-ms', String(options.graceMs)];
+  const supervisorArgs = [
+    supervisor,
+    '--name',
+    options.name,
+    '--grace-ms',
+    String(options.graceMs),
+    '--max-backoff-ms',
+    String(RESTART_MAX_BACKOFF_MS),
+  ];
   if (options.pidFile !== undefined) supervisorArgs.push('--pid-file', options.pidFile);
   const child: SupervisorChild = spawn(
     process.execPath,
@@ -240,7 +258,8 @@ export function startSupervised(options: SuperviseOptions): SupervisedProcess {
     const line = rawLine.replace(ANSI_ESCAPES, '');
     recent.push(line);
     if (recent.length > OUTPUT_LINES_KEPT) recent.shift();
-    options.logger.debug({ service: options.name }, line);
+    if (RESTART_LINE.test(line)) options.logger.warn({ embedded: options.name }, line);
+    else options.logger.debug({ embedded: options.name }, line);
     options.onLine?.(line);
   };
   createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', onLine);
@@ -272,7 +291,7 @@ export function startSupervised(options: SuperviseOptions): SupervisedProcess {
           delay(options.graceMs + 3000, undefined, { ref: false }).then(() => false),
         ]);
         if (!done) {
-          options.logger.warn({ service: options.name }, `${options.name} did not stop in time: killing it`);
+          options.logger.warn({ embedded: options.name }, `${options.name} did not stop in time: killing it`);
           signal(pid, 'SIGKILL');
           await Promise.race([exited, delay(2000, undefined, { ref: false })]);
         }
@@ -294,6 +313,10 @@ export function startSupervised(options: SuperviseOptions): SupervisedProcess {
     exited,
     recentOutput: () => [...recent],
     isRunning: () => child.exitCode === null && child.signalCode === null,
+    restartOnCrash: () => {
+      if (child.exitCode === null && child.signalCode === null && stopping === undefined)
+        child.stdin.write('restart-on-exit\n');
+    },
     stop,
   };
 }

@@ -26,6 +26,8 @@ export interface RequestOptions {
   /** A bearer token; see `TestServer.tokenFor`. */
   token?: string;
   headers?: Record<string, string>;
+  /** Give up (the request rejects) after this long; no limit by default. */
+  timeoutMs?: number;
 }
 
 export interface TestServer {
@@ -56,7 +58,12 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { indexer?: boolean; meili?: { url: string; apiKey: string | undefined } } = {},
+  options: {
+    indexer?: boolean;
+    meili?: { url: string; apiKey: string | undefined };
+    /** Another way to the shared MongoDB-protocol server (e.g. through a proxy). */
+    mongoUri?: string;
+  } = {},
 ): Promise<TestServer> {
   const suffix = randomBytes(4).toString('hex');
   const fileName = path
@@ -71,7 +78,8 @@ export async function startTestServer(
     ...env,
   });
   const logger = createLogger(config.logLevel);
-  const endpoints = testEndpoints();
+  const shared = testEndpoints();
+  const endpoints = { ...shared, mongoUri: options.mongoUri ?? shared.mongoUri };
   const app = await openApp(
     config,
     logger,
@@ -98,6 +106,7 @@ export async function startTestServer(
           ...options.headers,
         },
         body: JSON.stringify({ query, variables }),
+        ...(options.timeoutMs !== undefined ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
       });
       const body = (await response.json()) as GraphQLResponse<TData>['body'];
       return { status: response.status, headers: response.headers, body };

@@ -84,8 +84,9 @@ describe('when Meilisearch goes away and comes back', () => {
     const degraded = await search('断电重启 678');
     expect(degraded.degraded).toBe(true);
     expect(degraded.hits.map((hit) => hit.title)).toEqual(['光猫断电重启后仍报错误678的处理']);
+    // Readiness holds: the service still serves (search degraded), so it stays in rotation.
     const ready = await fetch(`${server.url}/readyz`);
-    expect(ready.status).toBe(503);
+    expect(ready.status).toBe(200);
     const readiness = (await ready.json()) as { searchIndex: { articles: { pending: number } } };
     expect(readiness.searchIndex.articles.pending).toBeGreaterThan(0);
 

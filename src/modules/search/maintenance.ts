@@ -1,5 +1,6 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
+import { MONGO_MAX_TIME_MS } from '../../db/mongo.js';
 import type { IndexedRecord, IndexProjection } from './documents.js';
 import {
   assertSucceeded,
@@ -159,16 +160,23 @@ export async function reindex(
   return { indexed, total };
 }
 
-/** How far an index is behind: changes still pending and the age of the oldest one (cheap, indexed). */
+/**
+ * How far an index is behind: changes still pending and the age of the oldest one (cheap, indexed).
+ * @throws the driver's error when MongoDB does not answer within MONGO_MAX_TIME_MS or the socket timeout.
+ */
 export async function searchLag(
   db: Db,
   projection: IndexProjection,
   now = new Date(),
 ): Promise<{ pending: number; lagSeconds: number }> {
   const records = db.collection<IndexedRecord>(projection.collection);
+  // Bounded on the server too: the readiness probe calls this.
   const [pending, oldest] = await Promise.all([
-    records.countDocuments({ searchPending: true }),
-    records.findOne({ searchPending: true }, { sort: { updatedAt: 1 }, projection: { updatedAt: 1 } }),
+    records.countDocuments({ searchPending: true }, { maxTimeMS: MONGO_MAX_TIME_MS }),
+    records.findOne(
+      { searchPending: true },
+      { sort: { updatedAt: 1 }, projection: { updatedAt: 1 }, maxTimeMS: MONGO_MAX_TIME_MS },
+    ),
   ]);
   const lagSeconds = oldest
     ? Math.max(0, Math.round((now.getTime() - oldest.updatedAt.getTime()) / 1000))

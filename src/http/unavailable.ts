@@ -1,0 +1,33 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '../errors.js';
+
+/** What a 503 tells the client to wait before it retries. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Apollo plugin: a request that failed as a whole only because a dependency was unavailable (every
+ * error SERVICE_UNAVAILABLE, and `data` null or every root field null) answers HTTP 503 with
+ * Retry-After, so clients and load balancers see an outage rather than a 200. Partial answers keep
+ * their status.
+ */
+export function serviceUnavailableStatus<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        willSendResponse: ({ response }) => {
+          if (response.body.kind !== 'single') return Promise.resolve();
+          const { data, errors } = response.body.singleResult;
+          const unavailable =
+            errors !== undefined &&
+            errors.length > 0 &&
+            errors.every((error) => error.extensions?.['code'] === ErrorCode.SERVICE_UNAVAILABLE);
+          const nothingAnswered = data == null || Object.values(data).every((value) => value === null);
+          if (unavailable && nothingAnswered) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
+}
