@@ -12,6 +12,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
 import { AppError } from './errors.js';
 import { checkReadiness } from './http/health.js';
+import { DEFAULT_RATE_LIMITS, createRateLimiter } from './http/rate-limit.js';
+import type { RateLimits } from './http/rate-limit.js';
 import { checkSearchIndex, searchLag } from './modules/search/maintenance.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import {
@@ -79,10 +81,21 @@ export function maskError(logger: Logger) {
 }
 
 /**
- * Builds the HTTP app (GraphQL, GraphiQL, probes) and listens on `port` (0 = any free port).
+ * Builds the HTTP app (GraphQL, GraphiQL, probes) and listens on `port` (0 = any free port);
+ * `options.rateLimits` replaces the default abuse limits (see src/http/rate-limit.ts).
  * @throws when the port cannot be bound.
  */
-export async function startServer(app: AppDeps, port: number, host: string): Promise<RunningServer> {
+export async function startServer(
+  app: AppDeps,
+  port: number,
+  host: string,
+  options: { rateLimits?: RateLimits } = {},
+): Promise<RunningServer> {
+  const rateLimiter = createRateLimiter({
+    limits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    jwt: app.jwt,
+    logger: app.logger,
+  });
   const expressApp = express();
   expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
@@ -90,6 +103,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
+    rateLimiter.plugin,
   ];
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -154,6 +168,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   });
 
   expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));
+  expressApp.use('/graphql', rateLimiter.middleware);
   expressApp.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
