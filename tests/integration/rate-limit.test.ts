@@ -85,7 +85,7 @@ function expectRateLimited(response: GraphQLResponse): number {
   expect(response.body.data ?? null).toBeNull();
   expect(response.body.errors).toEqual([
     {
-      message: expect.any(String) as string,
+      message: expect.any(String),
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
     },
   ]);
