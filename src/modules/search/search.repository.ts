@@ -70,12 +70,13 @@ export class SearchRepository {
   }
 
   /**
-   * Articles changed since the index last had them (their index document may be stale), without
-   * their bodies; at most `limit`. Uses the `search_pending` index.
+   * Articles changed since the index last had them (their index document may be stale); at most
+   * `limit`, whole (few are pending at a time; and the emulator applies a nested exclusion
+   * projection to the stored document itself). Uses the `search_pending` index.
    */
   findArticlesAheadOfIndex(limit: number): Promise<WithId<ArticleDoc>[]> {
     return this.articles
-      .find({ searchPending: true, live: { $ne: null } }, { projection: { current: 0, 'live.body': 0 } })
+      .find({ searchPending: true, live: { $ne: null } })
       .limit(limit)
       .toArray();
   }
