@@ -67,6 +67,11 @@ const environmentSchema = z.object({
   GRAPHIQL: optionalString.pipe(booleanFlag.optional()),
   /** Express's `trust proxy`: unset = the socket address is the client; `1`, `loopback`, a list of subnets. */
   TRUST_PROXY: optionalString,
+  RATE_LIMIT_REQUESTS_BURST: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
+  RATE_LIMIT_ANON_MUTATIONS_BURST: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_ANON_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(2),
+  RATE_LIMIT_MAX_CLIENTS: z.coerce.number().int().min(100).default(50_000),
   ALLOW_EMBEDDED_IN_PRODUCTION: optionalString.pipe(booleanFlag.optional()),
   SEED_ON_START: booleanFlag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -97,6 +102,12 @@ export interface Config {
   graphiql: boolean;
   /** Express's `trust proxy` value (undefined: the socket address is the client). */
   trustProxy: string | number | boolean | undefined;
+  /** Token buckets per client (see src/http/rate-limit.ts): all requests, and anonymous mutations. */
+  rateLimits: {
+    requests: { burst: number; perMinute: number };
+    anonymousMutations: { burst: number; perMinute: number };
+    maxClients: number;
+  };
   seedOnStart: boolean;
   shutdownTimeoutMs: number;
 }
@@ -166,6 +177,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     graphiql: e.GRAPHIQL ?? !production,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    rateLimits: {
+      requests: { burst: e.RATE_LIMIT_REQUESTS_BURST, perMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE },
+      anonymousMutations: {
+        burst: e.RATE_LIMIT_ANON_MUTATIONS_BURST,
+        perMinute: e.RATE_LIMIT_ANON_MUTATIONS_PER_MINUTE,
+      },
+      maxClients: e.RATE_LIMIT_MAX_CLIENTS,
+    },
     seedOnStart: e.SEED_ON_START,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

@@ -13,6 +13,8 @@ import { principalFromAuthorization } from './auth/jwt.js';
 import { isMongoUnavailable } from './db/mongo.js';
 import { AppError, serviceUnavailable } from './errors.js';
 import { healthRouter } from './http/health.js';
+import { createRateLimiter } from './http/rate-limit.js';
+import type { RateLimits } from './http/rate-limit.js';
 import { serviceUnavailableStatus } from './http/unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -106,10 +108,21 @@ export function maskError(logger: Logger) {
 }
 
 /**
- * Builds the HTTP app (GraphQL, GraphiQL, probes) and listens on `port` (0 = any free port).
+ * Builds the HTTP app (GraphQL, GraphiQL, probes) and listens on `port` (0 = any free port);
+ * `options.rateLimits` replaces the default abuse limits (see src/http/rate-limit.ts).
  * @throws when the port cannot be bound.
  */
-export async function startServer(app: AppDeps, port: number, host: string): Promise<RunningServer> {
+export async function startServer(
+  app: AppDeps,
+  port: number,
+  host: string,
+  options: { rateLimits?: RateLimits } = {},
+): Promise<RunningServer> {
+  const rateLimiter = createRateLimiter({
+    limits: options.rateLimits ?? app.config.rateLimits,
+    jwt: app.jwt,
+    logger: app.logger,
+  });
   const expressApp = express();
   expressApp.disable('x-powered-by');
   if (app.config.trustProxy !== undefined) expressApp.set('trust proxy', app.config.trustProxy);
@@ -119,6 +132,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
+    rateLimiter.plugin,
     operationLimitsPlugin(),
     serviceUnavailableStatus(),
   ];
@@ -147,6 +161,7 @@ export async function startServer(app: AppDeps, port: number, host: string): Pro
   expressApp.use(healthRouter(app));
 
   if (app.config.graphiql) expressApp.use(graphiqlRouter({ endpoint: '/graphql' }));
+  expressApp.use('/graphql', rateLimiter.middleware);
   expressApp.use(
     '/graphql',
     graphqlMethods,

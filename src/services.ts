@@ -52,7 +52,7 @@ export function createServices(
   return {
     articles,
     knowledge,
-    feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge),
+    feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge, () => new Date(), logger),
     searchRepo,
     search: new SearchService(meili, projections.articles.indexUid, articles, knowledge, searchRepo, logger),
     projections,

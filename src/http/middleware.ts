@@ -53,7 +53,7 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
     if (origin && (anyOrigin || allowedOrigins.includes(origin))) {
       res.setHeader('access-control-allow-origin', anyOrigin ? '*' : origin);
       if (!anyOrigin) res.vary('origin');
-      res.setHeader('access-control-expose-headers', 'x-request-id');
+      res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
       if (req.method === 'OPTIONS') {
         res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
         res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id');

@@ -75,6 +75,9 @@ export async function startTestServer(
     MONGODB_DB: `t_${fileName}_${suffix}`.slice(0, 60),
     MEILI_INDEX_PREFIX: `t${suffix}_`,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    // Every test client calls from 127.0.0.1: only the rate-limit tests want the real budgets.
+    RATE_LIMIT_ANON_MUTATIONS_BURST: '10000',
+    RATE_LIMIT_REQUESTS_BURST: '100000',
     ...env,
   });
   const logger = createLogger(config.logLevel);

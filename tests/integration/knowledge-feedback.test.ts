@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { ObjectId } from 'mongodb';
+import { eventually } from '../helpers/eventually.js';
 import { buildPublished } from '../helpers/factories.js';
 import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -17,21 +20,56 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** The stored ObjectId behind an Article's global id. */
+const articleOid = (id: string) => new ObjectId(decodeGlobalID(id).id);
+
 const STATS = 'stats { views helpful notHelpful uses openFlags }';
 
 describe('ratings', () => {
-  it('lets anyone who can read an article rate it, counted per article', async () => {
+  const rate = (id: string, helpful: boolean, options: { token?: string } = {}) =>
+    server.graphql<{ rateArticle: { stats: Record<string, number> } }>(
+      `mutation ($id: ID!, $h: Boolean!) { rateArticle(id: $id, helpful: $h, comment: "清楚") { ${STATS} } }`,
+      { id, h: helpful },
+      options,
+    );
+
+  it('counts one rating per client and article: rating again replaces the earlier rating', async () => {
     const article = await buildPublished(server, { category: 'broadband/dial-up-errors' });
-    const rate = (helpful: boolean) =>
-      server.graphql<{ rateArticle: { stats: Record<string, number> } }>(
-        `mutation ($id: ID!, $h: Boolean!) { rateArticle(id: $id, helpful: $h, comment: "清楚") { ${STATS} } }`,
-        { id: article.id, h: helpful },
-      );
-    await rate(true);
-    await rate(true);
-    const last = expectData(await rate(false));
-    expect(last.rateArticle.stats).toMatchObject({ helpful: 2, notHelpful: 1 });
-    expect(await server.app.db.collection('article_ratings').countDocuments({ comment: '清楚' })).toBe(3);
+    expect(expectData(await rate(article.id, true)).rateArticle.stats).toMatchObject({
+      helpful: 1,
+      notHelpful: 0,
+    });
+    expect(expectData(await rate(article.id, true)).rateArticle.stats).toMatchObject({
+      helpful: 1,
+      notHelpful: 0,
+    });
+    // The same anonymous reader changes their mind: moved, not counted twice.
+    expect(expectData(await rate(article.id, false)).rateArticle.stats).toMatchObject({
+      helpful: 0,
+      notHelpful: 1,
+    });
+    // Other clients (token holders, by subject) count separately.
+    await rate(article.id, true, agent);
+    const last = expectData(await rate(article.id, true, editor)).rateArticle.stats;
+    expect(last).toMatchObject({ helpful: 2, notHelpful: 1 });
+    const ratings = server.app.db.collection('article_ratings');
+    expect(await ratings.countDocuments({ articleId: articleOid(article.id) })).toBe(3);
+    // Anonymous readers are told apart by a keyed hash of their address, never the address itself.
+    const anonymous = await ratings.findOne({ articleId: articleOid(article.id), by: 'public' });
+    expect(JSON.stringify(anonymous)).not.toContain('127.0.0.1');
+    expect(anonymous?.['client']).toMatch(/^ip:[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('counts concurrent ratings by one client once', async () => {
+    const article = await buildPublished(server, { category: 'broadband/dial-up-errors' });
+    const token = await server.tokenFor(['agent'], 'agent-racing');
+    const responses = await Promise.all(Array.from({ length: 20 }, () => rate(article.id, true, { token })));
+    responses.forEach((response) => expectData(response));
+    const final = expectData(await rate(article.id, true, { token })).rateArticle.stats;
+    expect(final).toMatchObject({ helpful: 1, notHelpful: 0 });
+    expect(
+      await server.app.db.collection('article_ratings').countDocuments({ articleId: articleOid(article.id) }),
+    ).toBe(1);
   });
 
   it('answers NOT_FOUND when the public rates an internal article, and counts nothing', async () => {
@@ -46,7 +84,40 @@ describe('ratings', () => {
       },
     );
     expectErrorCode(response, 'NOT_FOUND');
-    expect(await server.app.db.collection('article_ratings').countDocuments({})).toBe(3);
+    expect(
+      await server.app.db
+        .collection('article_ratings')
+        .countDocuments({ articleId: articleOid(internal.id) }),
+    ).toBe(0);
+  });
+});
+
+describe('views', () => {
+  it('counts at most one view per client and article an hour, however often it reads', async () => {
+    const article = await buildPublished(server, { category: 'broadband/dial-up-errors' });
+    const read = (options: { token?: string } = {}) =>
+      server.graphql(
+        'query ($slug: String!) { article(slug: $slug) { id } }',
+        { slug: article.slug },
+        options,
+      );
+    for (let i = 0; i < 10; i += 1) expectData(await read());
+    expectData(await read(agent));
+    expectData(await read(agent));
+    // Editors read the working copy: not counted.
+    expectData(await read(editor));
+    const views = async () =>
+      expectData(
+        await server.graphql<{ node: { stats: { views: number } } }>(
+          'query ($id: ID!) { node(id: $id) { ... on Article { stats { views } } } }',
+          { id: article.id },
+          editor,
+        ),
+      ).node.stats.views;
+    await eventually(async () => expect(await views()).toBe(2));
+    // Still two once every count has landed.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await views()).toBe(2);
   });
 });
 

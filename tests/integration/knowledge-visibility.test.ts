@@ -217,6 +217,59 @@ describe('every read path hides what the caller may not read', () => {
   });
 });
 
+describe('staff-only metadata', () => {
+  it('gives the public no owner, flags or unpublished-change hints, and the published status and version', async () => {
+    const published = await buildPublished(server, { category: 'broadband/dial-up-errors' });
+    // An editor starts an unpublished change and an agent flags a problem.
+    const edited = expectData(
+      await server.graphql<{ updateArticle: { version: number } }>(
+        'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "改写中" }) { version } }',
+        { id: published.id, v: published.version },
+        tokens.editor,
+      ),
+    ).updateArticle;
+    expectData(
+      await server.graphql(
+        'mutation ($id: ID!) { flagArticle(id: $id, reason: OUTDATED) { id } }',
+        { id: published.id },
+        tokens.agent,
+      ),
+    );
+    const query = `query ($id: ID!) { node(id: $id) { ... on Article {
+      owner status version publishedVersion hasUnpublishedChanges stats { openFlags }
+    } } }`;
+    const read = async (options: { token?: string } = {}) =>
+      expectData(
+        await server.graphql<{ node: Record<string, unknown> }>(query, { id: published.id }, options),
+      ).node;
+
+    expect(await read()).toEqual({
+      owner: null,
+      status: 'PUBLISHED',
+      version: published.version,
+      publishedVersion: published.version,
+      hasUnpublishedChanges: null,
+      stats: { openFlags: null },
+    });
+    expect(await read(tokens.agent)).toEqual({
+      owner: 'editor-factory',
+      status: 'PUBLISHED',
+      version: published.version,
+      publishedVersion: published.version,
+      hasUnpublishedChanges: true,
+      stats: { openFlags: 1 },
+    });
+    expect(await read(tokens.editor)).toEqual({
+      owner: 'editor-factory',
+      status: 'DRAFT',
+      version: edited.version,
+      publishedVersion: published.version,
+      hasUnpublishedChanges: true,
+      stats: { openFlags: 1 },
+    });
+  });
+});
+
 describe('batching', () => {
   it('reads a page of 5 or of 50 articles with nested fields in the same few commands', async () => {
     const query = `query ($first: Int!) { articles(first: $first) { totalCount nodes {

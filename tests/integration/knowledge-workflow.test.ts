@@ -208,7 +208,7 @@ describe('workflow rules', () => {
     expect(edited.status).toBe('DRAFT');
     expect(await read()).toEqual({
       title: '旧标题',
-      version: edited.version,
+      version: published.version, // the public reads the published revision, and its version
       publishedVersion: published.version,
     });
     const republished = await publish(server, await submit(server, edited));

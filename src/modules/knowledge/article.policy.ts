@@ -27,6 +27,14 @@ export function seesInternal(principal: Principal): boolean {
 }
 
 /**
+ * Staff-only metadata of an article (its owner, whether unpublished changes wait, open flags): agents
+ * and everyone above them; the public gets null.
+ */
+export function seesStaffMetadata(principal: Principal): boolean {
+  return principal.roles.length > 0;
+}
+
+/**
  * Refuses a workflow action the principal may not take.
  * @throws AppError UNAUTHENTICATED for the public, FORBIDDEN for a role without the right,
  *   FORBIDDEN for a reviewer publishing their own submission.

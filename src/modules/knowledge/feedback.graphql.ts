@@ -8,6 +8,7 @@ import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.mod
 import { ArticleRef, articleObjectId } from './knowledge.graphql.js';
 import type { ArticleView } from './knowledge.service.js';
 import { encodeCursor } from '../../db/keyset.js';
+import { currentClient } from '../../http/rate-limit.js';
 
 export const UseChannelEnum = builder.enumType('UseChannel', {
   description: 'Where an agent used an answer.',
@@ -106,7 +107,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   rateArticle: t.field({
     type: ArticleRef,
-    description: 'Says whether an article helped (anyone who can read it).',
+    description:
+      'Says whether an article helped (anyone who can read it). One rating per client and article: rating again replaces your earlier rating. Without a token, limited per address (RATE_LIMITED, HTTP 429).',
     args: {
       id: t.arg.id({ required: true }),
       helpful: t.arg.boolean({ required: true }),
@@ -115,6 +117,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, context) =>
       context.app.services.feedback.rateArticle(
         context.principal,
+        currentClient().key,
         articleObjectId(String(args.id), 'id'),
         args.helpful,
         args.comment,

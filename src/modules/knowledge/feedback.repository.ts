@@ -1,10 +1,19 @@
 import type { Collection, Db, Filter, ObjectId, WithId } from 'mongodb';
+import { isDuplicateKeyError } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import type { ArticleCounters, ArticleDoc } from './article.model.js';
-import type { FlagDoc, FlagStatus, RatingDoc, UseChannel, UseDoc } from './feedback.model.js';
+import { VIEW_WINDOW_MS } from './feedback.model.js';
+import type { FlagDoc, FlagStatus, RatingDoc, UseChannel, UseDoc, ViewMarkDoc } from './feedback.model.js';
 
 export const feedbackIndexes: CollectionIndexes[] = [
   { collection: 'article_ratings', indexes: [{ name: 'article_at', key: { articleId: 1, at: -1 } }] },
+  {
+    // One mark per (client, article, hour): kept two windows, then expired by MongoDB's TTL monitor.
+    collection: 'article_view_marks',
+    indexes: [
+      { name: 'at_ttl', key: { at: 1 }, options: { expireAfterSeconds: (2 * VIEW_WINDOW_MS) / 1000 } },
+    ],
+  },
   {
     collection: 'article_uses',
     indexes: [
@@ -26,12 +35,14 @@ export class FeedbackRepository {
   readonly ratings: Collection<RatingDoc>;
   readonly uses: Collection<UseDoc>;
   readonly flags: Collection<FlagDoc>;
+  readonly viewMarks: Collection<ViewMarkDoc>;
   private readonly articles: Collection<ArticleDoc>;
 
   constructor(db: Db) {
     this.ratings = db.collection<RatingDoc>('article_ratings');
     this.uses = db.collection<UseDoc>('article_uses');
     this.flags = db.collection<FlagDoc>('article_flags');
+    this.viewMarks = db.collection<ViewMarkDoc>('article_view_marks');
     this.articles = db.collection<ArticleDoc>('articles');
   }
 
@@ -44,8 +55,32 @@ export class FeedbackRepository {
     await this.articles.updateOne({ _id: articleId }, { $inc: inc });
   }
 
-  async insertRating(rating: RatingDoc): Promise<void> {
-    await this.ratings.insertOne(rating);
+  /**
+   * Stores a client's rating, replacing their earlier one in the same atomic write (an upsert by
+   * the rating's deterministic `_id`). Returns the rating it replaced, or null for a first rating.
+   */
+  async replaceRating(rating: RatingDoc): Promise<WithId<RatingDoc> | null> {
+    const { _id, ...fields } = rating;
+    const write = () =>
+      this.ratings.findOneAndUpdate({ _id }, { $set: fields }, { upsert: true, returnDocument: 'before' });
+    try {
+      return await write();
+    } catch (error) {
+      // Two first ratings raced and this insert lost: the other now exists, so replace it.
+      if (isDuplicateKeyError(error)) return write();
+      throw error;
+    }
+  }
+
+  /** Claims the mark with this id; false when it exists already (the view was counted). */
+  async claimViewMark(mark: ViewMarkDoc): Promise<boolean> {
+    try {
+      await this.viewMarks.insertOne(mark);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
   }
 
   async insertUse(use: UseDoc): Promise<void> {

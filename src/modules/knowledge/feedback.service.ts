@@ -5,8 +5,12 @@ import { hasRole, isStaff } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
 import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
 import { badField, forbidden, fromZodError, notFound, unauthenticated } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { ArticleCounters, Locale } from './article.model.js';
+import { seesWorkingCopies } from './article.policy.js';
 import type { ArticleRepository } from './article.repository.js';
 import type { FeedbackRepository } from './feedback.repository.js';
+import { ratingId, viewMarkId } from './feedback.model.js';
 import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.model.js';
 import type { ArticleView, KnowledgeService } from './knowledge.service.js';
 import { pageSize } from './knowledge.service.js';
@@ -39,6 +43,7 @@ export class FeedbackService {
     private readonly articles: ArticleRepository,
     private readonly knowledge: KnowledgeService,
     private readonly now: () => Date = () => new Date(),
+    private readonly logger?: Logger,
   ) {}
 
   /** The article if this principal may read it. @throws NOT_FOUND otherwise (never says which). */
@@ -54,24 +59,61 @@ export class FeedbackService {
     return (doc && this.knowledge.view(principal, doc)) ?? view;
   }
 
-  /** Anyone who can read an article may say whether it helped. @throws NOT_FOUND, BAD_USER_INPUT. */
+  /**
+   * One article by slug and locale, if the principal may read it. A reader's view is counted at most
+   * once per client, article and hour (editors reading working copies are not counted), so repeated
+   * anonymous reads cannot inflate the counter. `client` is the caller's key (see currentClient).
+   */
+  async readArticle(
+    principal: Principal,
+    client: string,
+    slug: string,
+    locale: Locale,
+  ): Promise<ArticleView | null> {
+    const doc = await this.articles.findBySlug(slug, locale);
+    const view = doc ? this.knowledge.view(principal, doc) : null;
+    if (view && !seesWorkingCopies(principal)) {
+      this.countView(client, view.doc._id).catch((error: unknown) =>
+        this.logger?.warn({ err: error }, 'could not count an article view'),
+      );
+    }
+    return view;
+  }
+
+  private async countView(client: string, articleId: ObjectId): Promise<void> {
+    const at = this.now();
+    if (await this.feedback.claimViewMark({ _id: viewMarkId(client, articleId, at), at })) {
+      await this.feedback.bumpCounters(articleId, { views: 1 });
+    }
+  }
+
+  /**
+   * Anyone who can read an article may say whether it helped: one rating per client and article,
+   * a second one replaces the first (the counters move, they do not count it twice).
+   * `client` is the caller's key (`sub:...` or a hashed address). @throws NOT_FOUND, BAD_USER_INPUT.
+   */
   async rateArticle(
     principal: Principal,
+    client: string,
     id: ObjectId,
     helpful: boolean,
     rawComment: unknown,
   ): Promise<ArticleView> {
     const text = parseComment(rawComment, 'comment');
     const view = await this.readable(principal, id);
-    await this.feedback.insertRating({
-      _id: new ObjectId(),
+    const replaced = await this.feedback.replaceRating({
+      _id: ratingId(client, id),
       articleId: id,
       helpful,
       comment: text,
       by: principal.id,
+      client,
       at: this.now(),
     });
-    await this.feedback.bumpCounters(id, helpful ? { helpful: 1 } : { notHelpful: 1 });
+    const delta: Partial<Record<keyof ArticleCounters, number>> = {};
+    if (!replaced || replaced.helpful !== helpful) delta[helpful ? 'helpful' : 'notHelpful'] = 1;
+    if (replaced && replaced.helpful !== helpful) delta[replaced.helpful ? 'helpful' : 'notHelpful'] = -1;
+    if (Object.keys(delta).length > 0) await this.feedback.bumpCounters(id, delta);
     return this.reload(principal, view);
   }
 

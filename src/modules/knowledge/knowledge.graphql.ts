@@ -7,9 +7,11 @@ import type { Context } from '../../context.js';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES, AUDIENCES, isInWindow } from './article.model.js';
 import type { ArticleAction, CategoryDoc, RevisionDoc } from './article.model.js';
 import type { FieldChange, LineChange } from './article.diff.js';
+import { seesStaffMetadata, seesWorkingCopies } from './article.policy.js';
 import { articleCursor } from './knowledge.service.js';
 import type { ArticleView, Page } from './knowledge.service.js';
 import { renderMarkdown } from './markdown.js';
+import { currentClient } from '../../http/rate-limit.js';
 
 // ---- enums --------------------------------------------------------------------------------------
 
@@ -97,11 +99,18 @@ export const ArticleRef = builder.objectRef<ArticleView>('Article');
 
 const ArticleStats = builder.objectRef<ArticleView['doc']['counters']>('ArticleStats').implement({
   fields: (t) => ({
-    views: t.exposeInt('views'),
-    helpful: t.exposeInt('helpful'),
-    notHelpful: t.exposeInt('notHelpful'),
+    views: t.exposeInt('views', {
+      description: 'Reads by agents and the public, at most one per client and hour.',
+    }),
+    helpful: t.exposeInt('helpful', { description: 'Clients who rated it helpful (one rating per client).' }),
+    notHelpful: t.exposeInt('notHelpful', { description: 'Clients who rated it not helpful.' }),
     uses: t.exposeInt('uses', { description: 'Times agents recorded using this answer.' }),
-    openFlags: t.exposeInt('openFlags', { description: 'Problems reported by agents and not yet resolved.' }),
+    openFlags: t.int({
+      nullable: true,
+      description: 'Problems reported by agents and not yet resolved. Staff only: null for the public.',
+      resolve: (counters, _args, context) =>
+        seesStaffMetadata(context.principal) ? counters.openFlags : null,
+    }),
   }),
 });
 
@@ -180,10 +189,19 @@ builder.node(ArticleRef, {
     tags: t.stringList({ resolve: (view) => view.content.tags }),
     errorCodes: t.stringList({ resolve: (view) => view.content.errorCodes }),
     audience: t.field({ type: AudienceEnum, resolve: (view) => view.content.audience }),
-    status: t.field({ type: ArticleStatusEnum, resolve: (view) => view.doc.status }),
+    status: t.field({
+      type: ArticleStatusEnum,
+      description:
+        'Editors, reviewers and admins: where the working copy is in the workflow. Everyone else reads the published revision: PUBLISHED.',
+      resolve: (view, _args, context) =>
+        seesWorkingCopies(context.principal) ? view.doc.status : 'PUBLISHED',
+    }),
     version: t.int({
-      description: 'Grows with every saved change; send it back as expectedVersion.',
-      resolve: (view) => view.doc.version,
+      description:
+        "Editors, reviewers and admins: the working copy's version, which grows with every saved change (send it back as expectedVersion). Everyone else: the version of the published revision they read (= publishedVersion).",
+      // Readers only ever get articles with a live revision, and publishing sets liveVersion with it.
+      resolve: (view, _args, context) =>
+        seesWorkingCopies(context.principal) ? view.doc.version : (view.doc.liveVersion ?? 0),
     }),
     publishedVersion: t.int({
       nullable: true,
@@ -191,9 +209,12 @@ builder.node(ArticleRef, {
       resolve: (view) => view.doc.liveVersion,
     }),
     hasUnpublishedChanges: t.boolean({
-      description: 'The working copy differs from what is published (editors).',
-      resolve: (view) =>
-        view.doc.live !== null && view.doc.status !== 'PUBLISHED' && view.doc.status !== 'ARCHIVED',
+      nullable: true,
+      description: 'The working copy differs from what is published. Staff only: null for the public.',
+      resolve: (view, _args, context) =>
+        seesStaffMetadata(context.principal)
+          ? view.doc.live !== null && view.doc.status !== 'PUBLISHED' && view.doc.status !== 'ARCHIVED'
+          : null,
     }),
     validFrom: t.field({ type: 'DateTime', nullable: true, resolve: (view) => view.content.validFrom }),
     validTo: t.field({ type: 'DateTime', nullable: true, resolve: (view) => view.content.validTo }),
@@ -201,7 +222,11 @@ builder.node(ArticleRef, {
       description: 'Outside its validity window now: not served to agents or the public.',
       resolve: (view) => !isInWindow(view.content, new Date()),
     }),
-    owner: t.string({ resolve: (view) => view.doc.owner }),
+    owner: t.string({
+      nullable: true,
+      description: 'Who is responsible for the article. Staff only: null for the public.',
+      resolve: (view, _args, context) => (seesStaffMetadata(context.principal) ? view.doc.owner : null),
+    }),
     createdAt: t.field({ type: 'DateTime', resolve: (view) => view.doc.createdAt }),
     updatedAt: t.field({ type: 'DateTime', resolve: (view) => view.doc.updatedAt }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (view) => view.doc.publishedAt }),
@@ -341,13 +366,19 @@ builder.queryFields((t) => ({
   article: t.field({
     type: ArticleRef,
     nullable: true,
-    description: 'One article by slug and locale; null when it does not exist or you may not read it.',
+    description:
+      'One article by slug and locale; null when it does not exist or you may not read it. A read counts as a view at most once per client and hour.',
     args: {
       slug: t.arg.string({ required: true }),
       locale: t.arg({ type: LocaleEnum, defaultValue: 'zh-CN' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.knowledge.articleBySlug(context.principal, args.slug, args.locale ?? 'zh-CN'),
+      context.app.services.feedback.readArticle(
+        context.principal,
+        currentClient().key,
+        args.slug,
+        args.locale ?? 'zh-CN',
+      ),
   }),
   articles: t.field({
     type: ArticleConnection,

@@ -93,6 +93,8 @@ export const ARTICLE_INDEX_SETTINGS: Settings = {
     'body_en',
   ],
   filterableAttributes: [
+    // To leave out documents the index has not caught up with (see SearchService).
+    'id',
     'audience',
     'locale',
     'categoryPath',

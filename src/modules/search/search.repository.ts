@@ -1,5 +1,6 @@
 import type { Collection, Db, ObjectId, WithId } from 'mongodb';
 import type { CollectionIndexes } from '../../db/indexes.js';
+import type { ArticleDoc } from '../knowledge/article.model.js';
 
 /** A set of terms that mean the same to searchers (宽带 / 宽频 / broadband). */
 export interface SynonymSetDoc {
@@ -31,12 +32,20 @@ export interface SearchStateDoc {
   at: Date;
 }
 
+/**
+ * How long a logged search is kept: MongoDB's TTL monitor deletes older entries (insights look back
+ * at most this far). Changing it on an existing database needs `collMod`, not a new declaration.
+ */
+export const SEARCH_LOG_TTL_SECONDS = 90 * 24 * 60 * 60;
+
 export const searchIndexes: CollectionIndexes[] = [
   { collection: 'search_synonyms', indexes: [{ name: 'terms', key: { terms: 1 } }] },
   {
     collection: 'search_log',
     indexes: [
-      { name: 'at', key: { at: -1 } },
+      // Also serves the insights' `at >= since` scans. (Databases created before it have an `at`
+      // index on { at: -1 } as well; it may be dropped.)
+      { name: 'at_ttl', key: { at: 1 }, options: { expireAfterSeconds: SEARCH_LOG_TTL_SECONDS } },
       { name: 'hits_at', key: { hits: 1, at: -1 } },
     ],
   },
@@ -51,11 +60,25 @@ export class SearchRepository {
   readonly synonyms: Collection<SynonymSetDoc>;
   readonly log: Collection<SearchLogDoc>;
   readonly state: Collection<SearchStateDoc>;
+  private readonly articles: Collection<ArticleDoc>;
 
   constructor(db: Db) {
     this.synonyms = db.collection<SynonymSetDoc>('search_synonyms');
     this.log = db.collection<SearchLogDoc>('search_log');
     this.state = db.collection<SearchStateDoc>('search_state');
+    this.articles = db.collection<ArticleDoc>('articles');
+  }
+
+  /**
+   * Articles changed since the index last had them (their index document may be stale); at most
+   * `limit`, whole (few are pending at a time; and the emulator applies a nested exclusion
+   * projection to the stored document itself). Uses the `search_pending` index.
+   */
+  findArticlesAheadOfIndex(limit: number): Promise<WithId<ArticleDoc>[]> {
+    return this.articles
+      .find({ searchPending: true, live: { $ne: null } })
+      .limit(limit)
+      .toArray();
   }
 
   allSynonymSets(): Promise<WithId<SynonymSetDoc>[]> {

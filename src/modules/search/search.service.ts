@@ -4,7 +4,15 @@ import type { Meilisearch, MultiSearchParams, SearchResponse } from 'meilisearch
 import { z } from 'zod';
 import { hasRole, staffPrincipal } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
-import { badField, conflict, forbidden, fromZodError, notFound, unauthenticated } from '../../errors.js';
+import {
+  AppError,
+  badField,
+  conflict,
+  forbidden,
+  fromZodError,
+  notFound,
+  unauthenticated,
+} from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ArticleDoc, Audience, Locale } from '../knowledge/article.model.js';
 import { seesInternal, seesWorkingCopies, visibilityFilter } from '../knowledge/article.policy.js';
@@ -55,6 +63,16 @@ export interface SearchInsights {
 }
 
 const MAX_HITS = 50;
+/** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
+const MAX_EXCLUDED = 500;
+
+/** What Meilisearch answered, before the MongoDB re-check. */
+interface EngineAnswer {
+  query: string;
+  codes: string[];
+  main: SearchResponse<ArticleSearchDocument>;
+  lane: SearchResponse<ArticleSearchDocument>['hits'];
+}
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
 
@@ -129,13 +147,7 @@ export class SearchService {
     // Search serves published revisions only: editors search as readers with staff visibility.
     const reader = seesWorkingCopies(principal) ? staffPrincipal(principal.id, ['agent']) : principal;
     const started = performance.now();
-    let result: SearchResult;
-    try {
-      result = await this.searchMeilisearch(reader, query, filter, first, offset);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Meilisearch did not answer: searching MongoDB instead (degraded)');
-      result = await this.searchMongo(reader, query, filter, first, offset);
-    }
+    const result = await this.search(reader, query, filter, first, offset);
     const latencyMs = Math.round(performance.now() - started);
     this.repo.log
       .insertOne({
@@ -151,6 +163,61 @@ export class SearchService {
       })
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not log a search'));
     return result;
+  }
+
+  /**
+   * Meilisearch answers, MongoDB re-checks; when Meilisearch fails, MongoDB answers alone (degraded).
+   * A MongoDB failure is not a search-engine failure: it is logged as such and propagates.
+   */
+  private async search(
+    reader: Principal,
+    query: string,
+    filter: SearchFilter,
+    first: number,
+    offset: number,
+  ): Promise<SearchResult> {
+    const hidden = await this.fromMongo(() => this.hiddenWhileIndexLags(reader));
+    let answer: EngineAnswer;
+    try {
+      answer = await this.askMeilisearch(reader, query, filter, first, offset, hidden);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, source: 'meilisearch' },
+        'Meilisearch did not answer: searching MongoDB instead (degraded)',
+      );
+      return this.fromMongo(() => this.searchMongo(reader, query, filter, first, offset));
+    }
+    return this.fromMongo(() => this.recheck(reader, answer, first, offset));
+  }
+
+  private async fromMongo<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof AppError)) {
+        this.logger.warn({ err: error, source: 'mongodb' }, 'MongoDB failed during a search: not served');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Ids of articles whose index documents may be stale (changed since the indexer last pushed them)
+   * and that this reader may not read now. Searches leave them out, so that neither hits nor
+   * `totalHits` nor facets count an article that was, say, just republished as INTERNAL.
+   */
+  private async hiddenWhileIndexLags(reader: Principal): Promise<string[]> {
+    const ahead = await this.repo.findArticlesAheadOfIndex(MAX_EXCLUDED + 1);
+    const hidden = ahead
+      .filter((doc) => this.knowledge.view(reader, doc) === null)
+      .map((doc) => doc._id.toHexString());
+    if (hidden.length > MAX_EXCLUDED) {
+      this.logger.warn(
+        { pending: ahead.length },
+        'the search index lags by many articles: counts may include some the reader cannot see',
+      );
+    }
+    return hidden.slice(0, MAX_EXCLUDED);
   }
 
   private visibilityClause(reader: Principal): string {
@@ -170,14 +237,16 @@ export class SearchService {
     return clauses;
   }
 
-  private async searchMeilisearch(
+  private async askMeilisearch(
     reader: Principal,
     query: string,
     filter: SearchFilter,
     first: number,
     offset: number,
-  ): Promise<SearchResult> {
+    hidden: string[],
+  ): Promise<EngineAnswer> {
     const clauses = this.filterClauses(reader, filter);
+    if (hidden.length > 0) clauses.push(`id NOT IN [${hidden.map(quote).join(', ')}]`);
     const codes = errorCodeCandidates(query);
     const locales = /\p{Script=Han}/u.test(query) ? ['cmn'] : /[a-z]/.test(query) ? ['eng'] : undefined;
     const display = {
@@ -215,6 +284,17 @@ export class SearchService {
     const main = results[0] as SearchResponse<ArticleSearchDocument> | undefined;
     if (!main) throw new Error('Meilisearch answered no result');
     const lane = (results[1] as SearchResponse<ArticleSearchDocument> | undefined)?.hits ?? [];
+    return { query, codes, main, lane };
+  }
+
+  /** Builds the result from the engine's answer, re-checking each hit against MongoDB. */
+  private async recheck(
+    reader: Principal,
+    answer: EngineAnswer,
+    first: number,
+    offset: number,
+  ): Promise<SearchResult> {
+    const { query, codes, main, lane } = answer;
     // Articles carrying a named code first, then the rest, each once.
     const seen = new Set<string>();
     const merged = [...lane, ...main.hits].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
@@ -226,9 +306,14 @@ export class SearchService {
       page.map((hit) => hit.id),
     );
     const hits: SearchHit[] = [];
+    const dropped: ArticleSearchDocument[] = [];
     for (const hit of page) {
       const view = views.get(hit.id);
-      if (!view) continue; // changed since it was indexed and no longer readable: never shown
+      if (!view) {
+        // Changed after the stale-document check and no longer readable: never shown, nor counted.
+        dropped.push(hit);
+        continue;
+      }
       const formatted = (hit._formatted ?? {}) as Partial<Record<keyof ArticleSearchDocument, string>>;
       const title = formatted.title_zh ?? formatted.title_en ?? normaliseText(view.content.title);
       const body = formatted.body_zh ?? formatted.body_en ?? '';
@@ -243,12 +328,18 @@ export class SearchService {
     }
     return {
       query,
-      totalHits: (main.estimatedTotalHits ?? main.hits.length) + laneExtra,
+      totalHits: Math.max(0, (main.estimatedTotalHits ?? main.hits.length) + laneExtra - dropped.length),
       processingTimeMs: main.processingTimeMs,
       degraded: false,
       facets: {
-        categories: facetCounts(main.facetDistribution?.['categoryPath']),
-        tags: facetCounts(main.facetDistribution?.['tags']),
+        categories: facetCounts(
+          main.facetDistribution?.['categoryPath'],
+          dropped.flatMap((hit) => hit.categoryPath),
+        ),
+        tags: facetCounts(
+          main.facetDistribution?.['tags'],
+          dropped.flatMap((hit) => hit.tags),
+        ),
       },
       hits,
     };
@@ -436,8 +527,12 @@ function parseTerms(raw: unknown): string[] {
   return result.data;
 }
 
-function facetCounts(distribution: Record<string, number> | undefined): FacetCount[] {
-  return Object.entries(distribution ?? {})
+/** Facet counts, largest first, less one for each value in `minus` (dropped hits); zeros left out. */
+function facetCounts(distribution: Record<string, number> | undefined, minus: string[] = []): FacetCount[] {
+  const counts = { ...distribution };
+  for (const value of minus) if (counts[value] !== undefined) counts[value] -= 1;
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0)
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }

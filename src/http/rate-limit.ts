@@ -1,0 +1,250 @@
+/**
+ * Abuse limits for /graphql: a request budget per client and a stricter budget for anonymous
+ * mutations, as token buckets.
+ *
+ * The buckets live in this process: with N instances behind a load balancer a client gets up to N
+ * times the budget (or exactly the budget with sticky sessions). A multi-instance deployment that
+ * needs one shared budget should enforce it at the edge (API gateway, ingress rate limiting) or keep
+ * the buckets in a shared store (Redis with an atomic script); these limits then remain a per-instance
+ * backstop.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHmac } from 'node:crypto';
+import { isIPv6 } from 'node:net';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
+import type { RequestHandler } from 'express';
+import { principalFromAuthorization } from '../auth/jwt.js';
+import type { JwtSettings } from '../auth/jwt.js';
+import type { Context } from '../context.js';
+import { rateLimited } from '../errors.js';
+import type { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** A token bucket: up to `burst` requests at once, refilled at `perMinute`. */
+export interface BucketLimit {
+  burst: number;
+  perMinute: number;
+}
+
+export interface RateLimits {
+  /** Every /graphql request of one client (a token's `sub`, else the IP). */
+  requests: BucketLimit;
+  /** Mutations sent without a token, per IP (only `rateArticle` is open to the public). */
+  anonymousMutations: BucketLimit;
+  /** Most clients remembered per budget; the least recently seen are forgotten first. */
+  maxClients: number;
+}
+
+/**
+ * Defaults sized for a call centre. Agents carry tokens and are keyed by `sub`, so a floor of agents
+ * behind one NAT address does not share a budget: 20 requests a second per agent is far above what a
+ * console needs. Anonymous callers are keyed by IP, so customers behind a carrier NAT share one budget,
+ * and a portal that calls from its own server shares one budget for all its users: give such a portal
+ * a token (its own `sub`), or run behind a trusted proxy (Express `trust proxy`) so the end user's
+ * address is used. Ratings are rare: 20 at once, then 2 a minute, per anonymous IP.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  requests: { burst: 600, perMinute: 1_200 },
+  anonymousMutations: { burst: 20, perMinute: 2 },
+  maxClients: 50_000,
+};
+
+/** Who is calling, for budgets and per-client de-duplication: never a raw IP address. */
+export interface ClientIdentity {
+  /** `sub:<token subject>`, or `ip:<keyed hash of the address>` (IPv6: of its /64 prefix). */
+  key: string;
+}
+
+const clientScope = new AsyncLocalStorage<ClientIdentity>();
+
+/** The client of the request being served (set by the rate limiter); `unknown` outside a request. */
+export function currentClient(): ClientIdentity {
+  return clientScope.getStore() ?? { key: 'unknown' };
+}
+
+/** The outcome of taking one token. */
+export type TakeResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+  /** Refusals since the last allowed request (the first one is logged). */
+  refused: number;
+}
+
+/**
+ * Token buckets per client key, in memory, bounded: a bucket that has refilled is the same as no
+ * bucket and is dropped by a sweep, and past `maxClients` the least recently seen client is dropped.
+ */
+export class TokenBuckets {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMs: number;
+  private lastSweep: number;
+
+  constructor(
+    private readonly limit: BucketLimit,
+    private readonly maxClients: number,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.perMs = limit.perMinute / 60_000;
+    this.lastSweep = now();
+  }
+
+  /** How many clients are remembered (for tests and metrics). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /** Takes one token for `key`; when none is left, says how many seconds until one is. */
+  take(key: string): TakeResult & { firstRefusal?: boolean } {
+    const now = this.now();
+    this.sweep(now);
+    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, updatedAt: now, refused: 0 };
+    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + (now - bucket.updatedAt) * this.perMs);
+    bucket.updatedAt = now;
+    // Re-inserting keeps the map in least-recently-seen order.
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > this.maxClients) {
+      const oldest = this.buckets.keys().next();
+      if (!oldest.done) this.buckets.delete(oldest.value);
+    }
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      bucket.refused = 0;
+      return { allowed: true };
+    }
+    bucket.refused += 1;
+    const waitMs = this.perMs > 0 ? (1 - bucket.tokens) / this.perMs : 3_600_000;
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      firstRefusal: bucket.refused === 1,
+    };
+  }
+
+  /** Drops the buckets that are full again (at most once a minute). */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    const fullAfterMs = this.perMs > 0 ? this.limit.burst / this.perMs : Infinity;
+    for (const [key, bucket] of this.buckets) {
+      if (now - bucket.updatedAt >= fullAfterMs) this.buckets.delete(key);
+    }
+  }
+}
+
+/**
+ * The address a budget is kept for: IPv4 as it is (IPv4-mapped IPv6 unwrapped), IPv6 by its /64
+ * prefix, since one subscriber usually holds a whole /64.
+ */
+export function addressKey(ip: string): string {
+  const plain = ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
+  if (!isIPv6(plain)) return plain;
+  const [head = '', tail = ''] = plain.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === '' ? [] : tail.split(':');
+  const missing = plain.includes('::') ? 8 - headGroups.length - tailGroups.length : 0;
+  const groups = [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+export interface RateLimiterOptions {
+  limits: RateLimits;
+  /** To recognise token holders; its secret also keys the hash of IP addresses. */
+  jwt: JwtSettings;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface RateLimiter {
+  /** Mount on /graphql before body parsing: the per-client request budget; sets the client scope. */
+  middleware: RequestHandler;
+  /** Add to Apollo's plugins: the anonymous mutation budget (needs the resolved operation). */
+  plugin: ApolloServerPlugin<Context>;
+}
+
+/** The response body of a refused request, in the GraphQL-over-HTTP error shape. */
+function refusalBody(error: AppError) {
+  return {
+    errors: [
+      {
+        message: error.message,
+        extensions: {
+          code: error.extensions['code'],
+          retryAfterSeconds: error.extensions['retryAfterSeconds'],
+        },
+      },
+    ],
+  };
+}
+
+/** Builds the limiter for one server: its buckets start empty and live as long as the server. */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const { limits, jwt, logger } = options;
+  const now = options.now ?? (() => Date.now());
+  const requests = new TokenBuckets(limits.requests, limits.maxClients, now);
+  const anonymousMutations = new TokenBuckets(limits.anonymousMutations, limits.maxClients, now);
+  // A keyed hash, so that stored client keys cannot be turned back into addresses by trying them all.
+  const addressHashKey = createHmac('sha256', jwt.secret).update('channel-kb client address v1').digest();
+  const hashAddress = (ip: string) =>
+    createHmac('sha256', addressHashKey).update(addressKey(ip)).digest('base64url').slice(0, 22);
+
+  async function identify(authorization: string | undefined, ip: string): Promise<ClientIdentity> {
+    if (authorization) {
+      const principal = await principalFromAuthorization(authorization, jwt).catch(() => null);
+      // A refused token is answered 401 later; until then it counts against the address.
+      if (principal && !principal.isPublic && principal.id !== '') return { key: `sub:${principal.id}` };
+    }
+    return { key: `ip:${hashAddress(ip)}` };
+  }
+
+  function logRefusal(budget: string, client: ClientIdentity, retryAfterSeconds: number): void {
+    logger.warn({ budget, client: client.key, retryAfterSeconds }, 'rate limit reached: refusing requests');
+  }
+
+  const middleware: RequestHandler = (req, res, next) => {
+    identify(req.get('authorization'), req.ip ?? req.socket.remoteAddress ?? 'unknown')
+      .then((client) => {
+        const result = requests.take(client.key);
+        if (!result.allowed) {
+          if (result.firstRefusal) logRefusal('requests', client, result.retryAfterSeconds);
+          const error = rateLimited(result.retryAfterSeconds);
+          res.setHeader('retry-after', String(result.retryAfterSeconds));
+          res.status(429).json(refusalBody(error));
+          return;
+        }
+        clientScope.run(client, next);
+      })
+      .catch(next);
+  };
+
+  const plugin: ApolloServerPlugin<Context> = {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ operation, contextValue }) => {
+          if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal.isPublic)
+            return Promise.resolve();
+          const client = currentClient();
+          const result = anonymousMutations.take(client.key);
+          if (result.allowed) return Promise.resolve();
+          if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);
+          const error = rateLimited(
+            result.retryAfterSeconds,
+            `Too many changes without a token: retry in ${result.retryAfterSeconds} s.`,
+          );
+          error.extensions['http'] = {
+            status: 429,
+            headers: new Map([['retry-after', String(result.retryAfterSeconds)]]),
+          };
+          return Promise.reject(error);
+        },
+      }),
+  };
+
+  return { middleware, plugin };
+}
