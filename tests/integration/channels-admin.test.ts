@@ -100,13 +100,33 @@ describe('the rules refuse bad halls', () => {
       { openingHours: { weekly: [[{ start: '18:00', end: '09:00' }], [], [], [], [], [], []] } },
       'input.openingHours.weekly.0.0',
     ],
-    ['a code already taken', { code: 'HB-WH-A01' }, 'input.code'],
     ['an unknown region', { regionCode: '420799999' }, 'input.regionCode'],
     ['an URBAN hall in a township', { area: 'URBAN' }, 'input.area'],
   ])('refuses %s with BAD_USER_INPUT naming the field, changing nothing', async (_label, overrides, path) => {
     const before = await hallCount();
     expectBadField(await create(hallInput({ code: 'HB-EZ-BAD', ...overrides })), path);
     expect(await hallCount()).toBe(before);
+  });
+});
+
+describe('codes are unique', () => {
+  it('refuses a code already taken with CONFLICT naming input.code, on create and on rename', async () => {
+    const before = await hallCount();
+    const taken = expectErrorCode(await create(hallInput({ code: 'HB-WH-A01' })), 'CONFLICT');
+    expect(taken.extensions).toMatchObject({ field: 'input.code', value: 'HB-WH-A01' });
+    expect(fieldPaths(taken)).toEqual(['input.code']);
+    expect(await hallCount()).toBe(before);
+
+    const renamed = await server.graphql(
+      'mutation { updateHall(code: "HB-WH-A02", expectedVersion: 1, input: { code: "HB-WH-A01" }) { code } }',
+      {},
+      admin,
+    );
+    expect(expectErrorCode(renamed, 'CONFLICT').extensions).toMatchObject({ field: 'input.code' });
+    const stored = await server.graphql<{ a: { code: string } | null; b: { code: string } | null }>(
+      '{ a: hall(code: "HB-WH-A01") { code } b: hall(code: "HB-WH-A02") { code } }',
+    );
+    expect(expectData(stored)).toEqual({ a: { code: 'HB-WH-A01' }, b: { code: 'HB-WH-A02' } });
   });
 });
 

@@ -4,6 +4,7 @@ import type { ZodType } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { duplicateValue, isDuplicateKeyError } from '../../db/guards.js';
 import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
+import { KeysBusyError } from '../../db/key-claims.js';
 import { badField, badUserInput, conflict, fromZodError, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type {
@@ -34,6 +35,7 @@ import {
   reasonSchema,
   updateArticleSchema,
 } from './article.validation.js';
+import type { CreateArticleInput } from './article.validation.js';
 import { transition } from './article.workflow.js';
 
 /** An article as one caller sees it: the document and the copy of its content they may read. */
@@ -230,12 +232,30 @@ export class KnowledgeService {
     authorizeArticleAction(principal, 'create');
     const input = parse(createArticleSchema, 'input', rawInput);
     const related = await this.checkReferences(input.category, input.related, null);
-    const existing = await this.repo.findBySlug(input.slug, input.locale);
-    if (existing) throw this.slugTaken(input.slug, input.locale);
+    // The slug and locale are held while checking and inserting: concurrent creates of one slug
+    // give one article (see db/key-claims.ts), on the emulator and across instances alike.
+    const doc = await this.holdingSlug(input.slug, input.locale, async () => {
+      if (await this.repo.findBySlug(input.slug, input.locale))
+        throw this.slugTaken(input.slug, input.locale);
+      const draft = this.newDraft(principal, input, related);
+      try {
+        await this.repo.insert(draft);
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw this.slugTaken(input.slug, input.locale);
+        throw error;
+      }
+      return draft;
+    });
+    await this.storeRevision(doc);
+    this.onChange();
+    return { doc, content: doc.current };
+  }
 
+  /** The first version of an article as a draft written by `principal`. */
+  private newDraft(principal: Principal, input: CreateArticleInput, related: ObjectId[]): WithId<ArticleDoc> {
     const at = this.now();
     const content: ArticleContent = contentFromInput(input, related);
-    const doc: WithId<ArticleDoc> = {
+    return {
       _id: new ObjectId(),
       slug: input.slug,
       locale: input.locale,
@@ -260,15 +280,17 @@ export class KnowledgeService {
       searchPending: true,
       searchSyncedVersion: null,
     };
+  }
+
+  /** Runs `work` holding the slug in that locale; kept busy too long, it is CONFLICT on `input.slug`. */
+  private async holdingSlug<T>(slug: string, locale: Locale, work: () => Promise<T>): Promise<T> {
     try {
-      await this.repo.insert(doc);
+      return await this.repo.withSlugsHeld([{ slug, locale }], work);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw this.slugTaken(input.slug, input.locale);
+      if (error instanceof KeysBusyError)
+        throw this.slugTaken(slug, locale, 'being created by another request');
       throw error;
     }
-    await this.storeRevision(doc);
-    this.onChange();
-    return { doc, content };
   }
 
   /**
@@ -494,9 +516,7 @@ export class KnowledgeService {
     return ids;
   }
 
-  private slugTaken(slug: string, locale: string) {
-    const error = duplicateValue('slug', `${slug}`);
-    error.extensions['fields'] = [{ path: 'input.slug', message: `already used in locale ${locale}` }];
-    return error;
+  private slugTaken(slug: string, locale: string, why = `already used in locale ${locale}`) {
+    return duplicateValue('input.slug', slug, why);
   }
 }
