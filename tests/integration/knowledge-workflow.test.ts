@@ -245,6 +245,41 @@ describe('optimistic concurrency', () => {
     expect(stored).toMatchObject({ version: draft.version + 1, title: winner.updateArticle.title });
   });
 
+  it('tells a stale client CONFLICT with the current version, not BAD_USER_INPUT, when the status moved', async () => {
+    // A reviewer reads the submitted article; another reviewer rejects it before they publish.
+    const submitted = await submit(
+      server,
+      await buildDraft(server, { category: 'broadband/dial-up-errors' }),
+    );
+    expectData(
+      await server.graphql(
+        MUTATIONS.reject,
+        { id: submitted.id, v: submitted.version },
+        await as('reviewer', 'li'),
+      ),
+    );
+    const stale = await server.graphql(
+      MUTATIONS.publish,
+      { id: submitted.id, v: submitted.version },
+      await as('reviewer', 'zhou'),
+    );
+    expect(expectErrorCode(stale, 'CONFLICT').extensions).toMatchObject({
+      expectedVersion: submitted.version,
+      currentVersion: submitted.version + 1,
+    });
+    expect(await storedVersion(submitted.id)).toMatchObject({
+      status: 'DRAFT',
+      version: submitted.version + 1,
+    });
+    // At the current version the illegal move is still explained.
+    const current = await server.graphql(
+      MUTATIONS.publish,
+      { id: submitted.id, v: submitted.version + 1 },
+      await as('reviewer', 'zhou'),
+    );
+    expect(expectErrorCode(current, 'BAD_USER_INPUT').message).toMatch(/submit it first/);
+  });
+
   it('refuses a stale expectedVersion and overwrites nothing', async () => {
     const draft = await buildDraft(server, { category: 'broadband/dial-up-errors', title: '原标题' });
     await server.graphql(MUTATIONS.update, { id: draft.id, v: draft.version }, await as('editor'));

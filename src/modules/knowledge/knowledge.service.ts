@@ -36,7 +36,7 @@ import {
   updateArticleSchema,
 } from './article.validation.js';
 import type { CreateArticleInput } from './article.validation.js';
-import { transition } from './article.workflow.js';
+import { decideChange } from './article.workflow.js';
 
 /** An article as one caller sees it: the document and the copy of its content they may read. */
 export interface ArticleView {
@@ -446,18 +446,18 @@ export class KnowledgeService {
     if (doc.revisionPending) await this.storeRevision(doc);
     authorizeArticleAction(principal, action, doc);
 
-    const step = transition(doc.status, action);
+    const step = decideChange(doc, action, expectedVersion);
     if (step.kind === 'already') return this.viewForEditor(doc);
+    if (step.kind === 'stale') {
+      throw conflict(
+        `Article was changed by someone else: you sent version ${expectedVersion}, the current version is ${step.currentVersion} (${doc.status}). Reload and apply your change again.`,
+        { expectedVersion, currentVersion: step.currentVersion },
+      );
+    }
     if (step.kind === 'illegal') {
       throw badUserInput(`Cannot ${action} this article: ${step.reason}.`, [
         { path: 'id', message: step.reason },
       ]);
-    }
-    if (doc.version !== expectedVersion) {
-      throw conflict(
-        `Article was changed by someone else: you sent version ${expectedVersion}, the current version is ${doc.version}. Reload and apply your change again.`,
-        { expectedVersion, currentVersion: doc.version },
-      );
     }
     const at = this.now();
     const update = await build(doc, at);
