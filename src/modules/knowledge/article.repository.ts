@@ -3,7 +3,7 @@ import type { Collection, Db, Filter, UpdateFilter, WithId } from 'mongodb';
 import { updateVersioned } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import { KeyClaims } from '../../db/key-claims.js';
-import type { ArticleDoc, CategoryDoc, RevisionDoc } from './article.model.js';
+import type { ArticleAction, ArticleDoc, CategoryDoc, RevisionDoc } from './article.model.js';
 
 const byRecency = (prefix: Record<string, 1>) => ({ ...prefix, updatedAt: -1, _id: -1 }) as const;
 
@@ -170,6 +170,23 @@ export class ArticleRepository {
       .sort({ version: -1 })
       .limit(limit + 1)
       .toArray();
+  }
+
+  /**
+   * Whether `author` wrote any of the revisions after `afterVersion` with one of `actions` (the
+   * four-eyes rule asks this of the reviewer about the revision under review).
+   */
+  async hasRevisionBy(
+    articleId: ObjectId,
+    afterVersion: number,
+    author: string,
+    actions: readonly ArticleAction[],
+  ): Promise<boolean> {
+    const found = await this.revisions.findOne(
+      { articleId, version: { $gt: afterVersion }, author, action: { $in: [...actions] } },
+      { projection: { _id: 1 } },
+    );
+    return found !== null;
   }
 
   findRevision(articleId: ObjectId, version: number): Promise<RevisionDoc | null> {

@@ -79,3 +79,10 @@ export function decideChange(
   if (article.version !== expectedVersion) return { kind: 'stale', currentVersion: article.version };
   return step;
 }
+
+/**
+ * The revision actions whose author counts as an author of the revision under review: they wrote
+ * its content (create, update, restore) or sent it for review (submit). Rejecting or archiving
+ * writes no content, so a reviewer who rejected an earlier submission may approve the fixed one.
+ */
+export const AUTHORING_ACTIONS: readonly ArticleAction[] = ['create', 'update', 'restore', 'submit'];

@@ -1,11 +1,12 @@
 import { ObjectId } from 'mongodb';
 import type { Filter, UpdateFilter, WithId } from 'mongodb';
 import type { ZodType } from 'zod';
+import { hasRole } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
 import { duplicateValue, isDuplicateKeyError } from '../../db/guards.js';
 import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
 import { KeysBusyError } from '../../db/key-claims.js';
-import { badField, badUserInput, conflict, fromZodError, notFound } from '../../errors.js';
+import { badField, badUserInput, conflict, forbidden, fromZodError, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type {
   ArticleAction,
@@ -36,7 +37,7 @@ import {
   updateArticleSchema,
 } from './article.validation.js';
 import type { CreateArticleInput } from './article.validation.js';
-import { decideChange } from './article.workflow.js';
+import { AUTHORING_ACTIONS, decideChange } from './article.workflow.js';
 
 /** An article as one caller sees it: the document and the copy of its content they may read. */
 export interface ArticleView {
@@ -350,8 +351,8 @@ export class KnowledgeService {
 
   /**
    * Makes the submitted working copy the live revision.
-   * @throws FORBIDDEN unless reviewer (and not the submitter); BAD_USER_INPUT unless in review;
-   *   NOT_FOUND; CONFLICT.
+   * @throws FORBIDDEN unless reviewer, and for the submitter or anyone who wrote a revision since
+   *   the last published one (four eyes); BAD_USER_INPUT unless in review; NOT_FOUND; CONFLICT.
    */
   publishArticle(
     principal: Principal,
@@ -361,9 +362,12 @@ export class KnowledgeService {
   ): Promise<ArticleView> {
     authorizeArticleAction(principal, 'publish');
     const text = parse(noteSchema, 'note', note) ?? null;
-    return this.change(principal, id, expectedVersion, 'publish', text, (doc, at) => ({
-      $set: { live: doc.current, liveVersion: doc.version + 1, publishedAt: at, publishedBy: principal.id },
-    }));
+    return this.change(principal, id, expectedVersion, 'publish', text, async (doc, at) => {
+      await this.assertNotAnAuthor(principal, doc);
+      return {
+        $set: { live: doc.current, liveVersion: doc.version + 1, publishedAt: at, publishedBy: principal.id },
+      };
+    });
   }
 
   /** Sends a submission back to draft with a reason. @throws FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT. */
@@ -475,6 +479,24 @@ export class KnowledgeService {
     await this.storeRevision(updated);
     this.onChange();
     return this.viewForEditor(updated);
+  }
+
+  /**
+   * Four eyes: whoever wrote or submitted any revision since the last published one may not approve
+   * it (admins excepted, as everywhere). Revisions are complete here: `change` stores a pending one first.
+   * @throws AppError FORBIDDEN naming the rule.
+   */
+  private async assertNotAnAuthor(principal: Principal, doc: WithId<ArticleDoc>): Promise<void> {
+    if (hasRole(principal, 'admin')) return;
+    const since = doc.liveVersion ?? 0;
+    const wrote =
+      doc.submittedBy === principal.id ||
+      (await this.repo.hasRevisionBy(doc._id, since, principal.id, AUTHORING_ACTIONS));
+    if (wrote) {
+      throw forbidden(
+        `You wrote or submitted part of the changes under review (since ${since === 0 ? 'the article was created' : `published version ${since}`}): another reviewer must publish it.`,
+      );
+    }
   }
 
   private viewForEditor(doc: WithId<ArticleDoc>): ArticleView {
