@@ -13,7 +13,7 @@ import type { ChannelDoc, ChannelKind, ChannelOwnership, ChannelType } from './c
 import type { ChannelRepository } from './channel.repository.js';
 import { authorizeDirectoryChange } from './channels.policy.js';
 import { boundingBox, distanceMeters } from './geo.js';
-import { rowsFrom } from './hall-import.js';
+import { hallsToCsv, MAX_IMPORT_ROWS, rowsFrom } from './hall-import.js';
 import type { ImportFormat, RawRow } from './hall-import.js';
 import { contentOf } from './hall.model.js';
 import type {
@@ -439,6 +439,21 @@ export class ChannelsService {
       ),
       populationThreshold: threshold,
     };
+  }
+
+  /**
+   * The halls matching `filter` as CSV in the import format (so admins can edit and re-import),
+   * with formula-like cells neutralised (see `guardCsvCell`).
+   * @throws UNAUTHENTICATED/FORBIDDEN unless admin; BAD_USER_INPUT naming `filter` when more than
+   *   MAX_IMPORT_ROWS halls match (an import could not take the file back).
+   */
+  async exportHallsCsv(principal: Principal, filter: HallFilter): Promise<string> {
+    authorizeDirectoryChange(principal, 'export halls');
+    const halls = await this.halls.findInCodeOrder(await this.hallFilter(filter), MAX_IMPORT_ROWS + 1);
+    if (halls.length > MAX_IMPORT_ROWS) {
+      throw badField('filter', `more than ${MAX_IMPORT_ROWS} halls match: narrow the filter`);
+    }
+    return hallsToCsv(halls.map((hall) => contentOf(hall)));
   }
 
   // ---- halls: commands ------------------------------------------------------------------------

@@ -205,6 +205,11 @@ export class HallRepository {
     return this.halls.find(filter).limit(limit).toArray();
   }
 
+  /** Halls matching `filter` in code order, at most `limit` (an export). */
+  findInCodeOrder(filter: Filter<HallDoc>, limit: number): Promise<WithId<HallDoc>[]> {
+    return this.halls.find(filter).sort({ code: 1 }).limit(limit).toArray();
+  }
+
   /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
   findInBox(
     filter: Filter<HallDoc>,
