@@ -42,7 +42,11 @@ export const KEY_CLAIMS_COLLECTION = 'key_claims';
 /** Expired claims are removed by a real server on its own; the claim logic does not rely on it. */
 export const keyClaimIndexes: CollectionIndexes = {
   collection: KEY_CLAIMS_COLLECTION,
-  indexes: [{ name: 'expires_ttl', key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } }],
+  indexes: [
+    { name: 'expires_ttl', key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } },
+    // Releasing and renewing select a writer's claims by holder (not by a long `_id: { $in }` list).
+    { name: 'holder', key: { holder: 1 } },
+  ],
 };
 
 /** The claim `_id` of a natural key: the first 12 bytes of sha256(key), as an ObjectId. */
@@ -102,12 +106,17 @@ export class KeyClaims {
     if (byId.size === 0) return work({ renew: () => Promise.resolve() });
     const holder = randomBytes(12).toString('hex');
     const ids = [...byId.keys()].map((hex) => ObjectId.createFromHexString(hex));
-    await this.acquire(ids, byId, holder, options.waitMs ?? this.options.waitMs);
+    try {
+      await this.acquire(ids, byId, holder, options.waitMs ?? this.options.waitMs);
+    } catch (error) {
+      await this.release(holder).catch(() => undefined); // e.g. an insert whose answer was lost
+      throw error;
+    }
     const lease: KeyLease = { renew: () => this.renew(ids, byId, holder) };
     try {
       return await work(lease);
     } finally {
-      await this.release(ids, holder).catch(() => undefined); // the lease runs out on its own
+      await this.release(holder).catch(() => undefined); // the lease runs out on its own
     }
   }
 
@@ -126,28 +135,18 @@ export class KeyClaims {
       const refusedHex = new Set(refused.map((id) => id.toHexString()));
       for (const id of missing) if (!refusedHex.has(id.toHexString())) held.add(id.toHexString());
       if (refused.length === 0) return;
-
+      // Claims whose holder ran out of lease (crashed) are deleted, on the condition that they
+      // still have an expired lease (a claim taken anew meanwhile has a fresh one), and claimed again.
       const now = this.options.now();
-      const claims = await this.claims
-        .find({ _id: { $in: refused } }, { projection: { _id: 1, holder: 1, expiresAt: 1 } })
-        .toArray();
-      const others = claims.filter((claim) => claim.holder !== holder);
-      // Ours already (an insert whose answer was lost and was sent again).
-      for (const claim of claims) if (claim.holder === holder) held.add(claim._id.toHexString());
-      // A holder that ran out of lease (crashed) loses its claims at once.
-      const expired = others.filter((claim) => claim.expiresAt <= now).map((claim) => claim._id);
-      if (expired.length > 0)
-        await this.claims.deleteMany({ _id: { $in: expired }, expiresAt: { $lte: now } });
-      const live = others.filter((claim) => claim.expiresAt > now);
-      if (live.length === 0 && Date.now() < deadline) continue; // released or expired meanwhile: claim again
+      const purged = await this.claims.deleteMany({ expiresAt: { $lte: now } });
+      if (purged.deletedCount > 0 && Date.now() < deadline) continue;
       // Hold nothing while waiting, so that two writers never wait on each other.
       if (held.size > 0) {
-        await this.release(ids, holder);
+        await this.release(holder);
         held.clear();
       }
       if (Date.now() >= deadline) {
-        const busy = live.length > 0 ? live.map((claim) => claim._id) : refused;
-        throw new KeysBusyError(busy.map((id) => byId.get(id.toHexString()) ?? id.toHexString()));
+        throw new KeysBusyError(refused.map((id) => byId.get(id.toHexString()) ?? id.toHexString()));
       }
       await sleep(pause + Math.random() * pause);
       pause = Math.min(pause * 2, 200);
@@ -173,9 +172,9 @@ export class KeyClaims {
 
   private async renew(ids: ObjectId[], byId: Map<string, string>, holder: string): Promise<void> {
     const expiresAt = new Date(this.options.now().getTime() + this.options.leaseMs);
-    const renewed = await this.claims.updateMany({ _id: { $in: ids }, holder }, { $set: { expiresAt } });
+    const renewed = await this.claims.updateMany({ holder }, { $set: { expiresAt } });
     if (renewed.matchedCount === ids.length) return;
-    const held = await this.claims.find({ _id: { $in: ids }, holder }, { projection: { _id: 1 } }).toArray();
+    const held = await this.claims.find({ holder }, { projection: { _id: 1 } }).toArray();
     if (held.length === ids.length) return;
     const kept = new Set(held.map((claim) => claim._id.toHexString()));
     throw new KeysBusyError(
@@ -183,7 +182,8 @@ export class KeyClaims {
     );
   }
 
-  private async release(ids: ObjectId[], holder: string): Promise<void> {
-    await this.claims.deleteMany({ _id: { $in: ids }, holder });
+  /** Deletes every claim of this writer (its holder token is unique to one `hold`). */
+  private async release(holder: string): Promise<void> {
+    await this.claims.deleteMany({ holder });
   }
 }

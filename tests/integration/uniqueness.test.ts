@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ObjectId } from 'mongodb';
+import type { CommandStartedEvent } from 'mongodb';
 import { regionSeeder } from '../../seed/channels.js';
 import { claimIdOf, KEY_CLAIMS_COLLECTION } from '../../src/db/key-claims.js';
 import { TEST_ENV } from '../helpers/env.js';
@@ -188,6 +189,32 @@ describe('importHalls under concurrency', () => {
     } finally {
       await server.app.db.collection(KEY_CLAIMS_COLLECTION).deleteOne({ _id: claim._id });
     }
+  });
+
+  it('claims the codes of a large import in a few commands, not one per row', async () => {
+    const codes = Array.from({ length: 600 }, (_, index) => `HE-BD-BULK${String(index).padStart(4, '0')}`);
+    const commands: string[] = [];
+    const listener = (event: CommandStartedEvent) => {
+      const command = event.command as Record<string, unknown>;
+      if (['insert', 'update', 'delete', 'find', 'aggregate'].includes(event.commandName)) {
+        commands.push(`${event.commandName}:${String(command[event.commandName])}`);
+      }
+    };
+    server.app.mongo.on('commandStarted', listener);
+    try {
+      const report = expectData(
+        await server.graphql<Report>(IMPORT, { data: csv(codes) }, admin),
+      ).importHalls;
+      expect(report).toMatchObject({ applied: true, created: 600 });
+    } finally {
+      server.app.mongo.off('commandStarted', listener);
+    }
+    const claims = commands.filter((command) => command.endsWith(`:${KEY_CLAIMS_COLLECTION}`));
+    // claim all (one insertMany), renew before and between the write chunks, release all
+    expect(claims.length).toBeGreaterThanOrEqual(2);
+    expect(claims.length).toBeLessThanOrEqual(5);
+    expect(commands.length).toBeLessThanOrEqual(20);
+    expect(await count('halls', { code: { $in: codes } })).toBe(600);
   });
 
   it('takes over a code whose holder crashed (its lease ran out), and leaves no claim behind', async () => {
