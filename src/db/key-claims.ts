@@ -11,9 +11,10 @@
  * concurrent inserts of that `_id` succeeds; the holder then checks and writes (check-then-write is
  * safe while it holds the key) and deletes its claim. A writer that finds the key held waits (with
  * backoff, up to `waitMs`) and tries again, so writers of one key are serialised; after `waitMs` it
- * gives up with `KeysBusyError`. A claim whose lease ran out (its holder crashed) is deleted,
- * conditionally on that expiry, and claimed anew; a TTL index also removes it on a real server.
- * Many keys (an import) are claimed with one `insertMany` (ordered: false); a writer that gets only
+ * gives up with `KeysBusyError`. A claim whose lease ran out (its holder crashed) is deleted, on
+ * the condition that its lease is still expired, and claimed anew (a TTL index also removes it on a
+ * real server). Many keys (an import) are claimed with one `insertMany` (ordered: false) and
+ * released or renewed by the writer's random `holder` token in one command; a writer that gets only
  * some of them releases those before waiting, so two writers never wait on each other (no deadlock).
  *
  * Why not a permanent key -> entity mapping: hall codes can be renamed, and an import must also be

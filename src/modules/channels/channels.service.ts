@@ -694,7 +694,8 @@ export class ChannelsService {
    * Writes a planned import: first the new halls (undone if a real server's unique index refuses
    * one: then nothing was changed yet), then the version-guarded updates.
    * @throws CONFLICT naming the refused row's code; CONFLICT when a hall changed under the import
-   *   (only possible for a writer that does not hold the code).
+   *   (only possible for a writer that does not hold the code) or when the import stalled longer
+   *   than its lease between two chunks (the message says how many rows were written).
    */
   private async writeImport(plan: ImportPlan, lease: KeyLease, onProgress?: ImportProgress): Promise<void> {
     const total = plan.inserts.length + plan.updates.length;
@@ -702,6 +703,20 @@ export class ChannelsService {
     const progress = (count: number) => {
       done += count;
       onProgress?.({ phase: 'write', done, total });
+    };
+    // Between two chunks: keep the codes held. Losing them means this process stalled longer than
+    // the lease (30 s) and another writer may have taken a code: stop, and say what was written.
+    const keepHolding = async () => {
+      try {
+        await lease.renew();
+      } catch (error) {
+        if (!(error instanceof KeysBusyError)) throw error;
+        this.logger.error({ written: done, total }, 'an import lost its hold on its codes while writing');
+        throw conflict(
+          `The import stalled and lost its hold on its codes after writing ${done} of ${total} rows; the rest was not written. Run it again (it is idempotent).`,
+          { written: done, total },
+        );
+      }
     };
     for (let start = 0; start < plan.inserts.length; start += IMPORT_CHUNK) {
       const chunk = plan.inserts.slice(start, start + IMPORT_CHUNK);
@@ -718,7 +733,7 @@ export class ChannelsService {
         );
       }
       progress(chunk.length);
-      if (start + IMPORT_CHUNK < plan.inserts.length) await lease.renew();
+      if (start + IMPORT_CHUNK < plan.inserts.length) await keepHolding();
     }
     for (let start = 0; start < plan.updates.length; start += IMPORT_CHUNK) {
       const chunk = plan.updates.slice(start, start + IMPORT_CHUNK);
@@ -733,7 +748,7 @@ export class ChannelsService {
         );
       }
       progress(chunk.length);
-      if (start + IMPORT_CHUNK < plan.updates.length) await lease.renew();
+      if (start + IMPORT_CHUNK < plan.updates.length) await keepHolding();
     }
   }
 
