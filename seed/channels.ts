@@ -12,6 +12,8 @@ import { seedRegionPath, seedRegions } from './data/regions.js';
 import type { Seeder } from './index.js';
 
 const SEED_AUTHOR = 'seed';
+/** Seeding waits longer than a request for keys another writer holds (e.g. another instance seeding). */
+const SEED_WAIT_MS = 60_000;
 
 /** Upserts the region tree by code; existing regions are left as they are. */
 export const regionSeeder: Seeder = {
@@ -64,7 +66,13 @@ export const hallSeeder: Seeder = {
       const doc = buildHallDoc(result.data, region, new ObjectId(), 1, seededAt, seededAt, SEED_AUTHOR);
       return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };
     });
-    const result = await app.services.halls.halls.bulkWrite(operations, { ordered: false });
+    // The codes are held like any other hall write, so two instances seeding at once (or an admin
+    // creating a hall meanwhile) cannot insert a code twice where unique indexes are not enforced.
+    const result = await app.services.halls.withCodesHeld(
+      seedHalls.map((hall) => hall.code),
+      () => app.services.halls.halls.bulkWrite(operations, { ordered: false }),
+      { waitMs: SEED_WAIT_MS },
+    );
     return { written: result.upsertedCount };
   },
 };
@@ -88,7 +96,11 @@ export const channelSeeder: Seeder = {
       };
       return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };
     });
-    const result = await app.services.channelRepo.channels.bulkWrite(operations, { ordered: true });
+    const result = await app.services.channelRepo.withCodesHeld(
+      seedChannels.map((channel) => channel.code),
+      () => app.services.channelRepo.channels.bulkWrite(operations, { ordered: true }),
+      { waitMs: SEED_WAIT_MS },
+    );
     return { written: result.upsertedCount };
   },
 };

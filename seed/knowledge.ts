@@ -54,62 +54,71 @@ export const articleSeeder: Seeder = {
   collection: 'articles',
   async run(app: AppDeps) {
     const repo = app.services.articles;
-    const key = (slug: string, locale: string) => `${locale}:${slug}`;
-    const existing = await repo.articles
-      .find(
-        { slug: { $in: seedArticles.map((article) => article.slug) } },
-        { projection: { slug: 1, locale: 1 } },
-      )
-      .toArray();
-    const ids = new Map(existing.map((doc) => [key(doc.slug, doc.locale), doc._id]));
-    for (const article of seedArticles) {
-      if (!ids.has(key(article.slug, article.locale)))
-        ids.set(key(article.slug, article.locale), new ObjectId());
-    }
+    // The slugs are held like createArticle holds them, so concurrent seeding (two instances
+    // starting on an empty database) cannot insert an article twice where unique indexes are not enforced.
+    const written = await repo.withSlugsHeld(
+      seedArticles,
+      async () => {
+        const key = (slug: string, locale: string) => `${locale}:${slug}`;
+        const existing = await repo.articles
+          .find(
+            { slug: { $in: seedArticles.map((article) => article.slug) } },
+            { projection: { slug: 1, locale: 1 } },
+          )
+          .toArray();
+        const ids = new Map(existing.map((doc) => [key(doc.slug, doc.locale), doc._id]));
+        for (const article of seedArticles) {
+          if (!ids.has(key(article.slug, article.locale)))
+            ids.set(key(article.slug, article.locale), new ObjectId());
+        }
 
-    // Seeded records carry the time they were written, like any other change (the index lag reads it).
-    const seededAt = new Date();
-    const docs = seedArticles.map((article) => toDoc(article, ids, key, seededAt));
-    const operations: AnyBulkWriteOperation<ArticleDoc>[] = docs.map((doc) => ({
-      updateOne: {
-        filter: { slug: doc.slug, locale: doc.locale },
-        update: { $setOnInsert: doc },
-        upsert: true,
-      },
-    }));
-    const result = await repo.articles.bulkWrite(operations, { ordered: true });
-    const inserted = new Set(Object.values(result.upsertedIds).map((id) => String(id)));
-    const revisions: AnyBulkWriteOperation<RevisionDoc>[] = docs
-      .filter((doc) => inserted.has(doc._id.toHexString()))
-      .map((doc) => ({
-        updateOne: {
-          filter: { articleId: doc._id, version: 1 },
-          update: {
-            $setOnInsert: {
-              _id: new ObjectId(),
-              articleId: doc._id,
-              version: 1,
-              action: 'create',
-              author: SEED_AUTHOR,
-              at: seededAt,
-              note: 'seed',
-              status: doc.status,
-              slug: doc.slug,
-              locale: doc.locale,
-              content: doc.current,
-            },
+        // Seeded records carry the time they were written, like any other change (the index lag reads it).
+        const seededAt = new Date();
+        const docs = seedArticles.map((article) => toDoc(article, ids, key, seededAt));
+        const operations: AnyBulkWriteOperation<ArticleDoc>[] = docs.map((doc) => ({
+          updateOne: {
+            filter: { slug: doc.slug, locale: doc.locale },
+            update: { $setOnInsert: doc },
+            upsert: true,
           },
-          upsert: true,
-        },
-      }));
-    if (revisions.length > 0) await repo.revisions.bulkWrite(revisions, { ordered: false });
-    if (revisions.length > 0) {
-      await repo.articles.updateMany(
-        { _id: { $in: docs.map((doc) => doc._id) }, revisionPending: true },
-        { $set: { revisionPending: false } },
-      );
-    }
-    return { written: result.upsertedCount };
+        }));
+        const result = await repo.articles.bulkWrite(operations, { ordered: true });
+        const inserted = new Set(Object.values(result.upsertedIds).map((id) => String(id)));
+        const revisions: AnyBulkWriteOperation<RevisionDoc>[] = docs
+          .filter((doc) => inserted.has(doc._id.toHexString()))
+          .map((doc) => ({
+            updateOne: {
+              filter: { articleId: doc._id, version: 1 },
+              update: {
+                $setOnInsert: {
+                  _id: new ObjectId(),
+                  articleId: doc._id,
+                  version: 1,
+                  action: 'create',
+                  author: SEED_AUTHOR,
+                  at: seededAt,
+                  note: 'seed',
+                  status: doc.status,
+                  slug: doc.slug,
+                  locale: doc.locale,
+                  content: doc.current,
+                },
+              },
+              upsert: true,
+            },
+          }));
+        if (revisions.length > 0) await repo.revisions.bulkWrite(revisions, { ordered: false });
+        if (revisions.length > 0) {
+          await repo.articles.updateMany(
+            { _id: { $in: docs.map((doc) => doc._id) }, revisionPending: true },
+            { $set: { revisionPending: false } },
+          );
+        }
+        return result;
+      },
+      { waitMs: 60_000 },
+    );
+    return { written: written.upsertedCount };
   },
 };
 

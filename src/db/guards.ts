@@ -1,6 +1,7 @@
 import type { Collection, Document, Filter, ObjectId, UpdateFilter, WithId } from 'mongodb';
-import { MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { conflict, notFound } from '../errors.js';
+import type { AppError } from '../errors.js';
 
 /** Documents updated through `updateVersioned` carry a `version` that grows by one per change. */
 export interface Versioned {
@@ -37,8 +38,9 @@ export async function updateVersioned<T extends Versioned>(
 }
 
 /**
- * Refuses a value that another document already holds. Unique indexes enforce this on a real
- * MongoDB; this check also covers servers that do not enforce them (the test emulator).
+ * Refuses a value that another document already holds. On its own this check races with a
+ * concurrent writer: callers run it while holding the key (see key-claims.ts); unique indexes
+ * back it on a real MongoDB.
  * @throws AppError CONFLICT naming `field` and the value.
  */
 export async function assertUnique<T extends Document>(
@@ -53,14 +55,53 @@ export async function assertUnique<T extends Document>(
   if (clash) throw duplicateValue(field, value);
 }
 
-/** A CONFLICT for a value that is already taken; also what a duplicate-key error becomes. */
-export function duplicateValue(field: string, value: string): ReturnType<typeof conflict> {
-  return conflict(`${field} "${value}" is already taken.`, { field, value });
+/**
+ * A CONFLICT for a value that is already taken (also what a duplicate-key error becomes):
+ * `extensions.field` is the input path (e.g. `input.code`), `extensions.fields` lists it with `why`.
+ */
+export function duplicateValue(field: string, value: string, why = 'already taken'): AppError {
+  return conflict(`${field}: "${value}" is ${why}.`, {
+    field,
+    value,
+    fields: [{ path: field, message: why }],
+  });
 }
 
-/** True for MongoDB's duplicate-key error (a unique index refused the write). */
+/** A CONFLICT for a key another request kept busy for longer than the wait (a retry may succeed). */
+export function valueBusy(field: string, value: string): AppError {
+  return conflict(
+    `${field}: "${value}" is being changed by another request right now; nothing was written. Retry in a moment.`,
+    { field, value, fields: [{ path: field, message: 'being changed by another request' }] },
+  );
+}
+
+/**
+ * True for MongoDB's duplicate-key error (a unique index refused the write), also inside a bulk
+ * write (`MongoBulkWriteError` is a `MongoServerError` whose write errors carry the code).
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === 11000;
+  if (!(error instanceof MongoServerError)) return false;
+  if (error.code === 11000) return true;
+  return bulkWriteErrors(error).some((each) => each.code === 11000);
+}
+
+/** The per-operation errors of a bulk write (`index` is the operation's position); empty otherwise. */
+export function bulkWriteErrors(error: unknown): Array<{ code: number; index: number }> {
+  if (!(error instanceof MongoBulkWriteError)) return [];
+  const raw: unknown = error.writeErrors;
+  const list: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return list.flatMap((each) =>
+    each && typeof each === 'object' && 'code' in each && 'index' in each
+      ? [{ code: Number(each.code), index: Number(each.index) }]
+      : [],
+  );
+}
+
+/** The positions, within a bulk write, of the operations a unique index refused (empty for other errors). */
+export function duplicateKeyIndexes(error: unknown): number[] {
+  return bulkWriteErrors(error)
+    .filter((each) => each.code === 11000)
+    .map((each) => each.index);
 }
 
 function describeFilter(filter: object): string {

@@ -1,4 +1,5 @@
 import type { CollectionIndexes } from '../db/indexes.js';
+import { keyClaimIndexes } from '../db/key-claims.js';
 import { knowledgeIndexes } from './knowledge/article.repository.js';
 import { feedbackIndexes } from './knowledge/feedback.repository.js';
 import { searchIndexes } from './search/search.repository.js';
@@ -6,11 +7,12 @@ import { channelsIndexes } from './channels/channels.indexes.js';
 
 /**
  * Every collection's index declarations, created at start-up. Each module declares its own
- * beside its repository and lists them here.
+ * beside its repository and lists them here; `key_claims` holds the natural keys being written.
  */
 export const allIndexes: readonly CollectionIndexes[] = [
   ...knowledgeIndexes,
   ...feedbackIndexes,
   ...searchIndexes,
   ...channelsIndexes,
+  keyClaimIndexes,
 ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDatabase } from '../../seed/index.js';
+import { CSV_COLUMNS, parseCsv } from '../../src/modules/channels/hall-import.js';
 import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { GraphQLResponse, TestServer } from '../helpers/test-server.js';
@@ -100,13 +101,33 @@ describe('the rules refuse bad halls', () => {
       { openingHours: { weekly: [[{ start: '18:00', end: '09:00' }], [], [], [], [], [], []] } },
       'input.openingHours.weekly.0.0',
     ],
-    ['a code already taken', { code: 'HB-WH-A01' }, 'input.code'],
     ['an unknown region', { regionCode: '420799999' }, 'input.regionCode'],
     ['an URBAN hall in a township', { area: 'URBAN' }, 'input.area'],
   ])('refuses %s with BAD_USER_INPUT naming the field, changing nothing', async (_label, overrides, path) => {
     const before = await hallCount();
     expectBadField(await create(hallInput({ code: 'HB-EZ-BAD', ...overrides })), path);
     expect(await hallCount()).toBe(before);
+  });
+});
+
+describe('codes are unique', () => {
+  it('refuses a code already taken with CONFLICT naming input.code, on create and on rename', async () => {
+    const before = await hallCount();
+    const taken = expectErrorCode(await create(hallInput({ code: 'HB-WH-A01' })), 'CONFLICT');
+    expect(taken.extensions).toMatchObject({ field: 'input.code', value: 'HB-WH-A01' });
+    expect(fieldPaths(taken)).toEqual(['input.code']);
+    expect(await hallCount()).toBe(before);
+
+    const renamed = await server.graphql(
+      'mutation { updateHall(code: "HB-WH-A02", expectedVersion: 1, input: { code: "HB-WH-A01" }) { code } }',
+      {},
+      admin,
+    );
+    expect(expectErrorCode(renamed, 'CONFLICT').extensions).toMatchObject({ field: 'input.code' });
+    const stored = await server.graphql<{ a: { code: string } | null; b: { code: string } | null }>(
+      '{ a: hall(code: "HB-WH-A01") { code } b: hall(code: "HB-WH-A02") { code } }',
+    );
+    expect(expectData(stored)).toEqual({ a: { code: 'HB-WH-A01' }, b: { code: 'HB-WH-A02' } });
   });
 });
 
@@ -343,5 +364,62 @@ describe('importHalls', () => {
       await server.graphql(IMPORT, { format: 'CSV', data: 'code,name,colour\nA,b,c' }, admin),
       'data',
     );
+  });
+});
+
+describe('hallsCsv: an export in the import format, safe to open in a spreadsheet', () => {
+  const EXPORT = '{ hallsCsv(filter: { regionCode: "420702101" }) }';
+  const formulaLike = {
+    code: 'HB-EZ-CSV1',
+    name: '=HYPERLINK("http://evil.example","点我")',
+    operation: 'PARTNER_OPERATED',
+    partner: '@SUM(1+1)',
+    address: "'=地址本来就以撇号开头",
+    phone: '+86 711 555 0000',
+  };
+
+  it('neutralises formula cells with one apostrophe, and the import takes exactly that apostrophe off', async () => {
+    expectData(await create(hallInput(formulaLike)));
+    expectErrorCode(await server.graphql(EXPORT, {}, agent), 'FORBIDDEN');
+    const csv = expectData(await server.graphql<{ hallsCsv: string }>(EXPORT, {}, admin)).hallsCsv;
+
+    const [header, ...records] = parseCsv(csv);
+    expect(header?.fields).toEqual([...CSV_COLUMNS]);
+    const row = records.find((record) => record.fields[0] === 'HB-EZ-CSV1')?.fields ?? [];
+    const cell = (column: string) => row[CSV_COLUMNS.indexOf(column as (typeof CSV_COLUMNS)[number])];
+    expect(cell('name')).toBe(`'${formulaLike.name}`);
+    expect(cell('partner')).toBe("'@SUM(1+1)");
+    expect(cell('address')).toBe(`'${formulaLike.address}`);
+    expect(cell('phone')).toBe("'+86 711 555 0000");
+    for (const record of records) {
+      for (const field of record.fields) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+    }
+
+    // Round trip: importing the export changes nothing of this hall.
+    const IMPORT =
+      'mutation ($data: String!, $dryRun: Boolean) { importHalls(format: CSV, data: $data, dryRun: $dryRun) { applied invalid rows { code action } } }';
+    type Report = {
+      importHalls: { applied: boolean; invalid: number; rows: Array<{ code: string; action: string }> };
+    };
+    const dryRun = expectData(await server.graphql<Report>(IMPORT, { data: csv, dryRun: true }, admin));
+    expect(dryRun.importHalls.invalid).toBe(0);
+    expect(dryRun.importHalls.rows.find((each) => each.code === 'HB-EZ-CSV1')?.action).toBe('UNCHANGED');
+
+    // An admin copies the line as a new hall: the stored values are the originals, not the guarded cells.
+    const copy = csv
+      .split('\r\n')
+      .filter((line, index) => index === 0 || line.startsWith('HB-EZ-CSV1,'))
+      .join('\r\n')
+      .replace('HB-EZ-CSV1,', 'HB-EZ-CSV2,');
+    expect(expectData(await server.graphql<Report>(IMPORT, { data: copy }, admin)).importHalls.applied).toBe(
+      true,
+    );
+    const stored = await server.app.db.collection('halls').findOne({ code: 'HB-EZ-CSV2' });
+    expect(stored).toMatchObject({
+      name: formulaLike.name,
+      partner: '@SUM(1+1)',
+      address: formulaLike.address,
+      phone: '+86 711 555 0000',
+    });
   });
 });

@@ -11,7 +11,7 @@ import {
 import type { ArticleHandle } from '../helpers/factories.js';
 import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
 import { startTestServer } from '../helpers/test-server.js';
-import type { TestServer } from '../helpers/test-server.js';
+import type { GraphQLResponse, TestServer } from '../helpers/test-server.js';
 
 let server: TestServer;
 
@@ -130,6 +130,65 @@ describe('the permission matrix (each role x each mutation)', () => {
   });
 });
 
+describe('four eyes: no one approves changes they wrote', () => {
+  const CREATE =
+    'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id slug version } }';
+  const run = async (mutation: MutationName, article: ArticleHandle, who: { token?: string }) =>
+    server.graphql<Record<string, ArticleHandle & { status: string }>>(
+      MUTATIONS[mutation].replace('{ version status }', '{ id slug version status }'),
+      { id: article.id, v: article.version },
+      who,
+    );
+  const next = (response: GraphQLResponse<Record<string, ArticleHandle & { status: string }>>) =>
+    Object.values(expectData(response))[0]!;
+
+  it('refuses the author of a draft that another editor submitted; another reviewer may publish it', async () => {
+    const zhao = { token: await server.tokenFor(['editor', 'reviewer'], 'zhao') };
+    const draft = expectData(
+      await server.graphql<{ createArticle: ArticleHandle }>(
+        CREATE,
+        {
+          input: {
+            slug: uniqueSlug('four-eyes'),
+            title: '赵写的',
+            body: '正文',
+            category: 'broadband/dial-up-errors',
+          },
+        },
+        zhao,
+      ),
+    ).createArticle;
+    const submitted = next(await run('submit', draft, await as('editor', 'qian')));
+
+    const own = expectErrorCode(await run('publish', submitted, zhao), 'FORBIDDEN');
+    expect(own.message).toMatch(/another reviewer must publish it/);
+    expect((await storedVersion(draft.id)).status).toBe('IN_REVIEW');
+
+    const published = next(await run('publish', submitted, await as('reviewer', 'sun')));
+    expect(published.status).toBe('PUBLISHED');
+  });
+
+  it('refuses whoever edited since the last published version, and only them', async () => {
+    const zhao = { token: await server.tokenFor(['editor', 'reviewer'], 'zhao') };
+    const published = await buildPublished(server, { category: 'broadband/dial-up-errors' });
+    // zhao edits the published article, qian edits it too and submits.
+    const edited = next(await run('update', published, zhao));
+    const editedAgain = next(await run('update', edited, await as('editor', 'qian')));
+    const submitted = next(await run('submit', editedAgain, await as('editor', 'qian')));
+    expectErrorCode(await run('publish', submitted, zhao), 'FORBIDDEN');
+    // A reviewer who only rejected it wrote nothing: after the fix they may approve it.
+    const rejected = next(await run('reject', submitted, await as('reviewer', 'sun')));
+    const resubmitted = next(await run('submit', rejected, await as('editor', 'qian')));
+    const approved = next(await run('publish', resubmitted, await as('reviewer', 'sun')));
+    expect(approved.status).toBe('PUBLISHED');
+
+    // zhao's edit is now part of a published version: the next change, by others, is theirs to review.
+    const later = next(await run('update', approved, await as('editor', 'qian')));
+    const laterSubmitted = next(await run('submit', later, await as('editor', 'qian')));
+    expect(next(await run('publish', laterSubmitted, zhao)).status).toBe('PUBLISHED');
+  });
+});
+
 describe('workflow rules', () => {
   it('refuses publishing a draft that was never submitted, with a clear BAD_USER_INPUT', async () => {
     const draft = await buildDraft(server, { category: 'broadband/dial-up-errors' });
@@ -243,6 +302,41 @@ describe('optimistic concurrency', () => {
     const stored = await storedVersion(draft.id);
     const winner = winners[0]!.body.data as { updateArticle: { title: string } };
     expect(stored).toMatchObject({ version: draft.version + 1, title: winner.updateArticle.title });
+  });
+
+  it('tells a stale client CONFLICT with the current version, not BAD_USER_INPUT, when the status moved', async () => {
+    // A reviewer reads the submitted article; another reviewer rejects it before they publish.
+    const submitted = await submit(
+      server,
+      await buildDraft(server, { category: 'broadband/dial-up-errors' }),
+    );
+    expectData(
+      await server.graphql(
+        MUTATIONS.reject,
+        { id: submitted.id, v: submitted.version },
+        await as('reviewer', 'li'),
+      ),
+    );
+    const stale = await server.graphql(
+      MUTATIONS.publish,
+      { id: submitted.id, v: submitted.version },
+      await as('reviewer', 'zhou'),
+    );
+    expect(expectErrorCode(stale, 'CONFLICT').extensions).toMatchObject({
+      expectedVersion: submitted.version,
+      currentVersion: submitted.version + 1,
+    });
+    expect(await storedVersion(submitted.id)).toMatchObject({
+      status: 'DRAFT',
+      version: submitted.version + 1,
+    });
+    // At the current version the illegal move is still explained.
+    const current = await server.graphql(
+      MUTATIONS.publish,
+      { id: submitted.id, v: submitted.version + 1 },
+      await as('reviewer', 'zhou'),
+    );
+    expect(expectErrorCode(current, 'BAD_USER_INPUT').message).toMatch(/submit it first/);
   });
 
   it('refuses a stale expectedVersion and overwrites nothing', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from '../../src/modules/knowledge/article.model.js';
 import type { ArticleAction, ArticleStatus } from '../../src/modules/knowledge/article.model.js';
-import { transition } from '../../src/modules/knowledge/article.workflow.js';
+import { decideChange, transition } from '../../src/modules/knowledge/article.workflow.js';
 
 /** The whole life cycle, written out: `->X` moves to X, `=` is an idempotent no-op, `x` is refused. */
 const EXPECTED: Record<ArticleStatus, Record<Exclude<ArticleAction, 'create'>, string>> = {
@@ -49,6 +49,35 @@ describe('the article transition table', () => {
     expect(transition('DRAFT', 'publish')).toEqual({
       kind: 'illegal',
       reason: 'only an article submitted for review can be published: submit it first',
+    });
+  });
+});
+
+describe('deciding a change sent with an expected version', () => {
+  it('calls a stale version a conflict before judging the move (the status may have moved)', () => {
+    // A reviewer read version 4 IN_REVIEW; meanwhile it was rejected (version 5, DRAFT).
+    expect(decideChange({ status: 'DRAFT', version: 5 }, 'publish', 4)).toEqual({
+      kind: 'stale',
+      currentVersion: 5,
+    });
+    expect(decideChange({ status: 'ARCHIVED', version: 7 }, 'update', 6)).toEqual({
+      kind: 'stale',
+      currentVersion: 7,
+    });
+  });
+
+  it('judges the move at the current version', () => {
+    expect(decideChange({ status: 'DRAFT', version: 5 }, 'publish', 5).kind).toBe('illegal');
+    expect(decideChange({ status: 'IN_REVIEW', version: 5 }, 'publish', 5)).toEqual({
+      kind: 'move',
+      to: 'PUBLISHED',
+    });
+  });
+
+  it('keeps a retried idempotent action a no-op although its version is the old one', () => {
+    expect(decideChange({ status: 'PUBLISHED', version: 6 }, 'publish', 5)).toEqual({
+      kind: 'already',
+      status: 'PUBLISHED',
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Collection, Db, Filter, WithId } from 'mongodb';
 import type { CollectionIndexes } from '../../db/indexes.js';
+import { KeyClaims } from '../../db/key-claims.js';
 import type { ChannelDoc } from './channel.model.js';
 
 export const channelIndexes: CollectionIndexes = {
@@ -17,9 +18,28 @@ export const channelIndexes: CollectionIndexes = {
 /** MongoDB I/O for service channels. */
 export class ChannelRepository {
   readonly channels: Collection<ChannelDoc>;
+  private readonly keys: KeyClaims;
 
   constructor(db: Db) {
     this.channels = db.collection<ChannelDoc>('channels');
+    this.keys = new KeyClaims(db);
+  }
+
+  /**
+   * Runs `work` while no other writer may write a channel with one of these codes (see
+   * db/key-claims.ts): check-then-write is safe inside.
+   * @throws KeysBusyError when a code stays held by another writer for `waitMs`.
+   */
+  withCodesHeld<T>(
+    codes: readonly string[],
+    work: () => Promise<T>,
+    options: { waitMs?: number } = {},
+  ): Promise<T> {
+    return this.keys.hold(
+      codes.map((code) => `channel.code:${code}`),
+      work,
+      options,
+    );
   }
 
   findByCode(code: string): Promise<WithId<ChannelDoc> | null> {

@@ -431,6 +431,17 @@ const CoverageRef = builder.objectRef<CoverageReport>('Coverage').implement({
 // ---- queries ------------------------------------------------------------------------------------
 
 builder.queryFields((t) => ({
+  hallsCsv: t.string({
+    authScopes: { role: 'admin' },
+    description:
+      'The halls matching the filter (at most 5,000) as CSV in the importHalls format, in code order (admins). Cells starting with = + - @, tab or CR get a leading apostrophe, which importHalls removes.',
+    args: { filter: t.arg({ type: HallFilterInput, required: false }) },
+    resolve: (_root, args, context) =>
+      context.app.services.channels.exportHallsCsv(context.principal, (args.filter ?? {}) as HallFilter),
+  }),
+}));
+
+builder.queryFields((t) => ({
   halls: t.field({
     type: HallConnection,
     description: 'Halls matching the filter, in keyset pages of at most 100, with totalCount and facets.',

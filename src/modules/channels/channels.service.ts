@@ -4,14 +4,17 @@ import type { ZodType } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { badField, badUserInput, conflict, fromZodError, notFound } from '../../errors.js';
 import type { FieldProblem } from '../../errors.js';
+import { duplicateKeyIndexes, duplicateValue, isDuplicateKeyError, valueBusy } from '../../db/guards.js';
+import { KeysBusyError } from '../../db/key-claims.js';
+import type { KeyLease } from '../../db/key-claims.js';
 import type { Logger } from '../../logger.js';
 import { CHANNEL_TYPES } from './channel.model.js';
 import type { ChannelDoc, ChannelKind, ChannelOwnership, ChannelType } from './channel.model.js';
 import type { ChannelRepository } from './channel.repository.js';
 import { authorizeDirectoryChange } from './channels.policy.js';
 import { boundingBox, distanceMeters } from './geo.js';
-import { rowsFrom } from './hall-import.js';
-import type { ImportFormat } from './hall-import.js';
+import { hallsToCsv, MAX_IMPORT_ROWS, rowsFrom } from './hall-import.js';
+import type { ImportFormat, RawRow } from './hall-import.js';
 import { contentOf } from './hall.model.js';
 import type {
   GeoPoint,
@@ -438,22 +441,42 @@ export class ChannelsService {
     };
   }
 
+  /**
+   * The halls matching `filter` as CSV in the import format (so admins can edit and re-import),
+   * with formula-like cells neutralised (see `guardCsvCell`).
+   * @throws UNAUTHENTICATED/FORBIDDEN unless admin; BAD_USER_INPUT naming `filter` when more than
+   *   MAX_IMPORT_ROWS halls match (an import could not take the file back).
+   */
+  async exportHallsCsv(principal: Principal, filter: HallFilter): Promise<string> {
+    authorizeDirectoryChange(principal, 'export halls');
+    const halls = await this.halls.findInCodeOrder(await this.hallFilter(filter), MAX_IMPORT_ROWS + 1);
+    if (halls.length > MAX_IMPORT_ROWS) {
+      throw badField('filter', `more than ${MAX_IMPORT_ROWS} halls match: narrow the filter`);
+    }
+    return hallsToCsv(halls.map((hall) => contentOf(hall)));
+  }
+
   // ---- halls: commands ------------------------------------------------------------------------
+  // Every write of a hall holds its code (and a new code, when renamed) in `key_claims` while it
+  // checks and writes, so codes stay unique without a unique index (the emulator) and across
+  // instances, and an import never races a create, rename or status change of the same hall.
 
   /**
    * Creates a hall.
    * @throws UNAUTHENTICATED/FORBIDDEN unless admin; BAD_USER_INPUT naming each bad field (the
-   *   classification rules, an unknown region, a code already taken).
+   *   classification rules, an unknown region); CONFLICT naming `input.code` when the code is taken.
    */
   async createHall(principal: Principal, rawInput: unknown): Promise<WithId<HallDoc>> {
     authorizeDirectoryChange(principal, 'create halls');
     const input = parse(hallInputSchema, 'input', rawInput);
     const region = await this.checkRegion(input, 'input');
-    if (await this.halls.findByCode(input.code))
-      throw badField('input.code', `${input.code} is already taken`);
-    const at = this.now();
-    const doc = buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id);
-    await this.halls.insert(doc);
+    const doc = await this.holdingHallCodes([input.code], 'input.code', async () => {
+      if (await this.halls.findByCode(input.code)) throw duplicateValue('input.code', input.code);
+      const at = this.now();
+      const created = buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id);
+      await mapDuplicateKey(this.halls.insert(created), 'input.code', input.code);
+      return created;
+    });
     this.onChange();
     return doc;
   }
@@ -461,7 +484,7 @@ export class ChannelsService {
   /**
    * Changes the fields given; the merged hall must pass every rule.
    * @throws FORBIDDEN unless admin; BAD_USER_INPUT naming the field; NOT_FOUND; CONFLICT when
-   *   `expectedVersion` is not the current version.
+   *   `expectedVersion` is not the current version, or naming `input.code` when a new code is taken.
    */
   async updateHall(
     principal: Principal,
@@ -476,20 +499,26 @@ export class ChannelsService {
     const definedPatch = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const input = parse(hallInputSchema, 'input', { ...contentOf(doc), ...definedPatch });
     const region = await this.checkRegion(input, 'input');
-    if (input.code !== doc.code && (await this.halls.findByCode(input.code))) {
-      throw badField('input.code', `${input.code} is already taken`);
-    }
-    const next = buildHallDoc(
-      input,
-      region,
-      doc._id,
-      expectedVersion,
-      doc.createdAt,
-      this.now(),
-      principal.id,
-    );
-    const { _id: _ignored, version: _version, createdAt: _created, ...set } = next;
-    const updated = await this.halls.updateAtVersion(doc._id, expectedVersion, { $set: set });
+    const updated = await this.holdingHallCodes([doc.code, input.code], 'input.code', async () => {
+      if (input.code !== doc.code && (await this.halls.findByCode(input.code))) {
+        throw duplicateValue('input.code', input.code);
+      }
+      const next = buildHallDoc(
+        input,
+        region,
+        doc._id,
+        expectedVersion,
+        doc.createdAt,
+        this.now(),
+        principal.id,
+      );
+      const { _id: _ignored, version: _version, createdAt: _created, ...set } = next;
+      return mapDuplicateKey(
+        this.halls.updateAtVersion(doc._id, expectedVersion, { $set: set }),
+        'input.code',
+        input.code,
+      );
+    });
     this.onChange();
     return updated;
   }
@@ -509,9 +538,11 @@ export class ChannelsService {
     const version = expectedVersion ?? doc.version;
     this.checkVersion(doc, version);
     if (doc.status === status) return doc;
-    const updated = await this.halls.updateAtVersion(doc._id, version, {
-      $set: { status, updatedAt: this.now(), updatedBy: principal.id, searchPending: true },
-    });
+    const updated = await this.holdingHallCodes([doc.code], 'code', () =>
+      this.halls.updateAtVersion(doc._id, version, {
+        $set: { status, updatedAt: this.now(), updatedBy: principal.id, searchPending: true },
+      }),
+    );
     this.onChange();
     return updated;
   }
@@ -519,8 +550,12 @@ export class ChannelsService {
   /**
    * Validates every row with the rules of `createHall` and reports per row; writes the valid rows
    * (idempotent by code: CREATED, UPDATED or UNCHANGED) unless this is a dry run or some row is
-   * INVALID and `skipInvalid` is false.
-   * @throws FORBIDDEN unless admin; BAD_USER_INPUT on `data` for an unreadable file.
+   * INVALID and `skipInvalid` is false. The codes of the file are held while the existing halls are
+   * read and the rows written, so concurrent imports (or creates) of the same codes are serialised:
+   * all valid rows are written, or (CONFLICT) none.
+   * @throws FORBIDDEN unless admin; BAD_USER_INPUT on `data` for an unreadable file; CONFLICT naming
+   *   `rows[i].code` when a code stays busy with another writer, or a real server's unique index
+   *   refuses a row (then nothing of the import is kept).
    */
   async importHalls(
     principal: Principal,
@@ -528,28 +563,66 @@ export class ChannelsService {
     onProgress?: ImportProgress,
   ): Promise<ImportReport> {
     authorizeDirectoryChange(principal, 'import halls');
-    const rows = rowsFrom(options.format, options.data);
-    const reports: ImportRowReport[] = [];
-    const writes: AnyBulkWriteOperation<HallDoc>[] = [];
-    const firstRowOfCode = new Map<string, number>();
+    const rows = parseImportRows(rowsFrom(options.format, options.data));
     const at = this.now();
+    if (options.dryRun) {
+      const plan = await this.planImport(rows, principal, at, onProgress);
+      return importReport(plan.reports, true, false);
+    }
+    const codes = rows.flatMap((entry) => (entry.input ? [entry.input.code] : []));
+    const rowOfCode = new Map(
+      rows.flatMap((entry) => (entry.input ? [[entry.input.code, entry.row.index]] : [])),
+    );
+    try {
+      return await this.halls.withCodesHeld(
+        codes,
+        async (lease) => {
+          const plan = await this.planImport(rows, principal, at, onProgress);
+          const invalid = plan.reports.filter((report) => report.action === 'INVALID').length;
+          const applied = invalid === 0 || options.skipInvalid;
+          if (applied) {
+            await lease.renew();
+            await this.writeImport(plan, lease, onProgress);
+            this.onChange();
+            this.logger.info(
+              {
+                by: principal.id,
+                created: plan.inserts.length,
+                updated: plan.updates.length,
+                invalid,
+              },
+              'halls imported',
+            );
+          }
+          return importReport(plan.reports, false, applied);
+        },
+        { waitMs: 10_000 },
+      );
+    } catch (error) {
+      if (!(error instanceof KeysBusyError)) throw error;
+      const busy = error.keys.map((code) => `rows[${rowOfCode.get(code) ?? '?'}].code`);
+      throw conflict(
+        `Another request is writing halls ${error.keys.slice(0, 5).join(', ')}${error.keys.length > 5 ? ', ...' : ''} of this import: nothing was imported. Retry in a moment.`,
+        {
+          field: busy[0],
+          fields: busy.map((path) => ({ path, message: 'being changed by another request' })),
+        },
+      );
+    }
+  }
 
+  /** Reads regions and existing halls chunk by chunk and decides each row's action (no writes). */
+  private async planImport(
+    rows: ParsedImportRow[],
+    principal: Principal,
+    at: Date,
+    onProgress?: ImportProgress,
+  ): Promise<ImportPlan> {
+    const plan: ImportPlan = { reports: [], inserts: [], updates: [] };
+    const firstRowOfCode = new Map<string, number>();
     for (let start = 0; start < rows.length; start += IMPORT_CHUNK) {
       const chunk = rows.slice(start, start + IMPORT_CHUNK);
-      const parsed = chunk.map((row) => {
-        const root = `rows[${row.index}]`;
-        const result = hallInputSchema.safeParse(row.value);
-        const errors = [...row.problems];
-        if (!result.success) {
-          // A field that could not be converted (e.g. unreadable hours) is reported once, as converted.
-          const converted = (fromZodError(root, result.error).extensions['fields'] as FieldProblem[]).filter(
-            (problem) => !row.problems.some((known) => problem.path.startsWith(known.path)),
-          );
-          errors.push(...converted);
-        }
-        return { row, root, input: result.success && errors.length === 0 ? result.data : null, errors };
-      });
-      const valid = parsed.flatMap((entry) => (entry.input ? [entry.input] : []));
+      const valid = chunk.flatMap((entry) => (entry.input ? [entry.input] : []));
       const [regions, existing] = await Promise.all([
         this.regions.findByCodes([...new Set(valid.map((input) => input.regionCode))]),
         this.halls.findByCodes(valid.map((input) => input.code)),
@@ -557,7 +630,8 @@ export class ChannelsService {
       const regionByCode = new Map(regions.map((region) => [region.code, region]));
       const hallByCode = new Map(existing.map((hall) => [hall.code, hall]));
 
-      for (const { row, root, input, errors } of parsed) {
+      for (const { row, root, input, errors: parseErrors } of chunk) {
+        const errors = [...parseErrors];
         const rawCode = row.value['code'];
         const code =
           input?.code ??
@@ -572,18 +646,21 @@ export class ChannelsService {
           }
         }
         const region = input ? regionByCode.get(input.regionCode) : undefined;
+        const report = (action: ImportAction) =>
+          plan.reports.push({ row: row.index, line: row.line, code, action, errors });
         if (!input || !region || errors.length > 0) {
-          reports.push({ row: row.index, line: row.line, code, action: 'INVALID', errors });
+          report('INVALID');
           continue;
         }
         const current = hallByCode.get(input.code);
         if (!current) {
-          writes.push({
-            insertOne: { document: buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id) },
+          plan.inserts.push({
+            row: row.index,
+            doc: buildHallDoc(input, region, new ObjectId(), 1, at, at, principal.id),
           });
-          reports.push({ row: row.index, line: row.line, code, action: 'CREATED', errors: [] });
+          report('CREATED');
         } else if (sameData(contentOf(current), input)) {
-          reports.push({ row: row.index, line: row.line, code, action: 'UNCHANGED', errors: [] });
+          report('UNCHANGED');
         } else {
           const next = buildHallDoc(
             input,
@@ -595,13 +672,13 @@ export class ChannelsService {
             principal.id,
           );
           const { _id: _ignored, version: _version, createdAt: _created, ...set } = next;
-          writes.push({
+          plan.updates.push({
             updateOne: {
               filter: { _id: current._id, version: current.version },
               update: { $set: set, $inc: { version: 1 } },
             },
           });
-          reports.push({ row: row.index, line: row.line, code, action: 'UPDATED', errors: [] });
+          report('UPDATED');
         }
       }
       onProgress?.({
@@ -610,41 +687,78 @@ export class ChannelsService {
         total: rows.length,
       });
     }
+    return plan;
+  }
 
-    const count = (action: ImportAction) => reports.filter((report) => report.action === action).length;
-    const invalid = count('INVALID');
-    const applied = !options.dryRun && (invalid === 0 || options.skipInvalid);
-    if (applied) {
-      for (let start = 0; start < writes.length; start += IMPORT_CHUNK) {
-        await this.halls.bulkWrite(writes.slice(start, start + IMPORT_CHUNK));
-        this.onChange();
-        onProgress?.({
-          phase: 'write',
-          done: Math.min(start + IMPORT_CHUNK, writes.length),
-          total: writes.length,
-        });
-      }
-      this.logger.info(
-        { by: principal.id, created: count('CREATED'), updated: count('UPDATED'), invalid },
-        'halls imported',
-      );
-    }
-    return {
-      dryRun: options.dryRun,
-      applied,
-      created: count('CREATED'),
-      updated: count('UPDATED'),
-      unchanged: count('UNCHANGED'),
-      invalid,
-      rows: reports,
+  /**
+   * Writes a planned import: first the new halls (undone if a real server's unique index refuses
+   * one: then nothing was changed yet), then the version-guarded updates.
+   * @throws CONFLICT naming the refused row's code; CONFLICT when a hall changed under the import
+   *   (only possible for a writer that does not hold the code) or when the import stalled longer
+   *   than its lease between two chunks (the message says how many rows were written).
+   */
+  private async writeImport(plan: ImportPlan, lease: KeyLease, onProgress?: ImportProgress): Promise<void> {
+    const total = plan.inserts.length + plan.updates.length;
+    let done = 0;
+    const progress = (count: number) => {
+      done += count;
+      onProgress?.({ phase: 'write', done, total });
     };
+    // Between two chunks: keep the codes held. Losing them means this process stalled longer than
+    // the lease (30 s) and another writer may have taken a code: stop, and say what was written.
+    const keepHolding = async () => {
+      try {
+        await lease.renew();
+      } catch (error) {
+        if (!(error instanceof KeysBusyError)) throw error;
+        this.logger.error({ written: done, total }, 'an import lost its hold on its codes while writing');
+        throw conflict(
+          `The import stalled and lost its hold on its codes after writing ${done} of ${total} rows; the rest was not written. Run it again (it is idempotent).`,
+          { written: done, total },
+        );
+      }
+    };
+    for (let start = 0; start < plan.inserts.length; start += IMPORT_CHUNK) {
+      const chunk = plan.inserts.slice(start, start + IMPORT_CHUNK);
+      try {
+        await this.halls.bulkWrite(chunk.map(({ doc }) => ({ insertOne: { document: doc } })));
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        await this.halls.deleteByIds(plan.inserts.map(({ doc }) => doc._id));
+        const refused = chunk[duplicateKeyIndexes(error)[0] ?? 0];
+        throw duplicateValue(
+          `rows[${refused?.row ?? '?'}].code`,
+          refused?.doc.code ?? '',
+          'already taken: nothing was imported',
+        );
+      }
+      progress(chunk.length);
+      if (start + IMPORT_CHUNK < plan.inserts.length) await keepHolding();
+    }
+    for (let start = 0; start < plan.updates.length; start += IMPORT_CHUNK) {
+      const chunk = plan.updates.slice(start, start + IMPORT_CHUNK);
+      const result = await this.halls.bulkWrite(chunk);
+      if (result.matched < chunk.length) {
+        this.logger.error(
+          { expected: chunk.length, matched: result.matched },
+          'halls changed under an import by a writer that does not hold their codes',
+        );
+        throw conflict(
+          `${chunk.length - result.matched} hall(s) of this import were changed by someone else while it ran and were not updated; the other rows were written. Run the import again.`,
+        );
+      }
+      progress(chunk.length);
+      if (start + IMPORT_CHUNK < plan.updates.length) await keepHolding();
+    }
   }
 
   // ---- channels: commands ---------------------------------------------------------------------
 
   /**
-   * Creates or replaces a channel by code; kind and ownership follow from its type.
-   * @throws FORBIDDEN unless admin; BAD_USER_INPUT naming the field (e.g. an unknown hall code).
+   * Creates or replaces a channel by code; kind and ownership follow from its type. Concurrent
+   * upserts of one code are serialised (the code is held while checking and writing).
+   * @throws FORBIDDEN unless admin; BAD_USER_INPUT naming the field (e.g. an unknown hall code);
+   *   CONFLICT naming `input.code` when another request keeps the code busy.
    */
   async upsertChannel(principal: Principal, rawInput: unknown): Promise<WithId<ChannelDoc>> {
     authorizeDirectoryChange(principal, 'change channels');
@@ -655,7 +769,23 @@ export class ChannelsService {
       if (missing >= 0) throw badField(`input.hallCodes.${missing}`, `no hall ${input.hallCodes[missing]}`);
     }
     const content = channelContentOf(input);
-    const existing = await this.channels.findByCode(input.code);
+    try {
+      return await this.channels.withCodesHeld([input.code], () =>
+        this.writeChannel(principal, input.code, content),
+      );
+    } catch (error) {
+      if (error instanceof KeysBusyError) throw valueBusy('input.code', input.code);
+      throw error;
+    }
+  }
+
+  /** Inserts or replaces the channel `code` (the caller holds the code). */
+  private async writeChannel(
+    principal: Principal,
+    code: string,
+    content: ReturnType<typeof channelContentOf>,
+  ): Promise<WithId<ChannelDoc>> {
+    const existing = await this.channels.findByCode(code);
     const at = this.now();
     if (!existing) {
       const doc: WithId<ChannelDoc> = {
@@ -665,7 +795,7 @@ export class ChannelsService {
         updatedAt: at,
         updatedBy: principal.id,
       };
-      await this.channels.insert(doc);
+      await mapDuplicateKey(this.channels.insert(doc), 'input.code', code);
       return doc;
     }
     const { _id, version, updatedAt, updatedBy, ...stored } = existing;
@@ -679,13 +809,23 @@ export class ChannelsService {
     };
     if (!(await this.channels.replaceAtVersion(next, version))) {
       throw conflict(
-        `Channel ${input.code} was changed by someone else (last at ${updatedAt.toISOString()} by ${updatedBy}): try again.`,
+        `Channel ${code} was changed by someone else (last at ${updatedAt.toISOString()} by ${updatedBy}): try again.`,
       );
     }
     return next;
   }
 
   // ---- internals ------------------------------------------------------------------------------
+
+  /** Runs `work` holding these hall codes; a code kept busy too long becomes CONFLICT naming `field`. */
+  private async holdingHallCodes<T>(codes: string[], field: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.halls.withCodesHeld(codes, work);
+    } catch (error) {
+      if (error instanceof KeysBusyError) throw valueBusy(field, error.keys[0] ?? codes[0] ?? '');
+      throw error;
+    }
+  }
 
   private async findHall(ref: HallRef): Promise<WithId<HallDoc>> {
     const doc =
@@ -747,6 +887,64 @@ export class ChannelsService {
       return [{ path: `${root}.area`, message: `${region.name} is a township: the hall's area is TOWNSHIP` }];
     }
     return [];
+  }
+}
+
+/** An import row after conversion and schema validation (`input` is null when it failed). */
+interface ParsedImportRow {
+  row: RawRow;
+  root: string;
+  input: HallInput | null;
+  errors: FieldProblem[];
+}
+
+/** What an import would write: the per-row report, the new halls and the version-guarded updates. */
+interface ImportPlan {
+  reports: ImportRowReport[];
+  inserts: Array<{ row: number; doc: WithId<HallDoc> }>;
+  updates: AnyBulkWriteOperation<HallDoc>[];
+}
+
+/** Validates each raw row with the `createHall` schema (pure; region checks need the database). */
+function parseImportRows(rows: RawRow[]): ParsedImportRow[] {
+  return rows.map((row) => {
+    const root = `rows[${row.index}]`;
+    const result = hallInputSchema.safeParse(row.value);
+    const errors = [...row.problems];
+    if (!result.success) {
+      // A field that could not be converted (e.g. unreadable hours) is reported once, as converted.
+      const converted = (fromZodError(root, result.error).extensions['fields'] as FieldProblem[]).filter(
+        (problem) => !row.problems.some((known) => problem.path.startsWith(known.path)),
+      );
+      errors.push(...converted);
+    }
+    return { row, root, input: result.success && errors.length === 0 ? result.data : null, errors };
+  });
+}
+
+function importReport(rows: ImportRowReport[], dryRun: boolean, applied: boolean): ImportReport {
+  const count = (action: ImportAction) => rows.filter((report) => report.action === action).length;
+  return {
+    dryRun,
+    applied,
+    created: count('CREATED'),
+    updated: count('UPDATED'),
+    unchanged: count('UNCHANGED'),
+    invalid: count('INVALID'),
+    rows,
+  };
+}
+
+/**
+ * Awaits a write, turning a duplicate-key error (a real server's unique index) into CONFLICT naming `field`.
+ * @throws AppError CONFLICT for a duplicate key; the write's other errors as they are.
+ */
+async function mapDuplicateKey<T>(write: Promise<T>, field: string, value: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw duplicateValue(field, value);
+    throw error;
   }
 }
 

@@ -2,11 +2,13 @@
  * Turns an import file (CSV or JSON) into raw hall rows for `hallInputSchema`. Pure: no I/O.
  * The CSV dialect is RFC 4180 (comma separated, double quotes, "" inside quotes, CRLF or LF),
  * with a header row naming the columns in `CSV_COLUMNS`; list columns separate values with `|`;
- * `openingHours` uses the compact notation of `parseHoursSpec`.
+ * `openingHours` uses the compact notation of `parseHoursSpec`. `hallsToCsv` writes the same
+ * format (an export an admin can edit and import again); see `guardCsvCell` for formula cells.
  */
 import type { FieldProblem } from '../../errors.js';
 import { badField } from '../../errors.js';
-import { parseHoursSpec } from './opening-hours.js';
+import type { HallContent } from './hall.model.js';
+import { formatHoursSpec, parseHoursSpec } from './opening-hours.js';
 
 export const IMPORT_FORMATS = ['CSV', 'JSON'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -154,7 +156,12 @@ export function rowsFromCsv(text: string): RawRow[] {
   if (records.length > MAX_IMPORT_ROWS) throw badField('data', `at most ${MAX_IMPORT_ROWS} rows per import`);
 
   return records.map((record, index) => {
-    const cells = new Map(columns.map((name, column) => [name, record.fields[column]]));
+    const cells = new Map(
+      columns.map((name, column) => {
+        const raw = record.fields[column];
+        return [name, raw === undefined ? undefined : unguardCsvCell(raw)];
+      }),
+    );
     const cell = (name: string) => cells.get(name);
     const value: Record<string, unknown> = {
       code: cell('code'),
@@ -225,4 +232,57 @@ export function rowsFromJson(text: string): RawRow[] {
 /** Raw rows of either format. */
 export function rowsFrom(format: ImportFormat, data: string): RawRow[] {
   return format === 'CSV' ? rowsFromCsv(data) : rowsFromJson(data);
+}
+
+/** A cell a spreadsheet would run as a formula (OWASP CSV injection): = + - @, tab or carriage return. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * Neutralises a cell for spreadsheets: a value that starts with = + - @, a tab or a carriage return
+ * (after any apostrophes) gets one leading apostrophe, so it is shown as text, never run.
+ * `unguardCsvCell` removes exactly that apostrophe, so export and import round-trip losslessly.
+ */
+export function guardCsvCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of `guardCsvCell`: drops the one leading apostrophe it added (other values unchanged). */
+export function unguardCsvCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** One RFC 4180 field: guarded, then quoted when it holds a comma, a quote or a line break. */
+function csvField(value: string): string {
+  const guarded = guardCsvCell(value);
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+/**
+ * Halls as CSV in the import format (every column of `CSV_COLUMNS`, CRLF line ends), every cell
+ * guarded against formula injection. Special dates' notes are not part of the format.
+ */
+export function hallsToCsv(halls: readonly HallContent[]): string {
+  const rows = halls.map((hall) => {
+    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
+      code: hall.code,
+      name: hall.name,
+      tier: hall.tier,
+      operation: hall.operation,
+      partner: hall.partner ?? '',
+      area: hall.area,
+      regionCode: hall.regionCode,
+      address: hall.address,
+      lat: String(hall.location.lat),
+      lng: String(hall.location.lng),
+      floorAreaM2: String(hall.floorAreaM2),
+      services: hall.services.join('|'),
+      openingHours: formatHoursSpec(hall.openingHours),
+      status: hall.status,
+      phone: hall.phone ?? '',
+      accessibility: hall.accessibility.join('|'),
+      roster: hall.roster ? 'true' : 'false',
+    };
+    return CSV_COLUMNS.map((column) => csvField(cells[column])).join(',');
+  });
+  return [CSV_COLUMNS.join(','), ...rows].map((line) => `${line}\r\n`).join('');
 }

@@ -10,6 +10,8 @@ import type {
 } from 'mongodb';
 import { updateVersioned } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
+import { KeyClaims, KeysBusyError } from '../../db/key-claims.js';
+import type { KeyLease } from '../../db/key-claims.js';
 import type { HallDoc, HallStatus, OpeningHours } from './hall.model.js';
 
 /** The orders `halls` pages in; each is a keyset on (key, _id). */
@@ -96,9 +98,35 @@ function total(raw: unknown): number {
 /** MongoDB I/O for business halls. Knows nothing of callers or GraphQL. */
 export class HallRepository {
   readonly halls: Collection<HallDoc>;
+  private readonly keys: KeyClaims;
 
   constructor(db: Db) {
     this.halls = db.collection<HallDoc>('halls');
+    this.keys = new KeyClaims(db);
+  }
+
+  /**
+   * Runs `work` while no other writer (in this process or another instance) may write a hall with
+   * one of these codes: every write of a hall holds its code, so check-then-write is safe inside.
+   * @throws KeysBusyError naming the codes (without prefix) still held by another writer after `waitMs`.
+   */
+  async withCodesHeld<T>(
+    codes: readonly string[],
+    work: (lease: KeyLease) => Promise<T>,
+    options: { waitMs?: number } = {},
+  ): Promise<T> {
+    const prefix = 'hall.code:';
+    try {
+      return await this.keys.hold(
+        codes.map((code) => `${prefix}${code}`),
+        work,
+        options,
+      );
+    } catch (error) {
+      if (error instanceof KeysBusyError)
+        throw new KeysBusyError(error.keys.map((key) => key.slice(prefix.length)));
+      throw error;
+    }
   }
 
   findByCode(code: string): Promise<WithId<HallDoc> | null> {
@@ -177,6 +205,11 @@ export class HallRepository {
     return this.halls.find(filter).limit(limit).toArray();
   }
 
+  /** Halls matching `filter` in code order, at most `limit` (an export). */
+  findInCodeOrder(filter: Filter<HallDoc>, limit: number): Promise<WithId<HallDoc>[]> {
+    return this.halls.find(filter).sort({ code: 1 }).limit(limit).toArray();
+  }
+
   /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
   findInBox(
     filter: Filter<HallDoc>,
@@ -235,12 +268,25 @@ export class HallRepository {
     return updateVersioned(this.halls, { _id: id }, expectedVersion, update, 'Hall');
   }
 
-  /** Writes a batch (an import chunk); returns how many documents were inserted and modified. */
+  /**
+   * Writes a batch (an import chunk); returns how many documents were inserted, matched and modified.
+   * @throws the driver's MongoBulkWriteError (e.g. a duplicate key on a real server).
+   */
   async bulkWrite(
     operations: AnyBulkWriteOperation<HallDoc>[],
-  ): Promise<{ inserted: number; modified: number }> {
-    if (operations.length === 0) return { inserted: 0, modified: 0 };
+  ): Promise<{ inserted: number; matched: number; modified: number }> {
+    if (operations.length === 0) return { inserted: 0, matched: 0, modified: 0 };
     const result = await this.halls.bulkWrite(operations, { ordered: false });
-    return { inserted: result.insertedCount + result.upsertedCount, modified: result.modifiedCount };
+    return {
+      inserted: result.insertedCount + result.upsertedCount,
+      matched: result.matchedCount,
+      modified: result.modifiedCount,
+    };
+  }
+
+  /** Deletes halls by id (undoes the inserts of an import that could not be completed). */
+  async deleteByIds(ids: readonly ObjectId[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await this.halls.deleteMany({ _id: { $in: [...ids] } })).deletedCount;
   }
 }

@@ -2,7 +2,8 @@ import { ObjectId } from 'mongodb';
 import type { Collection, Db, Filter, UpdateFilter, WithId } from 'mongodb';
 import { updateVersioned } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
-import type { ArticleDoc, CategoryDoc, RevisionDoc } from './article.model.js';
+import { KeyClaims } from '../../db/key-claims.js';
+import type { ArticleAction, ArticleDoc, CategoryDoc, RevisionDoc } from './article.model.js';
 
 const byRecency = (prefix: Record<string, 1>) => ({ ...prefix, updatedAt: -1, _id: -1 }) as const;
 
@@ -49,11 +50,30 @@ export class ArticleRepository {
   readonly articles: Collection<ArticleDoc>;
   readonly revisions: Collection<RevisionDoc>;
   readonly categories: Collection<CategoryDoc>;
+  private readonly keys: KeyClaims;
 
   constructor(db: Db) {
     this.articles = db.collection<ArticleDoc>('articles');
     this.revisions = db.collection<RevisionDoc>('article_revisions');
     this.categories = db.collection<CategoryDoc>('categories');
+    this.keys = new KeyClaims(db);
+  }
+
+  /**
+   * Runs `work` while no other writer may create an article with one of these slug and locale
+   * pairs (see db/key-claims.ts): check-then-insert is safe inside.
+   * @throws KeysBusyError when a pair stays held by another writer for `waitMs`.
+   */
+  withSlugsHeld<T>(
+    pairs: ReadonlyArray<{ slug: string; locale: string }>,
+    work: () => Promise<T>,
+    options: { waitMs?: number } = {},
+  ): Promise<T> {
+    return this.keys.hold(
+      pairs.map(({ slug, locale }) => `article.slug:${locale}:${slug}`),
+      work,
+      options,
+    );
   }
 
   findById(id: ObjectId): Promise<WithId<ArticleDoc> | null> {
@@ -150,6 +170,23 @@ export class ArticleRepository {
       .sort({ version: -1 })
       .limit(limit + 1)
       .toArray();
+  }
+
+  /**
+   * Whether `author` wrote any of the revisions after `afterVersion` with one of `actions` (the
+   * four-eyes rule asks this of the reviewer about the revision under review).
+   */
+  async hasRevisionBy(
+    articleId: ObjectId,
+    afterVersion: number,
+    author: string,
+    actions: readonly ArticleAction[],
+  ): Promise<boolean> {
+    const found = await this.revisions.findOne(
+      { articleId, version: { $gt: afterVersion }, author, action: { $in: [...actions] } },
+      { projection: { _id: 1 } },
+    );
+    return found !== null;
   }
 
   findRevision(articleId: ObjectId, version: number): Promise<RevisionDoc | null> {

@@ -60,3 +60,29 @@ function isTargetOf(action: ArticleAction, status: ArticleStatus): boolean {
     (action === 'archive' && status === 'ARCHIVED')
   );
 }
+
+export type ChangeDecision = TransitionResult | { kind: 'stale'; currentVersion: number };
+
+/**
+ * What a change sent with `expectedVersion` does to an article, in the order a client needs:
+ * a retried idempotent action that already happened is a no-op (the retry carries the old
+ * version); otherwise a stale version is a conflict (reload: the status may have moved) before the
+ * transition is judged, so a stale client is never told its move is illegal for a status it never saw.
+ */
+export function decideChange(
+  article: { status: ArticleStatus; version: number },
+  action: ArticleAction,
+  expectedVersion: number,
+): ChangeDecision {
+  const step = transition(article.status, action);
+  if (step.kind === 'already') return step;
+  if (article.version !== expectedVersion) return { kind: 'stale', currentVersion: article.version };
+  return step;
+}
+
+/**
+ * The revision actions whose author counts as an author of the revision under review: they wrote
+ * its content (create, update, restore) or sent it for review (submit). Rejecting or archiving
+ * writes no content, so a reviewer who rejected an earlier submission may approve the fixed one.
+ */
+export const AUTHORING_ACTIONS: readonly ArticleAction[] = ['create', 'update', 'restore', 'submit'];

@@ -1,10 +1,12 @@
 import { ObjectId } from 'mongodb';
 import type { Filter, UpdateFilter, WithId } from 'mongodb';
 import type { ZodType } from 'zod';
+import { hasRole } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
 import { duplicateValue, isDuplicateKeyError } from '../../db/guards.js';
 import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
-import { badField, badUserInput, conflict, fromZodError, notFound } from '../../errors.js';
+import { KeysBusyError } from '../../db/key-claims.js';
+import { badField, badUserInput, conflict, forbidden, fromZodError, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type {
   ArticleAction,
@@ -34,7 +36,8 @@ import {
   reasonSchema,
   updateArticleSchema,
 } from './article.validation.js';
-import { transition } from './article.workflow.js';
+import type { CreateArticleInput } from './article.validation.js';
+import { AUTHORING_ACTIONS, decideChange } from './article.workflow.js';
 
 /** An article as one caller sees it: the document and the copy of its content they may read. */
 export interface ArticleView {
@@ -230,12 +233,30 @@ export class KnowledgeService {
     authorizeArticleAction(principal, 'create');
     const input = parse(createArticleSchema, 'input', rawInput);
     const related = await this.checkReferences(input.category, input.related, null);
-    const existing = await this.repo.findBySlug(input.slug, input.locale);
-    if (existing) throw this.slugTaken(input.slug, input.locale);
+    // The slug and locale are held while checking and inserting: concurrent creates of one slug
+    // give one article (see db/key-claims.ts), on the emulator and across instances alike.
+    const doc = await this.holdingSlug(input.slug, input.locale, async () => {
+      if (await this.repo.findBySlug(input.slug, input.locale))
+        throw this.slugTaken(input.slug, input.locale);
+      const draft = this.newDraft(principal, input, related);
+      try {
+        await this.repo.insert(draft);
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw this.slugTaken(input.slug, input.locale);
+        throw error;
+      }
+      return draft;
+    });
+    await this.storeRevision(doc);
+    this.onChange();
+    return { doc, content: doc.current };
+  }
 
+  /** The first version of an article as a draft written by `principal`. */
+  private newDraft(principal: Principal, input: CreateArticleInput, related: ObjectId[]): WithId<ArticleDoc> {
     const at = this.now();
     const content: ArticleContent = contentFromInput(input, related);
-    const doc: WithId<ArticleDoc> = {
+    return {
       _id: new ObjectId(),
       slug: input.slug,
       locale: input.locale,
@@ -260,15 +281,17 @@ export class KnowledgeService {
       searchPending: true,
       searchSyncedVersion: null,
     };
+  }
+
+  /** Runs `work` holding the slug in that locale; kept busy too long, it is CONFLICT on `input.slug`. */
+  private async holdingSlug<T>(slug: string, locale: Locale, work: () => Promise<T>): Promise<T> {
     try {
-      await this.repo.insert(doc);
+      return await this.repo.withSlugsHeld([{ slug, locale }], work);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw this.slugTaken(input.slug, input.locale);
+      if (error instanceof KeysBusyError)
+        throw this.slugTaken(slug, locale, 'being created by another request');
       throw error;
     }
-    await this.storeRevision(doc);
-    this.onChange();
-    return { doc, content };
   }
 
   /**
@@ -328,8 +351,8 @@ export class KnowledgeService {
 
   /**
    * Makes the submitted working copy the live revision.
-   * @throws FORBIDDEN unless reviewer (and not the submitter); BAD_USER_INPUT unless in review;
-   *   NOT_FOUND; CONFLICT.
+   * @throws FORBIDDEN unless reviewer, and for the submitter or anyone who wrote a revision since
+   *   the last published one (four eyes); BAD_USER_INPUT unless in review; NOT_FOUND; CONFLICT.
    */
   publishArticle(
     principal: Principal,
@@ -339,9 +362,12 @@ export class KnowledgeService {
   ): Promise<ArticleView> {
     authorizeArticleAction(principal, 'publish');
     const text = parse(noteSchema, 'note', note) ?? null;
-    return this.change(principal, id, expectedVersion, 'publish', text, (doc, at) => ({
-      $set: { live: doc.current, liveVersion: doc.version + 1, publishedAt: at, publishedBy: principal.id },
-    }));
+    return this.change(principal, id, expectedVersion, 'publish', text, async (doc, at) => {
+      await this.assertNotAnAuthor(principal, doc);
+      return {
+        $set: { live: doc.current, liveVersion: doc.version + 1, publishedAt: at, publishedBy: principal.id },
+      };
+    });
   }
 
   /** Sends a submission back to draft with a reason. @throws FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT. */
@@ -424,18 +450,18 @@ export class KnowledgeService {
     if (doc.revisionPending) await this.storeRevision(doc);
     authorizeArticleAction(principal, action, doc);
 
-    const step = transition(doc.status, action);
+    const step = decideChange(doc, action, expectedVersion);
     if (step.kind === 'already') return this.viewForEditor(doc);
+    if (step.kind === 'stale') {
+      throw conflict(
+        `Article was changed by someone else: you sent version ${expectedVersion}, the current version is ${step.currentVersion} (${doc.status}). Reload and apply your change again.`,
+        { expectedVersion, currentVersion: step.currentVersion },
+      );
+    }
     if (step.kind === 'illegal') {
       throw badUserInput(`Cannot ${action} this article: ${step.reason}.`, [
         { path: 'id', message: step.reason },
       ]);
-    }
-    if (doc.version !== expectedVersion) {
-      throw conflict(
-        `Article was changed by someone else: you sent version ${expectedVersion}, the current version is ${doc.version}. Reload and apply your change again.`,
-        { expectedVersion, currentVersion: doc.version },
-      );
     }
     const at = this.now();
     const update = await build(doc, at);
@@ -453,6 +479,24 @@ export class KnowledgeService {
     await this.storeRevision(updated);
     this.onChange();
     return this.viewForEditor(updated);
+  }
+
+  /**
+   * Four eyes: whoever wrote or submitted any revision since the last published one may not approve
+   * it (admins excepted, as everywhere). Revisions are complete here: `change` stores a pending one first.
+   * @throws AppError FORBIDDEN naming the rule.
+   */
+  private async assertNotAnAuthor(principal: Principal, doc: WithId<ArticleDoc>): Promise<void> {
+    if (hasRole(principal, 'admin')) return;
+    const since = doc.liveVersion ?? 0;
+    const wrote =
+      doc.submittedBy === principal.id ||
+      (await this.repo.hasRevisionBy(doc._id, since, principal.id, AUTHORING_ACTIONS));
+    if (wrote) {
+      throw forbidden(
+        `You wrote or submitted part of the changes under review (since ${since === 0 ? 'the article was created' : `published version ${since}`}): another reviewer must publish it.`,
+      );
+    }
   }
 
   private viewForEditor(doc: WithId<ArticleDoc>): ArticleView {
@@ -494,9 +538,7 @@ export class KnowledgeService {
     return ids;
   }
 
-  private slugTaken(slug: string, locale: string) {
-    const error = duplicateValue('slug', `${slug}`);
-    error.extensions['fields'] = [{ path: 'input.slug', message: `already used in locale ${locale}` }];
-    return error;
+  private slugTaken(slug: string, locale: string, why = `already used in locale ${locale}`) {
+    return duplicateValue('input.slug', slug, why);
   }
 }
