@@ -20,7 +20,7 @@ export interface OpenApp extends AppDeps {
 }
 
 /**
- * Connects to MongoDB (with the timeouts of MONGO_TIMEOUTS unless `options.mongo` says otherwise) and
+ * Connects to MongoDB (with the configured timeouts unless `options.mongo` says otherwise) and
  * Meilisearch, and creates every declared index.
  * @throws when MongoDB cannot be reached or an index cannot be created.
  */
@@ -32,13 +32,14 @@ export async function openApp(
   options: {
     monitorCommands?: boolean;
     /**
-     * Driver options over the service's defaults (MONGO_TIMEOUTS), e.g. a longer `socketTimeoutMS`
+     * Driver options over the configured ones (config.mongo.timeouts), e.g. a longer `socketTimeoutMS`
      * for a command-line task whose batches may take longer than a request should.
      */
     mongo?: MongoClientOptions;
   } = {},
 ): Promise<OpenApp> {
   const { client, db } = await connectMongo(endpoints.mongoUri, config.mongo.dbName, {
+    ...config.mongo.timeouts,
     ...options.mongo,
     monitorCommands: options.monitorCommands ?? false,
   });

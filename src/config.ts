@@ -37,6 +37,10 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only, at most 63 characters')
     .default('channel_kb'),
 
+  MONGODB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  MONGODB_SOCKET_TIMEOUT_MS: z.coerce.number().int().min(100).default(4_000),
+
   MEILI_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   MEILI_API_KEY: optionalString,
   MEILI_INDEX_PREFIX: z
@@ -85,7 +89,12 @@ export interface Config {
   port: number;
   logLevel: Environment['LOG_LEVEL'];
   dataDir: string;
-  mongo: { uri: string | undefined; dbName: string };
+  mongo: {
+    uri: string | undefined;
+    dbName: string;
+    /** Driver timeouts: a stalled MongoDB fails a request in seconds (SERVICE_UNAVAILABLE), never hangs it. */
+    timeouts: { connectTimeoutMS: number; serverSelectionTimeoutMS: number; socketTimeoutMS: number };
+  };
   meili: { url: string | undefined; apiKey: string | undefined; indexPrefix: string };
   auth: {
     /** Undefined only outside production: main.ts then generates one and prints it. */
@@ -165,7 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
-    mongo: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB },
+    mongo: {
+      uri: e.MONGODB_URI,
+      dbName: e.MONGODB_DB,
+      timeouts: {
+        connectTimeoutMS: e.MONGODB_CONNECT_TIMEOUT_MS,
+        serverSelectionTimeoutMS: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
+        socketTimeoutMS: e.MONGODB_SOCKET_TIMEOUT_MS,
+      },
+    },
     meili: { url: e.MEILI_URL, apiKey: e.MEILI_API_KEY, indexPrefix: e.MEILI_INDEX_PREFIX },
     auth: {
       jwtSecret: e.AUTH_JWT_SECRET,

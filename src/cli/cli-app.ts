@@ -8,6 +8,9 @@ import type { Logger } from '../logger.js';
 import { openApp } from '../app.js';
 import type { OpenApp } from '../app.js';
 
+/** How long a command-line task waits for one MongoDB reply (requests wait MONGODB_SOCKET_TIMEOUT_MS). */
+const CLI_SOCKET_TIMEOUT_MS = 120_000;
+
 /**
  * Runs a command-line task against the configured MongoDB and Meilisearch (or the embedded ones,
  * under DATA_DIR: stop `npm start` first), then closes everything and exits with the task's code.
@@ -31,7 +34,10 @@ export async function runCliTask(
   let exitCode = 1;
   try {
     const { secret } = await resolveJwtSecret(config.auth.jwtSecret, dataDir);
-    const app = await openApp(config, logger, infra, secret);
+    // Batches of a reindex or an import may take longer to answer than a request should wait.
+    const app = await openApp(config, logger, infra, secret, {
+      mongo: { socketTimeoutMS: CLI_SOCKET_TIMEOUT_MS },
+    });
     try {
       exitCode = await task(app, { config, logger });
     } finally {

@@ -18,7 +18,12 @@ describe('loadConfig', () => {
   it('runs with nothing configured: embedded services, port 4000, seeding on', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
-    expect(config.mongo).toEqual({ uri: undefined, dbName: 'channel_kb' });
+    expect(config.mongo).toMatchObject({ uri: undefined, dbName: 'channel_kb' });
+    expect(config.mongo.timeouts).toEqual({
+      connectTimeoutMS: 2000,
+      serverSelectionTimeoutMS: 3000,
+      socketTimeoutMS: 4000,
+    });
     expect(config.meili.url).toBeUndefined();
     expect(config.seedOnStart).toBe(true);
     expect(config.corsOrigins).toEqual(['*']);
