@@ -40,8 +40,8 @@ COPY --from=build /app/seed ./seed
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 4000
-# node's built-in fetch: the slim image has no curl. /readyz answers 503 until MongoDB and
-# Meilisearch are reachable; start-period covers start-up seeding.
+# node's built-in fetch: the slim image has no curl. /readyz answers 503 until MongoDB is
+# reachable (200 "degraded" while only Meilisearch is down); start-period covers seeding.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node runs as PID 1 and handles SIGTERM/SIGINT itself (graceful drain); compose adds an init
