@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { ZodError } from 'zod';
 
 /** The stable codes a client may branch on (`errors[].extensions.code`). */
@@ -25,26 +24,22 @@ export interface FieldProblem {
   message: string;
 }
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  SERVICE_UNAVAILABLE: 503,
-  RATE_LIMITED: 429,
-};
-
 /**
- * An expected failure: its message and extensions reach the client as they are.
- * Anything that is not an AppError (or a GraphQL parse/validation error) is masked.
+ * An expected failure of the domain: a stable `code`, a message for people, and `extensions`, the
+ * details a client may branch on (field paths, the current version, ...) with the code. It knows
+ * nothing of GraphQL or HTTP: the GraphQL edge (src/schema/errors.ts) turns it into a coded GraphQL
+ * error. Anything that is not an AppError (or a GraphQL request error) is masked for the client.
  */
-export class AppError extends GraphQLError {
+export class AppError extends Error {
   readonly code: ErrorCode;
+  /** What the client sees besides the message: the details and the code. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    const status = HTTP_STATUS[code];
-    super(message, {
-      extensions: { ...extensions, code, ...(status ? { http: { status } } : {}) },
-    });
-    this.code = code;
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
     this.name = 'AppError';
+    this.code = code;
+    this.extensions = Object.freeze({ ...details, code });
   }
 }
 

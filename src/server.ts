@@ -12,6 +12,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
 import { isMongoUnavailable } from './db/mongo.js';
 import { AppError, serviceUnavailable } from './errors.js';
+import { domainErrorOf, toGraphQLError } from './schema/errors.js';
 import { healthRouter } from './http/health.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { RateLimits } from './http/rate-limit.js';
@@ -65,8 +66,17 @@ export interface RunningServer {
  */
 export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const domain = domainErrorOf(error);
+    if (domain) {
+      // The GraphQL edge of a domain error: its message and details, with its stable code.
+      return {
+        message: domain.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { ...domain.extensions },
+      };
+    }
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) return formatted;
     const code = formatted.extensions?.['code'];
     if (original instanceof GraphQLError && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return formatted;
@@ -172,12 +182,9 @@ export async function startServer(
       context: async ({ req, res }): Promise<Context> => {
         const principal = await principalFromAuthorization(req.get('authorization'), app.jwt).catch(
           (error: unknown) => {
+            // A refused token fails the whole request with 401, never a partial answer.
             if (error instanceof AppError) {
-              // A refused token fails the whole request with 401, never a partial answer.
-              error.extensions['http'] = {
-                status: 401,
-                headers: new Map([['www-authenticate', 'Bearer error="invalid_token"']]),
-              };
+              throw toGraphQLError(error, [['www-authenticate', 'Bearer error="invalid_token"']]);
             }
             throw error;
           },

@@ -18,6 +18,7 @@ import { principalFromAuthorization } from '../auth/jwt.js';
 import type { JwtSettings } from '../auth/jwt.js';
 import type { Context } from '../context.js';
 import { rateLimited } from '../errors.js';
+import { toGraphQLError } from '../schema/errors.js';
 import type { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -237,11 +238,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
             result.retryAfterSeconds,
             `Too many changes without a token: retry in ${result.retryAfterSeconds} s.`,
           );
-          error.extensions['http'] = {
-            status: 429,
-            headers: new Map([['retry-after', String(result.retryAfterSeconds)]]),
-          };
-          return Promise.reject(error);
+          return Promise.reject(toGraphQLError(error, [['retry-after', String(result.retryAfterSeconds)]]));
         },
       }),
   };

@@ -31,6 +31,7 @@ import type {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { queryTooComplex } from '../errors.js';
+import { toGraphQLError } from './errors.js';
 
 /** Lexical tokens a document may have (the parser gives up beyond it: GRAPHQL_PARSE_FAILED). */
 export const MAX_TOKENS = 3_000;
@@ -239,8 +240,7 @@ export function limitError(measure: Measure): GraphQLError | undefined {
         max,
         ...(Number.isFinite(actual) && actual < 1e15 ? { actual } : {}),
       });
-      error.extensions['http'] = { status: 400 };
-      return error;
+      return toGraphQLError(error);
     }
   }
   return undefined;

@@ -34,6 +34,13 @@ describe('the AppError family', () => {
     expect(error.message).toMatch(/input\.slug/);
   });
 
+  it('is a plain domain error: no GraphQL in it, and its details cannot be changed on the way', () => {
+    const error = conflict('stale', { currentVersion: 4 });
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(GraphQLError);
+    expect(Object.isFrozen(error.extensions)).toBe(true);
+  });
+
   it('carries stable codes and the details a client needs', () => {
     expect(notFound('Article', 'broadband-691').extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect(conflict('stale', { currentVersion: 4 }).extensions).toMatchObject({
@@ -48,9 +55,13 @@ describe('maskError', () => {
 
   it('keeps expected errors as they are', () => {
     const { logger, lines } = capturingLogger();
-    const expected = new AppError('NOT_FOUND', 'Article not found: x');
-    const shown = { message: expected.message, extensions: { code: 'NOT_FOUND' } };
-    expect(maskError(logger)(shown, expected)).toBe(shown);
+    const expected = new AppError('NOT_FOUND', 'Article not found: x', { what: 'Article' });
+    const shown = { message: expected.message, path: ['article'], extensions: { code: 'NOT_FOUND' } };
+    expect(maskError(logger)(shown, expected)).toEqual({
+      message: 'Article not found: x',
+      path: ['article'],
+      extensions: { code: 'NOT_FOUND', what: 'Article' },
+    });
     const validation = new GraphQLError('Cannot query field "nope"', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
