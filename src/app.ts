@@ -1,4 +1,4 @@
-import { Meilisearch } from 'meilisearch';
+import { createMeiliClient } from './platform/meilisearch.js';
 import type { MongoClientOptions } from 'mongodb';
 import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
@@ -49,9 +49,9 @@ export async function openApp(
     await client.close();
     throw error;
   }
-  const meili = new Meilisearch({
+  const meili = createMeiliClient({
     host: endpoints.meiliUrl,
-    ...(endpoints.meiliApiKey ? { apiKey: endpoints.meiliApiKey } : {}),
+    apiKey: endpoints.meiliApiKey,
     timeout: 5_000,
   });
   const app: OpenApp = {

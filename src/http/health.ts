@@ -3,6 +3,7 @@
  * ok / degraded / down and lag numbers: hosts, ports and driver messages go to the log instead
  * (once per change of state, not on every poll).
  */
+import { meiliErrorCode } from '../platform/meilisearch.js';
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { principalFromAuthorization } from '../auth/jwt.js';
@@ -99,7 +100,7 @@ async function searchFingerprint(app: AppDeps, projections: IndexProjection[]): 
           .getIndex(projection.indexUid)
           .then((info) => info.updatedAt?.toISOString() ?? 'unknown')
           .catch((error: unknown) => {
-            if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return 'no index';
+            if (meiliErrorCode(error) === 'index_not_found') return 'no index';
             throw error;
           }),
       ]);

@@ -1,3 +1,4 @@
+import { meiliErrorCode } from '../../platform/meilisearch.js';
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from 'mongodb';
@@ -211,7 +212,7 @@ export async function ensureIndex(meili: Meilisearch, uid: string, settings: Set
     .getIndex(uid)
     .then(() => true)
     .catch((error: unknown) => {
-      if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+      if (meiliErrorCode(error) === 'index_not_found') return false;
       throw error;
     });
   if (!exists) {

@@ -1,3 +1,4 @@
+import { meiliErrorCode } from '../../platform/meilisearch.js';
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
 import { MONGO_MAX_TIME_MS } from '../../db/mongo.js';
@@ -41,7 +42,7 @@ async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
     .getIndex(uid)
     .then(() => true)
     .catch((error: unknown) => {
-      if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+      if (meiliErrorCode(error) === 'index_not_found') return false;
       throw error;
     });
 }
