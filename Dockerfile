@@ -1,6 +1,7 @@
 # channel-kb API image. Build: docker build -t channel-kb .  Run it with docker compose (see
 # docker-compose.yml) or with MONGODB_URI, MEILI_URL, MEILI_API_KEY and AUTH_JWT_SECRET set:
-# the image holds neither the embedded MongoDB emulator nor the embedded Meilisearch binary.
+# the image holds neither dev/ (the embedded services' launcher, see .dockerignore) nor the embedded
+# Meilisearch binary, so without MONGODB_URI and MEILI_URL it exits with a message naming them.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -8,10 +9,11 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: the postinstall script only installs the dev-time MongoDB emulator.
+# --ignore-scripts: postinstall (dev/embedded/install-emulator.mjs) only installs the dev-time MongoDB
+# emulator, and dev/ is not in the build context.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-# tsc -p tsconfig.build.json emits dist/src (entry dist/src/main.js) and dist/seed.
+# tsc -p tsconfig.build.json emits dist/src (entry dist/src/main.js) and dist/seed; never dev/.
 # The mkdir makes the optional data folders exist even when the checkout has none, so the
 # runtime stage can copy them unconditionally.
 RUN npm run build && mkdir -p schema seed

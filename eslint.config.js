@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import channelKb from './dev/eslint/no-dev-imports.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/'] },
@@ -16,6 +17,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
+    // Production code never imports dev/ (development-only infrastructure that builds do not ship);
+    // src/infrastructure.ts is the one seam that loads the development launcher, at run time.
+    // tests/unit/dev-boundary.test.ts shows that a planted violation fails the lint.
+    files: ['src/**/*.{ts,mts,cts,js,mjs,cjs}', 'seed/**/*.{ts,mts,cts,js,mjs,cjs}'],
+    plugins: { 'channel-kb': channelKb },
+    rules: {
+      'channel-kb/no-dev-imports': [
+        'error',
+        { root: import.meta.dirname, devDir: 'dev', seams: ['src/infrastructure.ts'] },
+      ],
     },
   },
   {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { resolveJwtSecret } from './auth/dev-secret.js';
 import { ConfigError, loadConfig } from './config.js';
-import { provideInfrastructure } from './embedded/launcher.js';
+import { provideInfrastructure } from './infrastructure.js';
 import { createLogger } from './logger.js';
 import { openApp } from './app.js';
 import { startServer } from './server.js';

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { provideInfrastructure } from '../embedded/launcher.js';
+import { provideInfrastructure } from '../infrastructure.js';
 import { createLogger } from '../logger.js';
 import { openApp } from '../app.js';
 import { signToken } from '../auth/jwt.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { resolveJwtSecret } from '../auth/dev-secret.js';
 import { loadConfig } from '../config.js';
 import type { Config } from '../config.js';
-import { provideInfrastructure } from '../embedded/launcher.js';
+import { provideInfrastructure } from '../infrastructure.js';
 import { createLogger } from '../logger.js';
 import type { Logger } from '../logger.js';
 import { openApp } from '../app.js';

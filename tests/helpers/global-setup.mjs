@@ -1,5 +1,6 @@
 // Jest loads its global setup outside its module system, so this file is plain ESM and loads the
-// TypeScript launcher through tsx.
+// TypeScript sources through tsx. It goes through the same seam as `npm start` (src/infrastructure.ts),
+// which loads the development launcher in dev/embedded/ when a service is not configured.
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
@@ -9,7 +10,7 @@ import { tsImport } from 'tsx/esm/api';
  * Workers read the endpoints from the CKB_TEST_* variables (tests/helpers/env.ts).
  */
 export default async function globalSetup() {
-  const { provideInfrastructure } = await tsImport('../../src/embedded/launcher.ts', import.meta.url);
+  const { provideInfrastructure } = await tsImport('../../src/infrastructure.ts', import.meta.url);
   const { createLogger } = await tsImport('../../src/logger.ts', import.meta.url);
   const { TEST_ENV } = await tsImport('./env.ts', import.meta.url);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startEmbeddedMeilisearch } from '../../src/embedded/meilisearch.js';
-import type { EmbeddedMeilisearch } from '../../src/embedded/meilisearch.js';
+import { startEmbeddedMeilisearch } from '../../dev/embedded/meilisearch.js';
+import type { EmbeddedMeilisearch } from '../../dev/embedded/meilisearch.js';
 import { createLogger } from '../../src/logger.js';
 import { checkSearchIndex } from '../../src/modules/search/maintenance.js';
 import { eventually } from '../helpers/eventually.js';

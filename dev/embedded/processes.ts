@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../src/logger.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUTPUT_LINES_KEPT = 40;
@@ -40,20 +40,14 @@ export async function findFreePort(): Promise<number> {
 }
 
 /**
- * Finds a file of the project by its path from the project root (e.g. 'src/embedded/supervise.mjs'),
- * searching upwards from this module so it works from src/ and from a build in dist/.
- * @throws when no ancestor directory holds it.
+ * Returns the path of a plain .mjs helper that sits next to this module in dev/embedded/
+ * (e.g. 'supervise.mjs'); these helpers run from source and are never built to dist/.
+ * @throws when the file is missing.
  */
-export function locateProjectFile(relativePath: string): string {
-  let dir = HERE;
-  for (;;) {
-    const candidate = join(dir, relativePath);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error(`cannot find ${relativePath} in any directory above ${HERE}`);
+export function locateDevFile(fileName: string): string {
+  const candidate = join(HERE, fileName);
+  if (!existsSync(candidate)) throw new Error(`cannot find ${fileName} in ${HERE}`);
+  return candidate;
 }
 
 /** Whether a process with this pid exists and is not a zombie. Never throws. */
@@ -224,7 +218,7 @@ export function installExitHook(): void {
  */
 export function startSupervised(options: SuperviseOptions): SupervisedProcess {
   installExitHook();
-  const supervisor = locateProjectFile('src/embedded/supervise.mjs');
+  const supervisor = locateDevFile('supervise.mjs');
   const supervisorArgs = [
     supervisor,
     '--name',

@@ -1,6 +1,8 @@
 /**
- * Provides MongoDB and Meilisearch to the service: the configured ones when MONGODB_URI / MEILI_URL
- * are set, else embedded ones started here (in parallel) and stopped by Infrastructure.stop().
+ * Development only: provides MongoDB and Meilisearch to the service: the configured ones when
+ * MONGODB_URI / MEILI_URL are set, else embedded ones started here (in parallel) and stopped by
+ * Infrastructure.stop(). Production code reaches it only through src/infrastructure.ts (the seam),
+ * which imports it at run time; tests may import it directly.
  * Signals are the caller's business (main.ts calls stop()); a process 'exit' hook still terminates
  * any child left running.
  */
@@ -8,38 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from '../logger.js';
+import type { Infrastructure, InfrastructureOptions } from '../../src/infrastructure.js';
+import type { Logger } from '../../src/logger.js';
 import { startEmbeddedMeilisearch } from './meilisearch.js';
 import type { EmbeddedMeilisearch } from './meilisearch.js';
 import { startEmbeddedMongo } from './mongodb.js';
 import type { EmbeddedMongo } from './mongodb.js';
 import { installExitHook, isProcessAlive } from './processes.js';
-
-export interface InfrastructureOptions {
-  /** A MongoDB to use instead of an embedded one. Empty means unset. */
-  mongoUri?: string | undefined;
-  /** A Meilisearch to use instead of an embedded one. Empty means unset. */
-  meiliUrl?: string | undefined;
-  /** The configured Meilisearch's API key (ignored for the embedded one, whose master key is generated). */
-  meiliApiKey?: string | undefined;
-  /** The service's data directory (e.g. `.data`): embedded data, or for ephemeral runs `<dataDir>/tmp/<random>`. */
-  dataDir: string;
-  /** Tests: embedded services keep their data in a fresh temp directory (MongoDB in memory), removed by stop(). */
-  ephemeral: boolean;
-  logger: Logger;
-}
-
-export interface Infrastructure {
-  mongoUri: string;
-  mongoKind: 'configured' | 'mongod' | 'emulator';
-  meiliUrl: string;
-  /** The configured key, or the embedded instance's master key. */
-  meiliApiKey: string | undefined;
-  /** Which services were started here. */
-  embedded: { mongo: boolean; meili: boolean };
-  /** Stops what was started here (and removes an ephemeral run's directory); idempotent, never throws. */
-  stop(): Promise<void>;
-}
 
 const OWNER_FILE = 'owner.pid';
 const STALE_RUN_MIN_AGE_MS = 60_000;

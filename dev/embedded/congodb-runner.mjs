@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the CongoDB MongoDB-wire emulator (installed by scripts/install-emulator.mjs) in its own
-// process, for src/embedded/mongodb.ts.
+// Runs the CongoDB MongoDB-wire emulator (installed by dev/embedded/install-emulator.mjs) in its own
+// process, for dev/embedded/mongodb.ts.
 //
 //   node congodb-runner.mjs --entry node_modules/.congodb/index.js --port N [--host 127.0.0.1] [--data-dir DIR]
 //
@@ -333,7 +333,7 @@ function syncDirectory(dir) {
 
 const options = parseArgs(process.argv.slice(2));
 if (!existsSync(options.entry) || !statSync(options.entry).isFile())
-  fatal(`emulator entry ${options.entry} not found (run node scripts/install-emulator.mjs)`);
+  fatal(`emulator entry ${options.entry} not found (run node dev/embedded/install-emulator.mjs)`);
 
 const emulator = await import(pathToFileURL(options.entry).href);
 const { CongoServer, plugins } = emulator;

@@ -6,7 +6,7 @@
 // integrity, and extract only dist_ts/congodb; its own imports (bson, mingo, @push.rocks/smart*)
 // are this project's optionalDependencies and resolve from the root node_modules.
 //
-// Run by package.json's postinstall, and imported by src/embedded/mongodb.ts at run time. It never
+// Run by package.json's postinstall, and imported by dev/embedded/mongodb.ts at run time. It never
 // fails an install: on any problem it prints one line and exits 0 (the emulator is only a fallback).
 
 import { execFile } from 'node:child_process';
@@ -35,7 +35,7 @@ export const EMULATOR_DEPENDENCIES = [
   '@push.rocks/smartrx',
 ];
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_MODULES = join(PROJECT_ROOT, 'node_modules');
 const TARGET_DIR = join(NODE_MODULES, '.congodb');
 const MARKER_KEY = 'channelKbEmulator';
@@ -239,7 +239,7 @@ async function install() {
       private: true,
       type: 'module',
       main: './index.js',
-      description: `dist_ts/congodb of ${spec}, installed by scripts/install-emulator.mjs`,
+      description: `dist_ts/congodb of ${spec}, installed by dev/embedded/install-emulator.mjs`,
       [MARKER_KEY]: { version: EMULATOR_SOURCE.version, integrity: EMULATOR_SOURCE.integrity },
     };
     await writeFile(join(staging, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

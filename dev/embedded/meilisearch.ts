@@ -9,7 +9,7 @@ import { chmod, copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../src/logger.js';
 import { findFreePort, killStaleProcess, startSupervised } from './processes.js';
 import type { SupervisedProcess } from './processes.js';
 

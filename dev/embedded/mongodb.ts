@@ -11,8 +11,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { MongoClient } from 'mongodb';
 import type * as MemoryServer from 'mongodb-memory-server-core';
-import type { Logger } from '../logger.js';
-import { findFreePort, killStaleProcess, locateProjectFile, startSupervised } from './processes.js';
+import type { Logger } from '../../src/logger.js';
+import { findFreePort, killStaleProcess, locateDevFile, startSupervised } from './processes.js';
 import type { SupervisedProcess } from './processes.js';
 
 /** What the emulator does not do, as named in the fallback warning. */
@@ -187,11 +187,11 @@ interface EmulatorInstall {
   entry: string;
 }
 
-/** Runs scripts/install-emulator.mjs's ensureEmulatorInstalled; resolves to the entry module or the reason. */
+/** Runs install-emulator.mjs's ensureEmulatorInstalled; resolves to the entry module or the reason. */
 async function ensureEmulator(): Promise<EmulatorInstall | { reason: string }> {
   let script: string;
   try {
-    script = locateProjectFile('scripts/install-emulator.mjs');
+    script = locateDevFile('install-emulator.mjs');
   } catch (error) {
     return { reason: errorMessage(error) };
   }
@@ -251,7 +251,7 @@ export function emulatorUri(port: number): string {
 
 async function startEmulator(options: EmbeddedMongoOptions, entry: string): Promise<EmbeddedMongo> {
   const { dataDir, logger } = options;
-  const runner = locateProjectFile('src/embedded/congodb-runner.mjs');
+  const runner = locateDevFile('congodb-runner.mjs');
   const storeDir = dataDir !== null ? join(dataDir, 'congodb') : undefined;
   const pidFile = dataDir !== null ? join(dataDir, 'congodb.pid') : undefined;
   if (storeDir !== undefined && pidFile !== undefined) {
