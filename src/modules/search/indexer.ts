@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from 'mongodb';
 import type { Meilisearch, Settings } from 'meilisearch';
+import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type { IndexedRecord, IndexProjection } from './documents.js';
 import { normaliseText } from './normalise.js';
@@ -44,6 +45,8 @@ export class SearchIndexer {
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly maxBackoffMs: number;
+  private subscribe: (() => Array<() => void>) | undefined;
+  private unsubscribe: Array<() => void> = [];
 
   constructor(
     private readonly deps: IndexerDeps,
@@ -54,21 +57,28 @@ export class SearchIndexer {
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
   }
 
+  /** Subscriptions to take on `start` and release on `stop` (e.g. the domain events that wake it). */
+  whileRunning(subscribe: () => Array<() => void>): void {
+    this.subscribe = subscribe;
+  }
+
   /** Starts the background loop (idempotent). */
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unsubscribe = this.subscribe?.() ?? [];
     this.loop = this.run();
   }
 
-  /** Stops the loop after the current step. */
+  /** Stops the loop after the current step and releases its subscriptions. */
   async stop(): Promise<void> {
     this.running = false;
+    for (const release of this.unsubscribe.splice(0)) release();
     this.wake?.();
     await this.loop;
   }
 
-  /** Wakes the loop now (called after every article change). */
+  /** Wakes the loop now (a domain event calls it after every change). */
   nudge(): void {
     this.wake?.();
   }
@@ -270,8 +280,10 @@ export function synonymMap(sets: string[][]): Record<string, string[]> {
 }
 
 /**
- * Creates the indexer for an app and wires the change hooks (article and hall changes and
- * synonym edits wake it at once). The caller starts and stops it.
+ * Creates the indexer for an app and subscribes it to the domain events that wake it: article and
+ * hall changes, and synonym edits (which also make it check the synonyms at once). The caller starts
+ * and stops it; stopping also unsubscribes. The events only shorten the wait: the indexer polls
+ * the `searchPending` markers anyway.
  */
 export function createIndexer(
   app: {
@@ -279,11 +291,9 @@ export function createIndexer(
     meili: Meilisearch;
     logger: Logger;
     services: {
+      events: EventBus;
       projections: { articles: IndexProjection; halls: IndexProjection };
       searchRepo: SearchRepository;
-      knowledge: { onChange: () => void };
-      channels: { onChange: () => void };
-      search: { onSynonymsChange: () => void };
     };
   },
   options: IndexerOptions = {},
@@ -298,11 +308,14 @@ export function createIndexer(
     },
     options,
   );
-  app.services.knowledge.onChange = () => indexer.nudge();
-  app.services.channels.onChange = () => indexer.nudge();
-  app.services.search.onSynonymsChange = () => {
-    indexer.forgetSynonyms();
-    indexer.nudge();
-  };
+  const { events } = app.services;
+  indexer.whileRunning(() => [
+    events.subscribe('ArticleChanged', () => indexer.nudge()),
+    events.subscribe('HallChanged', () => indexer.nudge()),
+    events.subscribe('SynonymsChanged', () => {
+      indexer.forgetSynonyms();
+      indexer.nudge();
+    }),
+  ]);
   return indexer;
 }
