@@ -40,6 +40,8 @@ export class SearchIndexer {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A nudge that came while the loop was busy: the next sleep is skipped, so none is lost. */
+  private nudged = false;
   private settingsApplied = false;
   private lastSynonymCheck = 0;
   private readonly batchSize: number;
@@ -80,6 +82,7 @@ export class SearchIndexer {
 
   /** Wakes the loop now (a domain event calls it after every change). */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -104,10 +107,16 @@ export class SearchIndexer {
   }
 
   private async sleep(ms: number): Promise<void> {
+    // Stopped during a step, or nudged while busy: do not wait (checked in the same tick as `wake`).
+    if (this.nudged || !this.running) {
+      this.nudged = false;
+      return;
+    }
     const controller = new AbortController();
     this.wake = () => controller.abort();
     await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
     this.wake = undefined;
+    this.nudged = false;
   }
 
   /** One unit of work: settings, synonyms, then one batch of pending articles. Returns whether it did anything. */
