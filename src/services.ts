@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { ObjectId } from 'mongodb';
 import type { Db, WithId } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
+import { EventBus } from './events.js';
 import type { Logger } from './logger.js';
 import type { ArticleDoc } from './modules/knowledge/article.model.js';
 import { ArticleRepository } from './modules/knowledge/article.repository.js';
@@ -10,6 +11,7 @@ import { FeedbackRepository } from './modules/knowledge/feedback.repository.js';
 import { FeedbackService } from './modules/knowledge/feedback.service.js';
 import { SearchRepository } from './modules/search/search.repository.js';
 import { SearchService } from './modules/search/search.service.js';
+import { subscribeSearchLog } from './modules/search/search-log.js';
 import { indexProjections } from './modules/search/documents.js';
 import { HallSearch } from './modules/search/hall-search.js';
 import type { IndexProjection } from './modules/search/documents.js';
@@ -22,6 +24,8 @@ import { RegionRepository } from './modules/channels/region.repository.js';
 
 /** The application's services and repositories, created once at start-up. */
 export interface Services {
+  /** The in-process domain event bus: services publish, processors (indexer, search log) subscribe. */
+  events: EventBus;
   articles: ArticleRepository;
   knowledge: KnowledgeService;
   feedback: FeedbackService;
@@ -42,19 +46,31 @@ export function createServices(
   meili: () => Meilisearch,
   indexPrefix: string,
 ): Services {
+  const events = new EventBus(logger);
   const articles = new ArticleRepository(db);
-  const knowledge = new KnowledgeService(articles, logger);
+  const knowledge = new KnowledgeService(articles, logger, events);
   const searchRepo = new SearchRepository(db);
+  // The search log is a subscriber of SearchPerformed (the indexer subscribes when it starts).
+  subscribeSearchLog(events, searchRepo);
   const projections = indexProjections(indexPrefix);
   const regions = new RegionRepository(db);
   const halls = new HallRepository(db);
   const channelRepo = new ChannelRepository(db);
   return {
+    events,
     articles,
     knowledge,
     feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge, () => new Date(), logger),
     searchRepo,
-    search: new SearchService(meili, projections.articles.indexUid, articles, knowledge, searchRepo, logger),
+    search: new SearchService(
+      meili,
+      projections.articles.indexUid,
+      articles,
+      knowledge,
+      searchRepo,
+      logger,
+      events,
+    ),
     projections,
     regions,
     halls,
@@ -64,6 +80,7 @@ export function createServices(
       regions,
       channelRepo,
       logger,
+      events,
       () => new Date(),
       new HallSearch(meili, projections.halls.indexUid),
     ),

@@ -432,7 +432,6 @@ const CoverageRef = builder.objectRef<CoverageReport>('Coverage').implement({
 
 builder.queryFields((t) => ({
   hallsCsv: t.string({
-    authScopes: { role: 'admin' },
     description:
       'The halls matching the filter (at most 5,000) as CSV in the importHalls format, in code order (admins). Cells starting with = + - @, tab or CR get a leading apostrophe, which importHalls removes.',
     args: { filter: t.arg({ type: HallFilterInput, required: false }) },
@@ -646,7 +645,6 @@ function given<T extends Record<string, unknown>>(input: T): Partial<T> {
 builder.mutationFields((t) => ({
   createHall: t.field({
     type: HallRef,
-    authScopes: { role: 'admin' },
     description: 'Creates a hall (admins).',
     args: { input: t.arg({ type: HallInput, required: true }) },
     resolve: (_root, args, context) =>
@@ -654,7 +652,6 @@ builder.mutationFields((t) => ({
   }),
   updateHall: t.field({
     type: HallRef,
-    authScopes: { role: 'admin' },
     description: 'Changes a hall named by code or id (admins); CONFLICT when expectedVersion is stale.',
     args: {
       code: t.arg.string(),
@@ -672,7 +669,6 @@ builder.mutationFields((t) => ({
   }),
   setHallStatus: t.field({
     type: HallRef,
-    authScopes: { role: 'admin' },
     description: 'Opens, temporarily closes or closes a hall (admins).',
     args: {
       code: t.arg.string(),
@@ -690,7 +686,6 @@ builder.mutationFields((t) => ({
   }),
   upsertChannel: t.field({
     type: ChannelRef,
-    authScopes: { role: 'admin' },
     description: 'Creates or replaces a channel by code (admins).',
     args: { input: t.arg({ type: ChannelInput, required: true }) },
     resolve: (_root, args, context) =>
@@ -698,7 +693,6 @@ builder.mutationFields((t) => ({
   }),
   importHalls: t.field({
     type: ImportReportRef,
-    authScopes: { role: 'admin' },
     description:
       'Validates every row and reports per row; writes nothing on dryRun or when a row is invalid, unless skipInvalid (admins).',
     args: {

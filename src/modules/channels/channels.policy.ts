@@ -1,12 +1,20 @@
-import { hasRole } from '../../auth/principal.js';
-import type { Principal } from '../../auth/principal.js';
-import { forbidden, unauthenticated } from '../../errors.js';
+import { definePolicy } from '../../auth/policy.js';
+
+/** What the channel directory lets whom do (see src/auth/policy.ts). */
+export type ChannelsAction =
+  'exportHalls' | 'createHall' | 'updateHall' | 'changeHallStatus' | 'importHalls' | 'changeChannels';
+
+const ADMINS = { roles: ['admin'], who: 'admins' } as const;
 
 /**
- * The channel directory is public to read; only admins change it.
- * @throws AppError UNAUTHENTICATED for the public, FORBIDDEN for staff who are not admins.
+ * The channel directory is public to read; only admins change (or export) it. Services call
+ * `channelsPolicy.authorize(principal, action)`; the GraphQL fields do not check again.
  */
-export function authorizeDirectoryChange(principal: Principal, what: string): void {
-  if (principal.isPublic) throw unauthenticated(`Authentication required to ${what}.`);
-  if (!hasRole(principal, 'admin')) throw forbidden(`Only admins may ${what}.`);
-}
+export const channelsPolicy = definePolicy<ChannelsAction>({
+  exportHalls: { ...ADMINS, describe: 'export halls' },
+  createHall: { ...ADMINS, describe: 'create halls' },
+  updateHall: { ...ADMINS, describe: 'update halls' },
+  changeHallStatus: { ...ADMINS, describe: 'change hall status' },
+  importHalls: { ...ADMINS, describe: 'import halls' },
+  changeChannels: { ...ADMINS, describe: 'change channels' },
+});

@@ -7,11 +7,12 @@ import type { FieldProblem } from '../../errors.js';
 import { duplicateKeyIndexes, duplicateValue, isDuplicateKeyError, valueBusy } from '../../db/guards.js';
 import { KeysBusyError } from '../../db/key-claims.js';
 import type { KeyLease } from '../../db/key-claims.js';
+import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import { CHANNEL_TYPES } from './channel.model.js';
 import type { ChannelDoc, ChannelKind, ChannelOwnership, ChannelType } from './channel.model.js';
 import type { ChannelRepository } from './channel.repository.js';
-import { authorizeDirectoryChange } from './channels.policy.js';
+import { channelsPolicy } from './channels.policy.js';
 import { boundingBox, distanceMeters } from './geo.js';
 import { hallsToCsv, MAX_IMPORT_ROWS, rowsFrom } from './hall-import.js';
 import type { ImportFormat, RawRow } from './hall-import.js';
@@ -204,12 +205,15 @@ export class ChannelsService {
     private readonly regions: RegionRepository,
     private readonly channels: ChannelRepository,
     private readonly logger: Logger,
+    private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
     private readonly search: HallSearchPort | null = null,
   ) {}
 
-  /** Called after every saved hall change (the search indexer wakes up on it). */
-  onChange: () => void = () => undefined;
+  /** Announces saved hall changes (the indexer wakes on it; `searchPending` is the guarantee). */
+  private announce(codes: readonly string[]): void {
+    if (codes.length > 0) this.events.publish('HallChanged', { codes });
+  }
 
   // ---- halls: reads ---------------------------------------------------------------------------
 
@@ -448,7 +452,7 @@ export class ChannelsService {
    *   MAX_IMPORT_ROWS halls match (an import could not take the file back).
    */
   async exportHallsCsv(principal: Principal, filter: HallFilter): Promise<string> {
-    authorizeDirectoryChange(principal, 'export halls');
+    channelsPolicy.authorize(principal, 'exportHalls');
     const halls = await this.halls.findInCodeOrder(await this.hallFilter(filter), MAX_IMPORT_ROWS + 1);
     if (halls.length > MAX_IMPORT_ROWS) {
       throw badField('filter', `more than ${MAX_IMPORT_ROWS} halls match: narrow the filter`);
@@ -467,7 +471,7 @@ export class ChannelsService {
    *   classification rules, an unknown region); CONFLICT naming `input.code` when the code is taken.
    */
   async createHall(principal: Principal, rawInput: unknown): Promise<WithId<HallDoc>> {
-    authorizeDirectoryChange(principal, 'create halls');
+    channelsPolicy.authorize(principal, 'createHall');
     const input = parse(hallInputSchema, 'input', rawInput);
     const region = await this.checkRegion(input, 'input');
     const doc = await this.holdingHallCodes([input.code], 'input.code', async () => {
@@ -477,7 +481,7 @@ export class ChannelsService {
       await mapDuplicateKey(this.halls.insert(created), 'input.code', input.code);
       return created;
     });
-    this.onChange();
+    this.announce([doc.code]);
     return doc;
   }
 
@@ -492,7 +496,7 @@ export class ChannelsService {
     expectedVersion: number,
     rawPatch: unknown,
   ): Promise<WithId<HallDoc>> {
-    authorizeDirectoryChange(principal, 'update halls');
+    channelsPolicy.authorize(principal, 'updateHall');
     const patch = parse(hallPatchSchema, 'input', rawPatch);
     const doc = await this.findHall(ref);
     this.checkVersion(doc, expectedVersion);
@@ -519,7 +523,7 @@ export class ChannelsService {
         input.code,
       );
     });
-    this.onChange();
+    this.announce([...new Set([doc.code, updated.code])]);
     return updated;
   }
 
@@ -533,7 +537,7 @@ export class ChannelsService {
     status: HallStatus,
     expectedVersion: number | null | undefined,
   ): Promise<WithId<HallDoc>> {
-    authorizeDirectoryChange(principal, 'change hall status');
+    channelsPolicy.authorize(principal, 'changeHallStatus');
     const doc = await this.findHall(ref);
     const version = expectedVersion ?? doc.version;
     this.checkVersion(doc, version);
@@ -543,7 +547,7 @@ export class ChannelsService {
         $set: { status, updatedAt: this.now(), updatedBy: principal.id, searchPending: true },
       }),
     );
-    this.onChange();
+    this.announce([updated.code]);
     return updated;
   }
 
@@ -562,7 +566,7 @@ export class ChannelsService {
     options: ImportOptions,
     onProgress?: ImportProgress,
   ): Promise<ImportReport> {
-    authorizeDirectoryChange(principal, 'import halls');
+    channelsPolicy.authorize(principal, 'importHalls');
     const rows = parseImportRows(rowsFrom(options.format, options.data));
     const at = this.now();
     if (options.dryRun) {
@@ -583,7 +587,11 @@ export class ChannelsService {
           if (applied) {
             await lease.renew();
             await this.writeImport(plan, lease, onProgress);
-            this.onChange();
+            this.announce(
+              plan.reports
+                .filter((report) => report.action === 'CREATED' || report.action === 'UPDATED')
+                .flatMap((report) => (report.code ? [report.code] : [])),
+            );
             this.logger.info(
               {
                 by: principal.id,
@@ -761,7 +769,7 @@ export class ChannelsService {
    *   CONFLICT naming `input.code` when another request keeps the code busy.
    */
   async upsertChannel(principal: Principal, rawInput: unknown): Promise<WithId<ChannelDoc>> {
-    authorizeDirectoryChange(principal, 'change channels');
+    channelsPolicy.authorize(principal, 'changeChannels');
     const input = parse(channelInputSchema, 'input', rawInput);
     if (input.hallCodes.length) {
       const found = new Set((await this.halls.findByCodes(input.hallCodes)).map((hall) => hall.code));

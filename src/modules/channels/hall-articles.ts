@@ -1,6 +1,7 @@
 import type { WithId } from 'mongodb';
 import type { ArticleDoc } from '../knowledge/article.model.js';
 import type { ArticleRepository } from '../knowledge/article.repository.js';
+import { liveRevisionFilter } from '../knowledge/article.visibility.js';
 import type { HallTier } from './hall.model.js';
 
 /** The knowledge-base category whose articles relate to every hall. */
@@ -17,8 +18,9 @@ const MAX_RELATED = 200;
 
 /**
  * Published articles about halls (category `halls` and below, or tagged with one of the tiers'
- * tags), newest first, in one query for a DataLoader batch. Visibility per caller is applied by
- * the reader (KnowledgeService.view), as for every loaded article.
+ * tags), newest first, in one query for a DataLoader batch. The query keeps the visibility policy's
+ * reader-independent part (a live revision, not archived); each caller's own rule is applied by the
+ * reader (KnowledgeService.view), as for every loaded article.
  */
 export function findPublishedHallArticles(
   repo: ArticleRepository,
@@ -27,9 +29,10 @@ export function findPublishedHallArticles(
   const tags = tiers.flatMap((tier) => TIER_TAGS[tier]);
   return repo.articles
     .find({
-      status: { $ne: 'ARCHIVED' },
-      live: { $ne: null },
-      $or: [{ 'live.categoryPath': HALL_ARTICLE_CATEGORY }, { 'live.tags': { $in: tags } }],
+      $and: [
+        liveRevisionFilter(),
+        { $or: [{ 'live.categoryPath': HALL_ARTICLE_CATEGORY }, { 'live.tags': { $in: tags } }] },
+      ],
     })
     .sort({ updatedAt: -1, _id: -1 })
     .limit(MAX_RELATED)

@@ -1,13 +1,13 @@
 import { ObjectId } from 'mongodb';
 import type { WithId } from 'mongodb';
 import { z } from 'zod';
-import { hasRole, isStaff } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
 import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
-import { badField, forbidden, fromZodError, notFound, unauthenticated } from '../../errors.js';
+import { badField, fromZodError, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ArticleCounters, Locale } from './article.model.js';
-import { seesWorkingCopies } from './article.policy.js';
+import { knowledgePolicy } from './article.policy.js';
+import { seesWorkingCopies } from './article.visibility.js';
 import type { ArticleRepository } from './article.repository.js';
 import type { FeedbackRepository } from './feedback.repository.js';
 import { ratingId, viewMarkId } from './feedback.model.js';
@@ -21,16 +21,6 @@ function parseComment(value: unknown, field: string): string | null {
   const result = comment.safeParse(value);
   if (!result.success) throw fromZodError(field, result.error);
   return result.data ? result.data : null;
-}
-
-function requireStaff(principal: Principal, what: string): void {
-  if (principal.isPublic) throw unauthenticated(`Authentication required to ${what}.`);
-  if (!isStaff(principal)) throw forbidden(`Only staff may ${what}.`);
-}
-
-function requireEditorial(principal: Principal, what: string): void {
-  if (principal.isPublic) throw unauthenticated(`Authentication required to ${what}.`);
-  if (!hasRole(principal, 'editor')) throw forbidden(`Only editors (or admins) may ${what}.`);
 }
 
 /**
@@ -119,7 +109,7 @@ export class FeedbackService {
 
   /** An agent used this answer on a channel. @throws UNAUTHENTICATED/FORBIDDEN unless staff; NOT_FOUND. */
   async recordArticleUse(principal: Principal, id: ObjectId, channel: UseChannel): Promise<ArticleView> {
-    requireStaff(principal, 'record article uses');
+    knowledgePolicy.authorize(principal, 'recordUse');
     const view = await this.readable(principal, id);
     await this.feedback.insertUse({
       _id: new ObjectId(),
@@ -139,7 +129,7 @@ export class FeedbackService {
     channel: UseChannel | null,
     first: number | null | undefined,
   ): Promise<Array<{ article: ArticleView; uses: number }>> {
-    requireStaff(principal, 'see article usage');
+    knowledgePolicy.authorize(principal, 'readUsage');
     const limit = pageSize(first, 'first', 10);
     const rows = await this.feedback.mostUsed(since, channel, limit * 2);
     const docs = await this.articles.findByIds(rows.map((row) => row.articleId));
@@ -161,7 +151,7 @@ export class FeedbackService {
     reason: FlagReason,
     rawComment: unknown,
   ): Promise<WithId<FlagDoc>> {
-    requireStaff(principal, 'flag articles');
+    knowledgePolicy.authorize(principal, 'flag');
     const text = parseComment(rawComment, 'comment');
     if (reason === 'OTHER' && !text) throw badField('comment', 'say what is wrong when the reason is OTHER');
     await this.readable(principal, id);
@@ -194,7 +184,7 @@ export class FeedbackService {
     endCursor: string | null;
     totalCount: () => Promise<number>;
   }> {
-    requireEditorial(principal, 'list article flags');
+    knowledgePolicy.authorize(principal, 'listFlags');
     const limit = pageSize(first);
     const decoded = after ? decodeDateCursor(after) : null;
     const cursor = decoded ? { at: decoded.value, id: decoded.id } : null;
@@ -214,7 +204,7 @@ export class FeedbackService {
    * @throws UNAUTHENTICATED/FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.
    */
   async resolveFlag(principal: Principal, id: ObjectId, rawResolution: unknown): Promise<WithId<FlagDoc>> {
-    requireEditorial(principal, 'resolve article flags');
+    knowledgePolicy.authorize(principal, 'resolveFlag');
     const resolution = parseComment(rawResolution, 'resolution');
     const resolved = await this.feedback.resolveFlag(id, principal.id, this.now(), resolution);
     if (resolved) {

@@ -7,7 +7,8 @@ import type { Context } from '../../context.js';
 import { ARTICLE_ACTIONS, ARTICLE_STATUSES, AUDIENCES, isInWindow } from './article.model.js';
 import type { ArticleAction, CategoryDoc, RevisionDoc } from './article.model.js';
 import type { FieldChange, LineChange } from './article.diff.js';
-import { seesStaffMetadata, seesWorkingCopies } from './article.policy.js';
+import { seesStaffMetadata } from './article.policy.js';
+import { seesWorkingCopies } from './article.visibility.js';
 import { articleCursor } from './knowledge.service.js';
 import type { ArticleView, Page } from './knowledge.service.js';
 import { renderMarkdown } from './markdown.js';
@@ -267,7 +268,6 @@ builder.node(ArticleRef, {
     }),
     history: t.field({
       type: RevisionPage,
-      authScopes: { editorial: true },
       description: 'Saved revisions, newest first (editors, reviewers, admins).',
       args: { first: t.arg.int({ defaultValue: 20 }), before: t.arg.int({ required: false }) },
       resolve: (view, args, context) =>
@@ -403,7 +403,6 @@ builder.queryFields((t) => ({
   }),
   articleDiff: t.field({
     type: ArticleDiffRef,
-    authScopes: { editorial: true },
     description: 'What changed between two revisions of an article (editors, reviewers, admins).',
     args: {
       id: t.arg.id({ required: true }),

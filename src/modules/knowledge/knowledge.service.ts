@@ -7,6 +7,7 @@ import { duplicateValue, isDuplicateKeyError } from '../../db/guards.js';
 import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
 import { KeysBusyError } from '../../db/key-claims.js';
 import { badField, badUserInput, conflict, forbidden, fromZodError, notFound } from '../../errors.js';
+import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type {
   ArticleAction,
@@ -21,13 +22,9 @@ import type {
 import { categoryPathOf, contentFromInput } from './article.model.js';
 import { bodyDiff, fieldChanges } from './article.diff.js';
 import type { FieldChange, LineChange } from './article.diff.js';
-import {
-  authorizeArticleAction,
-  contentField,
-  seesWorkingCopies,
-  visibilityFilter,
-  visibleContent,
-} from './article.policy.js';
+import { knowledgePolicy } from './article.policy.js';
+import { toMeiliFilter, toMongoFilter, visibilityRule, visibleContent } from './article.visibility.js';
+import type { ReadPurpose } from './article.visibility.js';
 import type { ArticleRepository } from './article.repository.js';
 import {
   createArticleSchema,
@@ -94,30 +91,36 @@ export class KnowledgeService {
   constructor(
     private readonly repo: ArticleRepository,
     private readonly logger: Logger,
+    private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Called after every saved change (the search indexer wakes up on it). */
-  onChange: () => void = () => undefined;
-
   // ---- reads ----------------------------------------------------------------------------------
 
-  /** The view of `doc` for this principal, or null when they may not read it. */
-  view(principal: Principal, doc: WithId<ArticleDoc>): ArticleView | null {
-    const content = visibleContent(principal, doc, this.now());
+  /**
+   * The view of `doc` for this principal, or null when they may not read it (article.visibility.ts).
+   * Every read path goes through this or `readableFilter`.
+   */
+  view(principal: Principal, doc: WithId<ArticleDoc>, purpose: ReadPurpose = 'read'): ArticleView | null {
+    const content = visibleContent(principal, doc, this.now(), purpose);
     return content ? { doc, content } : null;
   }
 
-  /** One article by slug and locale, if the principal may read it; counts a view for readers. */
-  async articleBySlug(principal: Principal, slug: string, locale: Locale): Promise<ArticleView | null> {
-    const doc = await this.repo.findBySlug(slug, locale);
-    const view = doc ? this.view(principal, doc) : null;
-    if (view && !seesWorkingCopies(principal)) {
-      this.repo.articles
-        .updateOne({ _id: view.doc._id }, { $inc: { 'counters.views': 1 } })
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not count an article view'));
-    }
-    return view;
+  /** The views of `docs` this principal may read, in order (the others are left out). */
+  views(principal: Principal, docs: readonly (WithId<ArticleDoc> | null | undefined)[]): ArticleView[] {
+    return docs
+      .map((doc) => (doc ? this.view(principal, doc) : null))
+      .filter((view): view is ArticleView => view !== null);
+  }
+
+  /** The MongoDB filter of the articles this principal may read now (for queries other modules run). */
+  readableFilter(principal: Principal, purpose: ReadPurpose = 'read'): Filter<ArticleDoc> {
+    return toMongoFilter(principal, this.now(), purpose);
+  }
+
+  /** The Meilisearch filter of the articles this principal may find now (published revisions). */
+  searchableFilter(principal: Principal): string {
+    return toMeiliFilter(principal, this.now());
   }
 
   /** A page of the articles this principal may read, newest change first. */
@@ -147,10 +150,11 @@ export class KnowledgeService {
   }
 
   private articleFilter(principal: Principal, filter: ArticleFilter): Filter<ArticleDoc> {
-    const field = contentField(principal);
-    const editor = seesWorkingCopies(principal);
+    const rule = visibilityRule(principal);
+    const field = rule.copy;
+    const editor = rule.copy === 'current';
     const now = this.now();
-    const clauses: Filter<ArticleDoc>[] = [visibilityFilter(principal, now)];
+    const clauses: Filter<ArticleDoc>[] = [toMongoFilter(principal, now)];
     if (filter.category) clauses.push({ [`${field}.categoryPath`]: filter.category });
     if (filter.tag) clauses.push({ [`${field}.tags`]: filter.tag });
     if (filter.errorCode) clauses.push({ [`${field}.errorCodes`]: normaliseErrorCode(filter.errorCode) });
@@ -184,14 +188,17 @@ export class KnowledgeService {
     return this.repo.allCategories();
   }
 
-  /** Revisions of an article, newest first (editors, reviewers, admins). */
+  /**
+   * Revisions of an article, newest first.
+   * @throws AppError UNAUTHENTICATED/FORBIDDEN unless editor, reviewer or admin.
+   */
   async history(
     principal: Principal,
     doc: ArticleDoc,
     first: number | null | undefined,
     before: number | null | undefined,
   ): Promise<{ items: RevisionDoc[]; hasMore: boolean }> {
-    if (!seesWorkingCopies(principal)) return { items: [], hasMore: false };
+    knowledgePolicy.authorize(principal, 'readHistory', doc);
     const limit = pageSize(first, 'first', 20);
     const revisions = await this.repo.findRevisions(doc._id, before ?? null, limit);
     return { items: revisions.slice(0, limit), hasMore: revisions.length > limit };
@@ -199,7 +206,8 @@ export class KnowledgeService {
 
   /**
    * Field changes and a body line diff between two revisions of an article.
-   * @throws AppError NOT_FOUND for an unknown article or revision (or one the caller may not see).
+   * @throws AppError UNAUTHENTICATED/FORBIDDEN unless editor, reviewer or admin; NOT_FOUND for an
+   *   unknown article or revision.
    */
   async diff(
     principal: Principal,
@@ -207,7 +215,7 @@ export class KnowledgeService {
     from: number,
     to: number,
   ): Promise<{ from: RevisionDoc; to: RevisionDoc; fields: FieldChange[]; body: LineChange[] }> {
-    if (!seesWorkingCopies(principal)) throw notFound('Article', id.toHexString());
+    knowledgePolicy.authorize(principal, 'readHistory');
     const [older, newer] = await Promise.all([
       this.repo.findRevision(id, from),
       this.repo.findRevision(id, to),
@@ -230,7 +238,7 @@ export class KnowledgeService {
    *   CONFLICT when the slug is taken in that locale.
    */
   async createArticle(principal: Principal, rawInput: unknown): Promise<ArticleView> {
-    authorizeArticleAction(principal, 'create');
+    knowledgePolicy.authorize(principal, 'create');
     const input = parse(createArticleSchema, 'input', rawInput);
     const related = await this.checkReferences(input.category, input.related, null);
     // The slug and locale are held while checking and inserting: concurrent creates of one slug
@@ -248,7 +256,7 @@ export class KnowledgeService {
       return draft;
     });
     await this.storeRevision(doc);
-    this.onChange();
+    this.announce(doc);
     return { doc, content: doc.current };
   }
 
@@ -305,7 +313,7 @@ export class KnowledgeService {
     expectedVersion: number,
     rawInput: unknown,
   ): Promise<ArticleView> {
-    authorizeArticleAction(principal, 'update');
+    knowledgePolicy.authorize(principal, 'update');
     const input = parse(updateArticleSchema, 'input', rawInput);
     return this.change(principal, id, expectedVersion, 'update', input.note ?? null, async (doc) => {
       const next: ArticleContent = { ...doc.current };
@@ -342,7 +350,7 @@ export class KnowledgeService {
     expectedVersion: number,
     note: unknown,
   ): Promise<ArticleView> {
-    authorizeArticleAction(principal, 'submit');
+    knowledgePolicy.authorize(principal, 'submit');
     const text = parse(noteSchema, 'note', note) ?? null;
     return this.change(principal, id, expectedVersion, 'submit', text, (_doc, at) => ({
       $set: { submittedAt: at, submittedBy: principal.id, rejection: null },
@@ -360,7 +368,7 @@ export class KnowledgeService {
     expectedVersion: number,
     note: unknown,
   ): Promise<ArticleView> {
-    authorizeArticleAction(principal, 'publish');
+    knowledgePolicy.authorize(principal, 'publish');
     const text = parse(noteSchema, 'note', note) ?? null;
     return this.change(principal, id, expectedVersion, 'publish', text, async (doc, at) => {
       await this.assertNotAnAuthor(principal, doc);
@@ -377,7 +385,7 @@ export class KnowledgeService {
     expectedVersion: number,
     reason: unknown,
   ): Promise<ArticleView> {
-    authorizeArticleAction(principal, 'reject');
+    knowledgePolicy.authorize(principal, 'reject');
     const text = parse(reasonSchema, 'reason', reason);
     return this.change(principal, id, expectedVersion, 'reject', text, (_doc, at) => ({
       $set: { rejection: { by: principal.id, at, reason: text } },
@@ -391,7 +399,7 @@ export class KnowledgeService {
     expectedVersion: number,
     note: unknown,
   ): Promise<ArticleView> {
-    authorizeArticleAction(principal, 'archive');
+    knowledgePolicy.authorize(principal, 'archive');
     const text = parse(noteSchema, 'note', note) ?? null;
     return this.change(principal, id, expectedVersion, 'archive', text, () => ({}));
   }
@@ -407,7 +415,7 @@ export class KnowledgeService {
     revision: number,
     note: unknown,
   ): Promise<ArticleView> {
-    authorizeArticleAction(principal, 'restore');
+    knowledgePolicy.authorize(principal, 'restore');
     const text = parse(noteSchema, 'note', note) ?? `restored revision ${revision}`;
     return this.change(principal, id, expectedVersion, 'restore', text, async () => {
       const old = await this.repo.findRevision(id, revision);
@@ -448,7 +456,7 @@ export class KnowledgeService {
     const doc = await this.repo.findById(id);
     if (!doc) throw notFound('Article', id.toHexString());
     if (doc.revisionPending) await this.storeRevision(doc);
-    authorizeArticleAction(principal, action, doc);
+    knowledgePolicy.authorize(principal, action, doc);
 
     const step = decideChange(doc, action, expectedVersion);
     if (step.kind === 'already') return this.viewForEditor(doc);
@@ -477,7 +485,7 @@ export class KnowledgeService {
     };
     const updated = await this.repo.updateAtVersion(id, expectedVersion, { ...update, $set: set });
     await this.storeRevision(updated);
-    this.onChange();
+    this.announce(updated);
     return this.viewForEditor(updated);
   }
 
@@ -497,6 +505,15 @@ export class KnowledgeService {
         `You wrote or submitted part of the changes under review (since ${since === 0 ? 'the article was created' : `published version ${since}`}): another reviewer must publish it.`,
       );
     }
+  }
+
+  /** Announces a saved change (the indexer wakes on it; `searchPending` is the guarantee). */
+  private announce(doc: ArticleDoc): void {
+    this.events.publish('ArticleChanged', {
+      id: doc._id.toHexString(),
+      version: doc.version,
+      action: doc.lastChange.action,
+    });
   }
 
   private viewForEditor(doc: WithId<ArticleDoc>): ArticleView {

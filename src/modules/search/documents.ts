@@ -1,11 +1,16 @@
 import type { Settings } from 'meilisearch';
 import type { ObjectId } from 'mongodb';
 import type { ArticleDoc } from '../knowledge/article.model.js';
+import { indexVisibilityFields, isIndexable } from '../knowledge/article.visibility.js';
+import type { IndexVisibilityFields } from '../knowledge/article.visibility.js';
 import type { HallDoc } from '../channels/hall.model.js';
 import { normaliseText } from './normalise.js';
 
-/** What the articles index holds for one article: its live revision, normalised, and nothing private. */
-export interface ArticleSearchDocument {
+/**
+ * What the articles index holds for one article: its live revision, normalised, and nothing private.
+ * The visibility attributes (audience, validity window) come from the visibility policy.
+ */
+export interface ArticleSearchDocument extends IndexVisibilityFields {
   /** The article's ObjectId, hex. */
   id: string;
   slug: string;
@@ -21,21 +26,9 @@ export interface ArticleSearchDocument {
   errorCodes: string[];
   category: string;
   categoryPath: string[];
-  audience: 'PUBLIC' | 'INTERNAL';
-  /** Validity window as epoch seconds; 0 and MAX_TS stand for "open". */
-  validFromTs: number;
-  validToTs: number;
   /** The article version this document was built from (for drift checks). */
   version: number;
   publishedAtTs: number;
-}
-
-/** A "no end" validity bound that stays an exact integer in Meilisearch filters. */
-export const MAX_TS = 253402300799; // 9999-12-31T23:59:59Z
-
-/** Whether an article belongs in the index at all: published once and not archived. */
-export function isIndexable(article: Pick<ArticleDoc, 'status' | 'live'>): boolean {
-  return article.live !== null && article.status !== 'ARCHIVED';
 }
 
 /**
@@ -57,9 +50,7 @@ export function toSearchDocument(article: ArticleDoc): ArticleSearchDocument | n
     errorCodes: live.errorCodes,
     category: live.category,
     categoryPath: live.categoryPath,
-    audience: live.audience,
-    validFromTs: live.validFrom ? Math.floor(live.validFrom.getTime() / 1000) : 0,
-    validToTs: live.validTo ? Math.floor(live.validTo.getTime() / 1000) : MAX_TS,
+    ...indexVisibilityFields(live),
     version: article.version,
     publishedAtTs: article.publishedAt ? Math.floor(article.publishedAt.getTime() / 1000) : 0,
   };

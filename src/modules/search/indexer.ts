@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from 'mongodb';
 import type { Meilisearch, Settings } from 'meilisearch';
+import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type { IndexedRecord, IndexProjection } from './documents.js';
 import { normaliseText } from './normalise.js';
@@ -40,11 +41,15 @@ export class SearchIndexer {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A nudge that came while the loop was busy: the next sleep is skipped, so none is lost. */
+  private nudged = false;
   private settingsApplied = false;
   private lastSynonymCheck = 0;
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly maxBackoffMs: number;
+  private subscribe: (() => Array<() => void>) | undefined;
+  private unsubscribe: Array<() => void> = [];
 
   constructor(
     private readonly deps: IndexerDeps,
@@ -55,22 +60,30 @@ export class SearchIndexer {
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
   }
 
+  /** Subscriptions to take on `start` and release on `stop` (e.g. the domain events that wake it). */
+  whileRunning(subscribe: () => Array<() => void>): void {
+    this.subscribe = subscribe;
+  }
+
   /** Starts the background loop (idempotent). */
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unsubscribe = this.subscribe?.() ?? [];
     this.loop = this.run();
   }
 
-  /** Stops the loop after the current step. */
+  /** Stops the loop after the current step and releases its subscriptions. */
   async stop(): Promise<void> {
     this.running = false;
+    for (const release of this.unsubscribe.splice(0)) release();
     this.wake?.();
     await this.loop;
   }
 
-  /** Wakes the loop now (called after every article change). */
+  /** Wakes the loop now (a domain event calls it after every change). */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -95,10 +108,16 @@ export class SearchIndexer {
   }
 
   private async sleep(ms: number): Promise<void> {
+    // Stopped during a step, or nudged while busy: do not wait (checked in the same tick as `wake`).
+    if (this.nudged || !this.running) {
+      this.nudged = false;
+      return;
+    }
     const controller = new AbortController();
     this.wake = () => controller.abort();
     await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
     this.wake = undefined;
+    this.nudged = false;
   }
 
   /** One unit of work: settings, synonyms, then one batch of pending articles. Returns whether it did anything. */
@@ -271,8 +290,10 @@ export function synonymMap(sets: string[][]): Record<string, string[]> {
 }
 
 /**
- * Creates the indexer for an app and wires the change hooks (article and hall changes and
- * synonym edits wake it at once). The caller starts and stops it.
+ * Creates the indexer for an app and subscribes it to the domain events that wake it: article and
+ * hall changes, and synonym edits (which also make it check the synonyms at once). The caller starts
+ * and stops it; stopping also unsubscribes. The events only shorten the wait: the indexer polls
+ * the `searchPending` markers anyway.
  */
 export function createIndexer(
   app: {
@@ -280,11 +301,9 @@ export function createIndexer(
     meili: Meilisearch;
     logger: Logger;
     services: {
+      events: EventBus;
       projections: { articles: IndexProjection; halls: IndexProjection };
       searchRepo: SearchRepository;
-      knowledge: { onChange: () => void };
-      channels: { onChange: () => void };
-      search: { onSynonymsChange: () => void };
     };
   },
   options: IndexerOptions = {},
@@ -299,11 +318,14 @@ export function createIndexer(
     },
     options,
   );
-  app.services.knowledge.onChange = () => indexer.nudge();
-  app.services.channels.onChange = () => indexer.nudge();
-  app.services.search.onSynonymsChange = () => {
-    indexer.forgetSynonyms();
-    indexer.nudge();
-  };
+  const { events } = app.services;
+  indexer.whileRunning(() => [
+    events.subscribe('ArticleChanged', () => indexer.nudge()),
+    events.subscribe('HallChanged', () => indexer.nudge()),
+    events.subscribe('SynonymsChanged', () => {
+      indexer.forgetSynonyms();
+      indexer.nudge();
+    }),
+  ]);
   return indexer;
 }

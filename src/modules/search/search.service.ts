@@ -2,25 +2,17 @@ import { ObjectId } from 'mongodb';
 import type { Filter, WithId } from 'mongodb';
 import type { Meilisearch, MultiSearchParams, SearchResponse } from 'meilisearch';
 import { z } from 'zod';
-import { hasRole, staffPrincipal } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
-import {
-  AppError,
-  badField,
-  conflict,
-  forbidden,
-  fromZodError,
-  notFound,
-  unauthenticated,
-} from '../../errors.js';
+import { AppError, badField, conflict, fromZodError, notFound } from '../../errors.js';
+import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type { ArticleDoc, Audience, Locale } from '../knowledge/article.model.js';
-import { seesInternal, seesWorkingCopies, visibilityFilter } from '../knowledge/article.policy.js';
 import type { ArticleRepository } from '../knowledge/article.repository.js';
 import { normaliseErrorCode } from '../knowledge/article.validation.js';
 import type { ArticleView, KnowledgeService } from '../knowledge/knowledge.service.js';
 import type { ArticleSearchDocument } from './documents.js';
 import { errorCodeCandidates, normaliseText } from './normalise.js';
+import { searchPolicy } from './search.policy.js';
 import type { SearchRepository, SynonymSetDoc } from './search.repository.js';
 
 export interface SearchFilter {
@@ -102,11 +94,6 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function requireEditor(principal: Principal, what: string): void {
-  if (principal.isPublic) throw unauthenticated(`Authentication required to ${what}.`);
-  if (!hasRole(principal, 'editor')) throw forbidden(`Only editors (or admins) may ${what}.`);
-}
-
 /**
  * Article search: Meilisearch first (with an error-code lane that puts articles carrying a code
  * the query names ahead of those that merely mention it), MongoDB when Meilisearch is down.
@@ -120,11 +107,9 @@ export class SearchService {
     private readonly knowledge: KnowledgeService,
     private readonly repo: SearchRepository,
     private readonly logger: Logger,
+    private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
-
-  /** Called after synonyms change (the indexer pushes them). */
-  onSynonymsChange: () => void = () => undefined;
 
   /**
    * Searches the articles the principal may read.
@@ -144,24 +129,20 @@ export class SearchService {
       throw badField('offset', 'must be between 0 and 1000');
     if (rawQuery.length > 200) throw badField('query', 'must be at most 200 characters');
     const query = normaliseText(rawQuery);
-    // Search serves published revisions only: editors search as readers with staff visibility.
-    const reader = seesWorkingCopies(principal) ? staffPrincipal(principal.id, ['agent']) : principal;
+    // Search serves published revisions only (the policy's `search` purpose): editors search as staff.
     const started = performance.now();
-    const result = await this.search(reader, query, filter, first, offset);
-    const latencyMs = Math.round(performance.now() - started);
-    this.repo.log
-      .insertOne({
-        _id: new ObjectId(),
-        query: rawQuery.slice(0, 200),
-        normalised: query.toLowerCase(),
-        role: principal.isPublic ? 'public' : [...principal.roles].sort().join(',') || 'none',
-        channel,
-        hits: result.totalHits,
-        latencyMs,
-        degraded: result.degraded,
-        at: this.now(),
-      })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not log a search'));
+    const result = await this.search(principal, query, filter, first, offset);
+    // The search log subscribes (search-log.ts); its failure never fails the search.
+    this.events.publish('SearchPerformed', {
+      query: rawQuery.slice(0, 200),
+      normalised: query.toLowerCase(),
+      role: principal.isPublic ? 'public' : [...principal.roles].sort().join(',') || 'none',
+      channel,
+      hits: result.totalHits,
+      latencyMs: Math.round(performance.now() - started),
+      degraded: result.degraded,
+      at: this.now(),
+    });
     return result;
   }
 
@@ -209,7 +190,7 @@ export class SearchService {
   private async hiddenWhileIndexLags(reader: Principal): Promise<string[]> {
     const ahead = await this.repo.findArticlesAheadOfIndex(MAX_EXCLUDED + 1);
     const hidden = ahead
-      .filter((doc) => this.knowledge.view(reader, doc) === null)
+      .filter((doc) => this.knowledge.view(reader, doc, 'search') === null)
       .map((doc) => doc._id.toHexString());
     if (hidden.length > MAX_EXCLUDED) {
       this.logger.warn(
@@ -220,14 +201,9 @@ export class SearchService {
     return hidden.slice(0, MAX_EXCLUDED);
   }
 
-  private visibilityClause(reader: Principal): string {
-    const nowTs = Math.floor(this.now().getTime() / 1000);
-    const window = `validFromTs <= ${nowTs} AND validToTs > ${nowTs}`;
-    return seesInternal(reader) ? window : `audience = PUBLIC AND ${window}`;
-  }
-
   private filterClauses(reader: Principal, filter: SearchFilter): string[] {
-    const clauses = [this.visibilityClause(reader)];
+    const visibility = this.knowledge.searchableFilter(reader);
+    const clauses = visibility ? [visibility] : [];
     if (filter.category) clauses.push(`categoryPath = ${quote(filter.category)}`);
     if (filter.tags?.length)
       clauses.push(`tags IN [${filter.tags.map((tag) => quote(normaliseText(tag))).join(', ')}]`);
@@ -349,7 +325,7 @@ export class SearchService {
     const docs = await this.articles.findByIds(ids.map((id) => new ObjectId(id)));
     const views = new Map<string, ArticleView>();
     for (const doc of docs) {
-      const view = this.knowledge.view(reader, doc);
+      const view = this.knowledge.view(reader, doc, 'search');
       if (view) views.set(doc._id.toHexString(), view);
     }
     return views;
@@ -364,7 +340,7 @@ export class SearchService {
     offset: number,
   ): Promise<SearchResult> {
     const started = performance.now();
-    const clauses: Filter<ArticleDoc>[] = [visibilityFilter(reader, this.now())];
+    const clauses: Filter<ArticleDoc>[] = [this.knowledge.readableFilter(reader, 'search')];
     if (filter.category) clauses.push({ 'live.categoryPath': filter.category });
     if (filter.tags?.length) clauses.push({ 'live.tags': { $in: filter.tags } });
     if (filter.audience) clauses.push({ 'live.audience': filter.audience });
@@ -389,7 +365,7 @@ export class SearchService {
     const ordered = [...carriers, ...matched.filter((doc) => !carriers.includes(doc))];
     const hits: SearchHit[] = [];
     for (const doc of ordered.slice(offset, offset + first)) {
-      const view = this.knowledge.view(reader, doc);
+      const view = this.knowledge.view(reader, doc, 'search');
       if (!view) continue;
       hits.push({
         article: view,
@@ -415,13 +391,13 @@ export class SearchService {
 
   /** Every synonym set (editors). */
   async synonymSets(principal: Principal): Promise<WithId<SynonymSetDoc>[]> {
-    requireEditor(principal, 'read synonyms');
+    searchPolicy.authorize(principal, 'readSynonyms');
     return this.repo.allSynonymSets();
   }
 
   /** Adds a set of terms that mean the same. @throws FORBIDDEN, BAD_USER_INPUT naming `terms`. */
   async createSynonymSet(principal: Principal, rawTerms: unknown): Promise<WithId<SynonymSetDoc>> {
-    requireEditor(principal, 'edit synonyms');
+    searchPolicy.authorize(principal, 'editSynonyms');
     const terms = parseTerms(rawTerms);
     const doc: WithId<SynonymSetDoc> = {
       _id: new ObjectId(),
@@ -431,7 +407,7 @@ export class SearchService {
       updatedBy: principal.id,
     };
     await this.repo.synonyms.insertOne(doc);
-    this.onSynonymsChange();
+    this.events.publish('SynonymsChanged', { id: doc._id.toHexString() });
     return doc;
   }
 
@@ -442,7 +418,7 @@ export class SearchService {
     expectedVersion: number,
     rawTerms: unknown,
   ): Promise<WithId<SynonymSetDoc>> {
-    requireEditor(principal, 'edit synonyms');
+    searchPolicy.authorize(principal, 'editSynonyms');
     const terms = parseTerms(rawTerms);
     const updated = await this.repo.synonyms.findOneAndUpdate(
       { _id: id, version: expectedVersion },
@@ -450,16 +426,16 @@ export class SearchService {
       { returnDocument: 'after' },
     );
     if (!updated) throw await this.synonymMiss(id, expectedVersion);
-    this.onSynonymsChange();
+    this.events.publish('SynonymsChanged', { id: id.toHexString() });
     return updated;
   }
 
   /** Removes a set. @throws FORBIDDEN, NOT_FOUND, CONFLICT when stale. */
   async deleteSynonymSet(principal: Principal, id: ObjectId, expectedVersion: number): Promise<boolean> {
-    requireEditor(principal, 'edit synonyms');
+    searchPolicy.authorize(principal, 'editSynonyms');
     const result = await this.repo.synonyms.deleteOne({ _id: id, version: expectedVersion });
     if (result.deletedCount === 0) throw await this.synonymMiss(id, expectedVersion);
-    this.onSynonymsChange();
+    this.events.publish('SynonymsChanged', { id: id.toHexString() });
     return true;
   }
 
@@ -476,7 +452,7 @@ export class SearchService {
 
   /** What agents searched for most, and what found nothing, since a time (editors). */
   async insights(principal: Principal, since: Date, first: number): Promise<SearchInsights> {
-    requireEditor(principal, 'see search insights');
+    searchPolicy.authorize(principal, 'readInsights');
     if (!Number.isInteger(first) || first < 1 || first > 100)
       throw badField('first', 'must be between 1 and 100');
     const match = { at: { $gte: since } };
