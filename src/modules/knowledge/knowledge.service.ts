@@ -197,6 +197,12 @@ export class KnowledgeService {
     return { items: revisions.slice(0, limit), hasMore: revisions.length > limit };
   }
 
+  /** One revision of an article (editors, reviewers, admins); null for anyone else or when missing. */
+  async revision(principal: Principal, articleId: ObjectId, version: number): Promise<RevisionDoc | null> {
+    if (!seesWorkingCopies(principal)) return null;
+    return this.repo.findRevision(articleId, version);
+  }
+
   /**
    * Field changes and a body line diff between two revisions of an article.
    * @throws AppError NOT_FOUND for an unknown article or revision (or one the caller may not see).
