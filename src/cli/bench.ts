@@ -39,12 +39,12 @@ const OPERATIONS: Array<{
   },
   {
     name: 'searchArticles "691" (public)',
-    query: '{ searchArticles(query: "691") { totalHits hits { title snippet article { slug } } } }',
+    query: '{ searchArticles(query: "691") { totalHits edges { title snippet node { slug } } } }',
   },
   {
     name: 'searchArticles "宽带 连不上" (agent)',
     query:
-      '{ searchArticles(query: "宽带 连不上") { totalHits facets { tags { value count } } hits { title article { slug } } } }',
+      '{ searchArticles(query: "宽带 连不上") { totalHits facets { tags { value count } } edges { title node { slug } } } }',
     agent: true,
   },
 ];

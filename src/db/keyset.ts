@@ -40,3 +40,22 @@ export function decodeDateCursor(cursor: string, field = 'after'): { value: Date
   if (!(decoded.value instanceof Date)) throw badField(field, 'not a cursor for this list');
   return { value: decoded.value, id: decoded.id };
 }
+
+/** An opaque cursor for a position in a list the search engine pages by offset. */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+/**
+ * Reads a cursor made by `encodeOffsetCursor`: the offset of the item it points at.
+ * @throws AppError BAD_USER_INPUT naming `field` when it is not one of ours.
+ */
+export function decodeOffsetCursor(cursor: string, field = 'after'): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
+    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
+  } catch {
+    // reported below
+  }
+  throw badField(field, 'not a cursor returned by this API');
+}

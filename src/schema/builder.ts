@@ -6,6 +6,7 @@ import { forbidden, unauthenticated } from '../errors.js';
 import { hasRole, isStaff } from '../auth/principal.js';
 import type { Role } from '../auth/principal.js';
 import type { Context } from '../context.js';
+import { DEFAULT_PAGE_SIZE } from './paging.js';
 import {
   MAX_ALIASES,
   MAX_COST,
@@ -25,6 +26,9 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { staff: boolean; editorial: boolean; role: Role };
   DefaultFieldNullability: false;
+  // Lists of non-null items: an edge or node that fails nulls its connection, never leaves holes.
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
   };
@@ -48,6 +52,37 @@ export const builder = new SchemaBuilder<{
     // node/nodes are defined in system.graphql.ts: they refuse bad ids with BAD_USER_INPUT.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    nodeTypeOptions: {
+      description: 'An object with a global id: fetch any of them again with `node(id:)` or `nodes(ids:)`.',
+    },
+    idFieldOptions: {
+      description: 'The global id: opaque, stable, accepted by `node`, `nodes` and every `id` argument.',
+    },
+    pageInfoTypeOptions: {
+      description: 'Where a page of a connection sits in the whole list (Relay cursor connections).',
+    },
+    hasNextPageFieldOptions: { description: 'More items follow: ask again with `after: endCursor`.' },
+    hasPreviousPageFieldOptions: {
+      description: 'Items precede this page (true when the page was asked for with `after`).',
+    },
+    startCursorFieldOptions: { description: 'The cursor of the first item on this page; null when empty.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item on this page; null when empty.' },
+    pageInfoFieldOptions: { description: 'How to ask for the next page.' },
+    edgesFieldOptions: { description: 'The items of this page with their cursors.' },
+    nodesOnConnection: { description: 'The items of this page (the nodes of `edges`).' },
+    cursorFieldOptions: { description: 'An opaque position: pass it as `after` for the items that follow.' },
+    nodeFieldOptions: { description: 'The item.' },
+    firstArgOptions: {
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: 'Page size (default 20; each field states its maximum).',
+    },
+    afterArgOptions: { description: 'A cursor from a previous page: return the items after it.' },
+    lastArgOptions: {
+      description: 'Not supported (pages go forward only): refused with BAD_USER_INPUT.',
+    },
+    beforeArgOptions: {
+      description: 'Not supported (pages go forward only): refused with BAD_USER_INPUT.',
+    },
   },
 });
 
@@ -60,7 +95,10 @@ builder.queryType({
     `${MAX_TOKENS} tokens (GRAPHQL_PARSE_FAILED) and ${MAX_QUERY_LENGTH} characters per document.`,
   ].join(' '),
 });
-builder.mutationType({});
+builder.mutationType({
+  description:
+    'Entry points for writing. Each takes one `input` and returns a payload with what changed; expected failures carry `extensions.code` (BAD_USER_INPUT with field paths, CONFLICT with the current version, FORBIDDEN, NOT_FOUND).',
+});
 
 builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO-8601 string with time zone (e.g. 2026-01-28T09:30:00.000Z).',

@@ -75,13 +75,13 @@ export async function buildDraft(
   };
   const token = await server.tokenFor(['editor'], 'editor-factory');
   const data = expectData(
-    await server.graphql<{ createArticle: ArticleHandle }>(
-      `mutation ($input: CreateArticleInput!) { createArticle(input: $input) { ${HANDLE} } }`,
+    await server.graphql<{ createArticle: { article: ArticleHandle } }>(
+      `mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { ${HANDLE} } } }`,
       { input },
       { token },
     ),
   );
-  return data.createArticle;
+  return data.createArticle.article;
 }
 
 /** Creates an article and takes it through review to PUBLISHED (editor submits, reviewer publishes). */
@@ -98,24 +98,24 @@ export async function buildPublished(
 export async function submit(server: TestServer, article: ArticleHandle): Promise<ArticleHandle> {
   const token = await server.tokenFor(['editor'], 'editor-factory');
   const data = expectData(
-    await server.graphql<{ submitArticleForReview: ArticleHandle }>(
-      `mutation ($id: ID!, $v: Int!) { submitArticleForReview(id: $id, expectedVersion: $v) { ${HANDLE} } }`,
-      { id: article.id, v: article.version },
+    await server.graphql<{ submitArticleForReview: { article: ArticleHandle } }>(
+      `mutation ($input: SubmitArticleForReviewInput!) { submitArticleForReview(input: $input) { article { ${HANDLE} } } }`,
+      { input: { id: article.id, expectedVersion: article.version } },
       { token },
     ),
   );
-  return data.submitArticleForReview;
+  return data.submitArticleForReview.article;
 }
 
 /** Publishes as a reviewer who did not submit it. */
 export async function publish(server: TestServer, article: ArticleHandle): Promise<ArticleHandle> {
   const token = await server.tokenFor(['reviewer'], 'reviewer-factory');
   const data = expectData(
-    await server.graphql<{ publishArticle: ArticleHandle }>(
-      `mutation ($id: ID!, $v: Int!) { publishArticle(id: $id, expectedVersion: $v) { ${HANDLE} } }`,
-      { id: article.id, v: article.version },
+    await server.graphql<{ publishArticle: { article: ArticleHandle } }>(
+      `mutation ($input: PublishArticleInput!) { publishArticle(input: $input) { article { ${HANDLE} } } }`,
+      { input: { id: article.id, expectedVersion: article.version } },
       { token },
     ),
   );
-  return data.publishArticle;
+  return data.publishArticle.article;
 }

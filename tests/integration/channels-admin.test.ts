@@ -39,9 +39,13 @@ const hallInput = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const CREATE =
-  'mutation ($input: HallInput!) { createHall(input: $input) { id code version tier region { name } } }';
+  'mutation ($input: CreateHallInput!) { createHall(input: $input) { hall { id code version tier region { name } } } }';
 const create = (input: Record<string, unknown>, options = admin) =>
-  server.graphql<{ createHall: { id: string; code: string; version: number } }>(CREATE, { input }, options);
+  server.graphql<{ createHall: { hall: { id: string; code: string; version: number } } }>(
+    CREATE,
+    { input },
+    options,
+  );
 
 async function hallCount(): Promise<number> {
   return expectData(
@@ -60,14 +64,14 @@ describe('who may change the directory', () => {
     expectErrorCode(await create(hallInput(), agent), 'FORBIDDEN');
     expectErrorCode(
       await server.graphql(
-        'mutation { setHallStatus(code: "HB-WH-A01", status: CLOSED) { status } }',
+        'mutation { setHallStatus(input: { hall: { code: "HB-WH-A01" }, status: CLOSED }) { hall { status } } }',
         {},
         agent,
       ),
       'FORBIDDEN',
     );
     expectErrorCode(
-      await server.graphql('mutation { importHalls(format: JSON, data: "[]") { applied } }'),
+      await server.graphql('mutation { importHalls(input: { format: JSON, data: "[]" }) { applied } }'),
       'UNAUTHENTICATED',
     );
     expect(await hallCount()).toBe(before);
@@ -119,7 +123,7 @@ describe('codes are unique', () => {
     expect(await hallCount()).toBe(before);
 
     const renamed = await server.graphql(
-      'mutation { updateHall(code: "HB-WH-A02", expectedVersion: 1, input: { code: "HB-WH-A01" }) { code } }',
+      'mutation { updateHall(input: { hall: { code: "HB-WH-A02" }, expectedVersion: 1, code: "HB-WH-A01" }) { hall { code } } }',
       {},
       admin,
     );
@@ -133,32 +137,38 @@ describe('codes are unique', () => {
 
 describe('create, update, status', () => {
   it('creates a hall, updates it with the expected version and refuses a stale one with CONFLICT', async () => {
-    const created = expectData(await create(hallInput())).createHall;
+    const created = expectData(await create(hallInput())).createHall.hall;
     expect(created).toMatchObject({ code: 'HB-EZ-T01', version: 1, region: { name: '太和镇' } });
 
     const UPDATE =
-      'mutation ($code: String, $id: ID, $v: Int!, $input: HallPatchInput!) { updateHall(code: $code, id: $id, expectedVersion: $v, input: $input) { code name version partner operation } }';
+      'mutation ($input: UpdateHallInput!) { updateHall(input: $input) { hall { code name version partner operation } } }';
+    /** The hall named by id or by code (HallIdentifierInput is @oneOf), with the changes. */
+    const change = (
+      hall: { id: string } | { code: string },
+      expectedVersion: number,
+      fields: Record<string, unknown>,
+    ) => ({ input: { hall, expectedVersion, ...fields } });
     const updated = expectData(
-      await server.graphql<{ updateHall: { version: number; name: string } }>(
+      await server.graphql<{ updateHall: { hall: { version: number; name: string } } }>(
         UPDATE,
-        {
-          id: created.id,
-          v: 1,
-          input: { name: '太和镇营业厅', operation: 'PARTNER_OPERATED', partner: '恒通通信服务有限公司' },
-        },
+        change({ id: created.id }, 1, {
+          name: '太和镇营业厅',
+          operation: 'PARTNER_OPERATED',
+          partner: '恒通通信服务有限公司',
+        }),
         admin,
       ),
-    ).updateHall;
+    ).updateHall.hall;
     expect(updated).toMatchObject({ version: 2, name: '太和镇营业厅', operation: 'PARTNER_OPERATED' });
 
     const stale = expectErrorCode(
-      await server.graphql(UPDATE, { code: 'HB-EZ-T01', v: 1, input: { name: '过期的修改' } }, admin),
+      await server.graphql(UPDATE, change({ code: 'HB-EZ-T01' }, 1, { name: '过期的修改' }), admin),
       'CONFLICT',
     );
     expect(stale.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     // A change that breaks a rule once merged: a township hall cannot become a flagship.
     expectBadField(
-      await server.graphql(UPDATE, { code: 'HB-EZ-T01', v: 2, input: { tier: 'FLAGSHIP' } }, admin),
+      await server.graphql(UPDATE, change({ code: 'HB-EZ-T01' }, 2, { tier: 'FLAGSHIP' }), admin),
       'input.tier',
     );
     const stored = expectData(
@@ -171,10 +181,10 @@ describe('create, update, status', () => {
 
   it('closes a hall temporarily: it is no longer open, and a stale status change is refused', async () => {
     const SET =
-      'mutation ($v: Int) { setHallStatus(code: "HB-WH-A01", status: TEMPORARILY_CLOSED, expectedVersion: $v) { status version openNow isOpenAt(at: "2026-03-04T04:00:00.000Z") nextChange { at } } }';
+      'mutation ($v: Int) { setHallStatus(input: { hall: { code: "HB-WH-A01" }, status: TEMPORARILY_CLOSED, expectedVersion: $v }) { hall { status version openNow isOpenAt(at: "2026-03-04T04:00:00.000Z") nextChange { at } } } }';
     const closed = expectData(
-      await server.graphql<{ setHallStatus: Record<string, unknown> }>(SET, { v: 1 }, admin),
-    ).setHallStatus;
+      await server.graphql<{ setHallStatus: { hall: Record<string, unknown> } }>(SET, { v: 1 }, admin),
+    ).setHallStatus.hall;
     expect(closed).toEqual({
       status: 'TEMPORARILY_CLOSED',
       version: 2,
@@ -193,7 +203,7 @@ describe('create, update, status', () => {
 describe('channels', () => {
   it('upserts a channel by code; kind and ownership follow from the type', async () => {
     const UPSERT =
-      'mutation ($input: ChannelInput!) { upsertChannel(input: $input) { code kind ownership version halls { code } access { kind value code meaning } } }';
+      'mutation ($input: UpsertChannelInput!) { upsertChannel(input: $input) { channel { code kind ownership version halls { code } access { kind value code meaning } } } }';
     const input = {
       code: 'MINI-EZ',
       name: '鄂州MINI终端',
@@ -203,8 +213,8 @@ describe('channels', () => {
       access: [{ kind: 'SMS', value: '10010', code: '406', meaning: '下载手机营业厅' }],
     };
     const first = expectData(
-      await server.graphql<{ upsertChannel: Record<string, unknown> }>(UPSERT, { input }, admin),
-    ).upsertChannel;
+      await server.graphql<{ upsertChannel: { channel: Record<string, unknown> } }>(UPSERT, { input }, admin),
+    ).upsertChannel.channel;
     expect(first).toMatchObject({
       code: 'MINI-EZ',
       kind: 'ELECTRONIC',
@@ -213,16 +223,16 @@ describe('channels', () => {
       halls: [{ code: 'HB-EZ-T01' }],
     });
     const same = expectData(
-      await server.graphql<{ upsertChannel: { version: number } }>(UPSERT, { input }, admin),
-    ).upsertChannel;
+      await server.graphql<{ upsertChannel: { channel: { version: number } } }>(UPSERT, { input }, admin),
+    ).upsertChannel.channel;
     expect(same.version).toBe(1);
     const changed = expectData(
-      await server.graphql<{ upsertChannel: { version: number } }>(
+      await server.graphql<{ upsertChannel: { channel: { version: number } } }>(
         UPSERT,
         { input: { ...input, name: '鄂州MINI终端(新)' } },
         admin,
       ),
-    ).upsertChannel;
+    ).upsertChannel.channel;
     expect(changed.version).toBe(2);
     expectBadField(
       await server.graphql(UPSERT, { input: { ...input, hallCodes: ['NO-SUCH-HALL'] } }, admin),
@@ -254,7 +264,7 @@ describe('importHalls', () => {
   ].join('\r\n');
 
   const IMPORT = `mutation ($format: ImportFormat!, $data: String!, $dryRun: Boolean, $skip: Boolean) {
-    importHalls(format: $format, data: $data, dryRun: $dryRun, skipInvalid: $skip) {
+    importHalls(input: { format: $format, data: $data, dryRun: $dryRun, skipInvalid: $skip }) {
       dryRun applied created updated unchanged invalid rows { row line code action errors { path message } } } }`;
   type Report = {
     importHalls: {
@@ -359,10 +369,10 @@ describe('importHalls', () => {
     expect(report).toMatchObject({ applied: false, created: 1, invalid: 1 });
     expect(report.rows[1]?.errors.map((error) => error.path)).toEqual(['rows[1].partner']);
     expect(await exists('HB-EZ-J01')).toBeNull();
-    expectBadField(await server.graphql(IMPORT, { format: 'JSON', data: '{not json' }, admin), 'data');
+    expectBadField(await server.graphql(IMPORT, { format: 'JSON', data: '{not json' }, admin), 'input.data');
     expectBadField(
       await server.graphql(IMPORT, { format: 'CSV', data: 'code,name,colour\nA,b,c' }, admin),
-      'data',
+      'input.data',
     );
   });
 });
@@ -397,7 +407,7 @@ describe('hallsCsv: an export in the import format, safe to open in a spreadshee
 
     // Round trip: importing the export changes nothing of this hall.
     const IMPORT =
-      'mutation ($data: String!, $dryRun: Boolean) { importHalls(format: CSV, data: $data, dryRun: $dryRun) { applied invalid rows { code action } } }';
+      'mutation ($data: String!, $dryRun: Boolean) { importHalls(input: { format: CSV, data: $data, dryRun: $dryRun }) { applied invalid rows { code action } } }';
     type Report = {
       importHalls: { applied: boolean; invalid: number; rows: Array<{ code: string; action: string }> };
     };

@@ -373,21 +373,24 @@ describe('near me', () => {
 
 describe('channels', () => {
   type ChannelsData = {
-    channels: Array<{
-      code: string;
-      kind: string;
-      ownership: string;
-      type: string;
-      access: Array<{ kind: string; value: string; code: string | null; meaning: string | null }>;
-    }>;
+    channels: {
+      totalCount: number;
+      nodes: Array<{
+        code: string;
+        kind: string;
+        ownership: string;
+        type: string;
+        access: Array<{ kind: string; value: string; code: string | null; meaning: string | null }>;
+      }>;
+    };
   };
   const channels = async (filter: Record<string, unknown>) =>
     expectData(
       await server.graphql<ChannelsData>(
-        'query ($filter: ChannelFilter) { channels(filter: $filter) { code kind ownership type access { kind value code meaning } } }',
+        'query ($filter: ChannelFilter) { channels(filter: $filter, first: 100) { totalCount nodes { code kind ownership type access { kind value code meaning } } } }',
         { filter },
       ),
-    ).channels;
+    ).channels.nodes;
 
   it('lists the whole taxonomy and filters by kind, ownership, type and service', async () => {
     expect((await channels({})).length).toBe(seedChannels.length);

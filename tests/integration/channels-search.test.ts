@@ -111,7 +111,7 @@ describe('the halls index', () => {
     // Move it to the far side of the city; the index still has the old point until the indexer runs.
     const moved = { lat: hall.location.lat + 0.05, lng: hall.location.lng + 0.05 };
     const response = await server.graphql(
-      'mutation ($code: String!, $v: Int!, $lat: Float!, $lng: Float!) { updateHall(code: $code, expectedVersion: $v, input: { location: { lat: $lat, lng: $lng } }) { version } }',
+      'mutation ($code: String!, $v: Int!, $lat: Float!, $lng: Float!) { updateHall(input: { hall: { code: $code }, expectedVersion: $v, location: { lat: $lat, lng: $lng } }) { hall { version } } }',
       { code: hall.code, v: hall.version, lat: moved.lat, lng: moved.lng },
       admin,
     );

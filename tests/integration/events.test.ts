@@ -33,7 +33,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const SEARCH = 'query ($q: String!) { searchArticles(query: $q) { hits { article { slug } } } }';
+const SEARCH = 'query ($q: String!) { searchArticles(query: $q) { hits: edges { article: node { slug } } } }';
 
 describe('domain events', () => {
   it('subscribes the indexer while it runs (and the search log always)', () => {
@@ -65,7 +65,7 @@ describe('domain events', () => {
     const token = await server.tokenFor(['editor'], 'editor-events');
     expectData(
       await server.graphql(
-        'mutation ($terms: [String!]!) { createSynonymSet(terms: $terms) { id } }',
+        'mutation ($terms: [String!]!) { createSynonymSet(input: { terms: $terms }) { synonymSet { id } } }',
         { terms: ['光猫', 'modemcat'] },
         { token },
       ),

@@ -27,30 +27,30 @@ const STATS = 'stats { views helpful notHelpful uses openFlags }';
 
 describe('ratings', () => {
   const rate = (id: string, helpful: boolean, options: { token?: string } = {}) =>
-    server.graphql<{ rateArticle: { stats: Record<string, number> } }>(
-      `mutation ($id: ID!, $h: Boolean!) { rateArticle(id: $id, helpful: $h, comment: "清楚") { ${STATS} } }`,
+    server.graphql<{ rateArticle: { article: { stats: Record<string, number> } } }>(
+      `mutation ($id: ID!, $h: Boolean!) { rateArticle(input: { id: $id, helpful: $h, comment: "清楚" }) { article { ${STATS} } } }`,
       { id, h: helpful },
       options,
     );
 
   it('counts one rating per client and article: rating again replaces the earlier rating', async () => {
     const article = await buildPublished(server, { category: 'broadband/dial-up-errors' });
-    expect(expectData(await rate(article.id, true)).rateArticle.stats).toMatchObject({
+    expect(expectData(await rate(article.id, true)).rateArticle.article.stats).toMatchObject({
       helpful: 1,
       notHelpful: 0,
     });
-    expect(expectData(await rate(article.id, true)).rateArticle.stats).toMatchObject({
+    expect(expectData(await rate(article.id, true)).rateArticle.article.stats).toMatchObject({
       helpful: 1,
       notHelpful: 0,
     });
     // The same anonymous reader changes their mind: moved, not counted twice.
-    expect(expectData(await rate(article.id, false)).rateArticle.stats).toMatchObject({
+    expect(expectData(await rate(article.id, false)).rateArticle.article.stats).toMatchObject({
       helpful: 0,
       notHelpful: 1,
     });
     // Other clients (token holders, by subject) count separately.
     await rate(article.id, true, agent);
-    const last = expectData(await rate(article.id, true, editor)).rateArticle.stats;
+    const last = expectData(await rate(article.id, true, editor)).rateArticle.article.stats;
     expect(last).toMatchObject({ helpful: 2, notHelpful: 1 });
     const ratings = server.app.db.collection('article_ratings');
     expect(await ratings.countDocuments({ articleId: articleOid(article.id) })).toBe(3);
@@ -65,7 +65,7 @@ describe('ratings', () => {
     const token = await server.tokenFor(['agent'], 'agent-racing');
     const responses = await Promise.all(Array.from({ length: 20 }, () => rate(article.id, true, { token })));
     responses.forEach((response) => expectData(response));
-    const final = expectData(await rate(article.id, true, { token })).rateArticle.stats;
+    const final = expectData(await rate(article.id, true, { token })).rateArticle.article.stats;
     expect(final).toMatchObject({ helpful: 1, notHelpful: 0 });
     expect(
       await server.app.db.collection('article_ratings').countDocuments({ articleId: articleOid(article.id) }),
@@ -78,7 +78,7 @@ describe('ratings', () => {
       audience: 'INTERNAL',
     });
     const response = await server.graphql(
-      'mutation ($id: ID!) { rateArticle(id: $id, helpful: true) { id } }',
+      'mutation ($id: ID!) { rateArticle(input: { id: $id, helpful: true }) { article { id } } }',
       {
         id: internal.id,
       },
@@ -128,7 +128,7 @@ describe('recorded uses', () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const use = (id: string, channel: string) =>
       server.graphql(
-        `mutation ($id: ID!, $c: UseChannel!) { recordArticleUse(id: $id, channel: $c) { ${STATS} } }`,
+        `mutation ($id: ID!, $c: UseChannel!) { recordArticleUse(input: { id: $id, channel: $c }) { article { ${STATS} } } }`,
         { id, c: channel },
         agent,
       );
@@ -162,7 +162,7 @@ describe('recorded uses', () => {
   it('is for staff: the public is refused and nothing is recorded', async () => {
     const article = await buildPublished(server, { category: 'broadband/dial-up-errors' });
     const response = await server.graphql(
-      'mutation ($id: ID!) { recordArticleUse(id: $id, channel: HOTLINE) { id } }',
+      'mutation ($id: ID!) { recordArticleUse(input: { id: $id, channel: HOTLINE }) { article { id } } }',
       {
         id: article.id,
       },
@@ -180,12 +180,12 @@ describe('flags', () => {
   it('lets agents flag problems and editors list and resolve them, keeping the open count', async () => {
     const article = await buildPublished(server, { category: 'broadband/dial-up-errors' });
     const flagged = expectData(
-      await server.graphql<{ flagArticle: { id: string; status: string } }>(
-        'mutation ($id: ID!) { flagArticle(id: $id, reason: WRONG_FEE, comment: "资费已调整") { id status } }',
+      await server.graphql<{ flagArticle: { flag: { id: string; status: string } } }>(
+        'mutation ($id: ID!) { flagArticle(input: { id: $id, reason: WRONG_FEE, comment: "资费已调整" }) { flag { id status } } }',
         { id: article.id },
         agent,
       ),
-    ).flagArticle;
+    ).flagArticle.flag;
     expect(flagged.status).toBe('OPEN');
 
     expectErrorCode(await server.graphql('{ articleFlags { totalCount } }', {}, agent), 'FORBIDDEN');
@@ -212,28 +212,30 @@ describe('flags', () => {
 
     const resolve = () =>
       server.graphql<{
-        resolveArticleFlag: { status: string; resolvedBy: string; article: { stats: { openFlags: number } } };
+        resolveArticleFlag: {
+          flag: { status: string; resolvedBy: string; article: { stats: { openFlags: number } } };
+        };
       }>(
-        `mutation ($id: ID!) { resolveArticleFlag(id: $id, resolution: "已更新资费") { status resolvedBy article { ${STATS} } } }`,
+        `mutation ($id: ID!) { resolveArticleFlag(input: { id: $id, resolution: "已更新资费" }) { flag { status resolvedBy article { ${STATS} } } } }`,
         { id: flagged.id },
         editor,
       );
-    expect(expectData(await resolve()).resolveArticleFlag).toMatchObject({
+    expect(expectData(await resolve()).resolveArticleFlag.flag).toMatchObject({
       status: 'RESOLVED',
       resolvedBy: 'editor-7',
       article: { stats: { openFlags: 0 } },
     });
-    expect(expectData(await resolve()).resolveArticleFlag.article.stats.openFlags).toBe(0);
+    expect(expectData(await resolve()).resolveArticleFlag.flag.article.stats.openFlags).toBe(0);
   });
 
   it('asks for a comment when the reason is OTHER', async () => {
     const article = await buildPublished(server, { category: 'broadband/dial-up-errors' });
     const response = await server.graphql(
-      'mutation ($id: ID!) { flagArticle(id: $id, reason: OTHER) { id } }',
+      'mutation ($id: ID!) { flagArticle(input: { id: $id, reason: OTHER }) { flag { id } } }',
       { id: article.id },
       agent,
     );
-    expect(fieldPaths(expectErrorCode(response, 'BAD_USER_INPUT'))).toEqual(['comment']);
+    expect(fieldPaths(expectErrorCode(response, 'BAD_USER_INPUT'))).toEqual(['input.comment']);
   });
 });
 

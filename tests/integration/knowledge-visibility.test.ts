@@ -176,7 +176,7 @@ describe('every read path hides what the caller may not read', () => {
   it('history, rejection and articleDiff are for editors and reviewers only', async () => {
     const published = await buildPublished(server, { category: 'broadband/dial-up-errors' });
     const history = await server.graphql(
-      'query ($id: ID!) { node(id: $id) { ... on Article { history { revisions { version } } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on Article { history { revisions: nodes { version } } } } }',
       { id: published.id },
       tokens.agent,
     );
@@ -191,7 +191,7 @@ describe('every read path hides what the caller may not read', () => {
     const editorHistory = await server.graphql<{
       node: { history: { revisions: Array<{ version: number }> } };
     }>(
-      'query ($id: ID!) { node(id: $id) { ... on Article { history { revisions { version } } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on Article { history { revisions: nodes { version } } } } }',
       { id: published.id },
       tokens.editor,
     );
@@ -222,15 +222,15 @@ describe('staff-only metadata', () => {
     const published = await buildPublished(server, { category: 'broadband/dial-up-errors' });
     // An editor starts an unpublished change and an agent flags a problem.
     const edited = expectData(
-      await server.graphql<{ updateArticle: { version: number } }>(
-        'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "改写中" }) { version } }',
+      await server.graphql<{ updateArticle: { article: { version: number } } }>(
+        'mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, title: "改写中" }) { article { version } } }',
         { id: published.id, v: published.version },
         tokens.editor,
       ),
-    ).updateArticle;
+    ).updateArticle.article;
     expectData(
       await server.graphql(
-        'mutation ($id: ID!) { flagArticle(id: $id, reason: OUTDATED) { id } }',
+        'mutation ($id: ID!) { flagArticle(input: { id: $id, reason: OUTDATED }) { flag { id } } }',
         { id: published.id },
         tokens.agent,
       ),

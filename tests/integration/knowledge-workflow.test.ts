@@ -39,12 +39,12 @@ async function storedVersion(id: string): Promise<{ version: number; status: str
 }
 
 const MUTATIONS = {
-  update: `mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "新标题" }) { version status } }`,
-  submit: `mutation ($id: ID!, $v: Int!) { submitArticleForReview(id: $id, expectedVersion: $v) { version status } }`,
-  publish: `mutation ($id: ID!, $v: Int!) { publishArticle(id: $id, expectedVersion: $v) { version status } }`,
-  reject: `mutation ($id: ID!, $v: Int!) { rejectArticle(id: $id, expectedVersion: $v, reason: "步骤不完整") { version status } }`,
-  archive: `mutation ($id: ID!, $v: Int!) { archiveArticle(id: $id, expectedVersion: $v) { version status } }`,
-  restore: `mutation ($id: ID!, $v: Int!) { restoreArticleRevision(id: $id, expectedVersion: $v, revision: 1) { version status } }`,
+  update: `mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, title: "新标题" }) { article { version status } } }`,
+  submit: `mutation ($id: ID!, $v: Int!) { submitArticleForReview(input: { id: $id, expectedVersion: $v }) { article { version status } } }`,
+  publish: `mutation ($id: ID!, $v: Int!) { publishArticle(input: { id: $id, expectedVersion: $v }) { article { version status } } }`,
+  reject: `mutation ($id: ID!, $v: Int!) { rejectArticle(input: { id: $id, expectedVersion: $v, reason: "步骤不完整" }) { article { version status } } }`,
+  archive: `mutation ($id: ID!, $v: Int!) { archiveArticle(input: { id: $id, expectedVersion: $v }) { article { version status } } }`,
+  restore: `mutation ($id: ID!, $v: Int!) { restoreArticleRevision(input: { id: $id, expectedVersion: $v, revision: 1 }) { article { version status } } }`,
 } as const;
 type MutationName = keyof typeof MUTATIONS;
 
@@ -71,12 +71,14 @@ describe('the permission matrix (each role x each mutation)', () => {
     it(`createArticle as ${role}: ${ALLOWED.create.includes(role) ? 'allowed' : 'refused'}`, async () => {
       const slug = uniqueSlug('perm');
       const response = await server.graphql(
-        'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { slug status version } }',
+        'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { slug status version } } }',
         { input: { slug, title: '权限测试', body: '正文', category: 'broadband/dial-up-errors' } },
         await as(role),
       );
       if (ALLOWED.create.includes(role)) {
-        expect(expectData(response)).toEqual({ createArticle: { slug, status: 'DRAFT', version: 1 } });
+        expect(expectData(response)).toEqual({
+          createArticle: { article: { slug, status: 'DRAFT', version: 1 } },
+        });
       } else {
         expectErrorCode(response, role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
         const stored = await server.graphql(
@@ -113,12 +115,12 @@ describe('the permission matrix (each role x each mutation)', () => {
     const draft = await buildDraft(server, { category: 'broadband/dial-up-errors' });
     const dual = { token: await server.tokenFor(['editor', 'reviewer'], 'wang') };
     const submitted = expectData(
-      await server.graphql<{ submitArticleForReview: ArticleHandle }>(
-        'mutation ($id: ID!, $v: Int!) { submitArticleForReview(id: $id, expectedVersion: $v) { id version } }',
+      await server.graphql<{ submitArticleForReview: { article: ArticleHandle } }>(
+        'mutation ($id: ID!, $v: Int!) { submitArticleForReview(input: { id: $id, expectedVersion: $v }) { article { id version } } }',
         { id: draft.id, v: draft.version },
         dual,
       ),
-    ).submitArticleForReview;
+    ).submitArticleForReview.article;
     const own = await server.graphql(MUTATIONS.publish, { id: submitted.id, v: submitted.version }, dual);
     expect(expectErrorCode(own, 'FORBIDDEN').message).toMatch(/own submission/);
     const other = await server.graphql(
@@ -126,26 +128,26 @@ describe('the permission matrix (each role x each mutation)', () => {
       { id: submitted.id, v: submitted.version },
       await as('reviewer', 'li'),
     );
-    expect(expectData(other)).toMatchObject({ publishArticle: { status: 'PUBLISHED' } });
+    expect(expectData(other)).toMatchObject({ publishArticle: { article: { status: 'PUBLISHED' } } });
   });
 });
 
 describe('four eyes: no one approves changes they wrote', () => {
   const CREATE =
-    'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id slug version } }';
+    'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id slug version } } }';
   const run = async (mutation: MutationName, article: ArticleHandle, who: { token?: string }) =>
-    server.graphql<Record<string, ArticleHandle & { status: string }>>(
+    server.graphql<Record<string, { article: ArticleHandle & { status: string } }>>(
       MUTATIONS[mutation].replace('{ version status }', '{ id slug version status }'),
       { id: article.id, v: article.version },
       who,
     );
-  const next = (response: GraphQLResponse<Record<string, ArticleHandle & { status: string }>>) =>
-    Object.values(expectData(response))[0]!;
+  const next = (response: GraphQLResponse<Record<string, { article: ArticleHandle & { status: string } }>>) =>
+    Object.values(expectData(response))[0]!.article;
 
   it('refuses the author of a draft that another editor submitted; another reviewer may publish it', async () => {
     const zhao = { token: await server.tokenFor(['editor', 'reviewer'], 'zhao') };
     const draft = expectData(
-      await server.graphql<{ createArticle: ArticleHandle }>(
+      await server.graphql<{ createArticle: { article: ArticleHandle } }>(
         CREATE,
         {
           input: {
@@ -157,7 +159,7 @@ describe('four eyes: no one approves changes they wrote', () => {
         },
         zhao,
       ),
-    ).createArticle;
+    ).createArticle.article;
     const submitted = next(await run('submit', draft, await as('editor', 'qian')));
 
     const own = expectErrorCode(await run('publish', submitted, zhao), 'FORBIDDEN');
@@ -199,19 +201,19 @@ describe('workflow rules', () => {
     );
     const error = expectErrorCode(response, 'BAD_USER_INPUT');
     expect(error.message).toMatch(/submit it first/);
-    expect(fieldPaths(error)).toEqual(['id']);
+    expect(fieldPaths(error)).toEqual(['input.id']);
     expect((await storedVersion(draft.id)).status).toBe('DRAFT');
   });
 
   it('refuses editing an archived article', async () => {
     const draft = await buildDraft(server, { category: 'broadband/dial-up-errors' });
     const archived = expectData(
-      await server.graphql<{ archiveArticle: { version: number } }>(
+      await server.graphql<{ archiveArticle: { article: { version: number } } }>(
         MUTATIONS.archive,
         { id: draft.id, v: draft.version },
         await as('editor'),
       ),
-    ).archiveArticle;
+    ).archiveArticle.article;
     const response = await server.graphql(
       MUTATIONS.update,
       { id: draft.id, v: archived.version },
@@ -228,7 +230,7 @@ describe('workflow rules', () => {
       await as('reviewer', 'li'),
     );
     expect(expectData(again)).toEqual({
-      publishArticle: { version: published.version, status: 'PUBLISHED' },
+      publishArticle: { article: { version: published.version, status: 'PUBLISHED' } },
     });
   });
 
@@ -258,12 +260,12 @@ describe('workflow rules', () => {
         ),
       ).node;
     const edited = expectData(
-      await server.graphql<{ updateArticle: ArticleHandle & { status: string } }>(
-        'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "新标题" }) { id slug version status } }',
+      await server.graphql<{ updateArticle: { article: ArticleHandle & { status: string } } }>(
+        'mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, title: "新标题" }) { article { id slug version status } } }',
         { id: published.id, v: published.version },
         await as('editor'),
       ),
-    ).updateArticle;
+    ).updateArticle.article;
     expect(edited.status).toBe('DRAFT');
     expect(await read()).toEqual({
       title: '旧标题',
@@ -284,7 +286,7 @@ describe('optimistic concurrency', () => {
     const draft = await buildDraft(server, { category: 'broadband/dial-up-errors' });
     const save = async (who: string, title: string) =>
       server.graphql(
-        'mutation ($id: ID!, $v: Int!, $t: String!) { updateArticle(id: $id, expectedVersion: $v, input: { title: $t }) { title version } }',
+        'mutation ($id: ID!, $v: Int!, $t: String!) { updateArticle(input: { id: $id, expectedVersion: $v, title: $t }) { article { title version } } }',
         { id: draft.id, v: draft.version, t: title },
         { token: await server.tokenFor(['editor'], who) },
       );
@@ -300,8 +302,8 @@ describe('optimistic concurrency', () => {
       currentVersion: draft.version + 1,
     });
     const stored = await storedVersion(draft.id);
-    const winner = winners[0]!.body.data as { updateArticle: { title: string } };
-    expect(stored).toMatchObject({ version: draft.version + 1, title: winner.updateArticle.title });
+    const winner = winners[0]!.body.data as { updateArticle: { article: { title: string } } };
+    expect(stored).toMatchObject({ version: draft.version + 1, title: winner.updateArticle.article.title });
   });
 
   it('tells a stale client CONFLICT with the current version, not BAD_USER_INPUT, when the status moved', async () => {
@@ -343,7 +345,7 @@ describe('optimistic concurrency', () => {
     const draft = await buildDraft(server, { category: 'broadband/dial-up-errors', title: '原标题' });
     await server.graphql(MUTATIONS.update, { id: draft.id, v: draft.version }, await as('editor'));
     const stale = await server.graphql(
-      'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "覆盖" }) { version } }',
+      'mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, title: "覆盖" }) { article { version } } }',
       { id: draft.id, v: draft.version },
       await as('editor'),
     );
@@ -358,7 +360,7 @@ describe('bad input', () => {
   it('names every offending field and stores nothing', async () => {
     const slug = 'Bad Slug!';
     const response = await server.graphql(
-      'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+      'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }',
       {
         input: {
           slug,
@@ -378,13 +380,13 @@ describe('bad input', () => {
 
   it('refuses an unknown category and an unknown related article by field', async () => {
     const unknownCategory = await server.graphql(
-      'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+      'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }',
       { input: { slug: uniqueSlug(), title: 't', body: 'b', category: 'no/such-category' } },
       await as('editor'),
     );
     expect(fieldPaths(expectErrorCode(unknownCategory, 'BAD_USER_INPUT'))).toEqual(['input.category']);
     const unknownRelated = await server.graphql(
-      'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+      'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }',
       {
         input: {
           slug: uniqueSlug(),
@@ -403,7 +405,7 @@ describe('bad input', () => {
     const original = await buildDraft(server, { category: 'broadband/dial-up-errors' });
     const create = async (locale: 'ZH_CN' | 'EN') =>
       server.graphql(
-        'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { slug locale } }',
+        'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { slug locale } } }',
         {
           input: {
             slug: original.slug,
@@ -416,12 +418,14 @@ describe('bad input', () => {
         await as('editor'),
       );
     expect(fieldPaths(expectErrorCode(await create('ZH_CN'), 'CONFLICT'))).toEqual(['input.slug']);
-    expect(expectData(await create('EN'))).toEqual({ createArticle: { slug: original.slug, locale: 'EN' } });
+    expect(expectData(await create('EN'))).toEqual({
+      createArticle: { article: { slug: original.slug, locale: 'EN' } },
+    });
   });
 
   it('refuses an id that is not an article id, naming it', async () => {
     const response = await server.graphql(MUTATIONS.submit, { id: 'nonsense', v: 1 }, await as('editor'));
-    expect(fieldPaths(expectErrorCode(response, 'BAD_USER_INPUT'))).toEqual(['id']);
+    expect(fieldPaths(expectErrorCode(response, 'BAD_USER_INPUT'))).toEqual(['input.id']);
   });
 });
 
@@ -435,12 +439,12 @@ describe('history, diff and restore', () => {
     });
     const editor = await as('editor', 'zhang');
     const updated = expectData(
-      await server.graphql<{ updateArticle: { version: number } }>(
-        'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "错误691/619", body: "第一步\\n新的第二步\\n第三步\\n", tags: ["宽带", "拨号"], note: "补充步骤" }) { version } }',
+      await server.graphql<{ updateArticle: { article: { version: number } } }>(
+        'mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, title: "错误691/619", body: "第一步\\n新的第二步\\n第三步\\n", tags: ["宽带", "拨号"], note: "补充步骤" }) { article { version } } }',
         { id: draft.id, v: draft.version },
         editor,
       ),
-    ).updateArticle;
+    ).updateArticle.article;
 
     const history = expectData(
       await server.graphql<{
@@ -456,7 +460,7 @@ describe('history, diff and restore', () => {
           };
         };
       }>(
-        'query ($id: ID!) { node(id: $id) { ... on Article { history { revisions { version action author note title } } } } }',
+        'query ($id: ID!) { node(id: $id) { ... on Article { history { revisions: nodes { version action author note title } } } } }',
         { id: draft.id },
         editor,
       ),
@@ -491,13 +495,13 @@ describe('history, diff and restore', () => {
 
     const restored = expectData(
       await server.graphql<{
-        restoreArticleRevision: { version: number; status: string; title: string; body: string };
+        restoreArticleRevision: { article: { version: number; status: string; title: string; body: string } };
       }>(
-        'mutation ($id: ID!, $v: Int!) { restoreArticleRevision(id: $id, expectedVersion: $v, revision: 1) { version status title body } }',
+        'mutation ($id: ID!, $v: Int!) { restoreArticleRevision(input: { id: $id, expectedVersion: $v, revision: 1 }) { article { version status title body } } }',
         { id: draft.id, v: updated.version },
         editor,
       ),
-    ).restoreArticleRevision;
+    ).restoreArticleRevision.article;
     expect(restored).toEqual({ version: 3, status: 'DRAFT', title: '错误691', body: '第一步\n第二步\n' });
     const revisions = await server.app.db.collection('article_revisions').countDocuments({});
     expect(revisions).toBeGreaterThanOrEqual(3);

@@ -120,7 +120,7 @@ describe('operation limits', () => {
 
   it('refuses large pages multiplied by nested lists by their cost', async () => {
     const response = await server.graphql(
-      '{ articles(first: 100) { nodes { history(first: 100) { revisions { version note } } } } }',
+      '{ articles(first: 100) { nodes { history(first: 100) { revisions: nodes { version note } } } } }',
     );
     expect(response.status).toBe(400);
     const error = expectErrorCode(response, 'QUERY_TOO_COMPLEX');
@@ -128,7 +128,7 @@ describe('operation limits', () => {
     // The same shape with ordinary page sizes runs.
     const editor = await server.tokenFor(['editor']);
     const fine = await server.graphql(
-      '{ articles(first: 20) { nodes { history(first: 5) { revisions { version note } } } } }',
+      '{ articles(first: 20) { nodes { history(first: 5) { revisions: nodes { version note } } } } }',
       {},
       { token: editor },
     );
@@ -137,7 +137,7 @@ describe('operation limits', () => {
 
   it('counts page sizes given in variables too', async () => {
     const response = await server.graphql(
-      'query ($n: Int!) { articles(first: $n) { nodes { history(first: $n) { revisions { version } } } } }',
+      'query ($n: Int!) { articles(first: $n) { nodes { history(first: $n) { revisions: nodes { version } } } } }',
       { n: 100 },
     );
     expect(expectErrorCode(response, 'QUERY_TOO_COMPLEX').extensions?.['limit']).toBe('cost');

@@ -90,7 +90,7 @@ const operations: Array<[string, Operation]> = [
     'searchArticles',
     async (_client, round) => {
       const response = await server.graphql<{ searchArticles: { degraded: boolean } }>(
-        'query ($q: String!) { searchArticles(query: $q) { degraded totalHits hits { title } } }',
+        'query ($q: String!) { searchArticles(query: $q) { degraded totalHits hits: edges { title } } }',
         { q: pick(['宽带', '密码', '691', '营业厅'], round) },
       );
       // Meilisearch is up: a degraded answer means something else failed and was hidden.
@@ -123,7 +123,7 @@ const operations: Array<[string, Operation]> = [
     async (client, round) => {
       const { id } = pick(articles, round);
       const response = await server.graphql(
-        'mutation ($id: ID!) { recordArticleUse(id: $id, channel: HOTLINE) { id } }',
+        'mutation ($id: ID!) { recordArticleUse(input: { id: $id, channel: HOTLINE }) { article { id } } }',
         { id },
         { token: agentToken },
       );
@@ -137,8 +137,10 @@ const operations: Array<[string, Operation]> = [
     'createArticle/updateArticle',
     async (client, round) => {
       if (client.draft === undefined) {
-        const response = await server.graphql<{ createArticle: { id: string; version: number } }>(
-          'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id version } }',
+        const response = await server.graphql<{
+          createArticle: { article: { id: string; version: number } };
+        }>(
+          'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id version } } }',
           {
             input: {
               slug: uniqueSlug('load'),
@@ -150,15 +152,15 @@ const operations: Array<[string, Operation]> = [
           },
           { token: editorToken },
         );
-        client.draft = response.body.data?.createArticle;
+        client.draft = response.body.data?.createArticle.article;
         return { operation: 'createArticle', failure: failureOf(response) };
       }
-      const response = await server.graphql<{ updateArticle: { version: number } }>(
-        'mutation ($id: ID!, $v: Int!, $summary: String!) { updateArticle(id: $id, expectedVersion: $v, input: { summary: $summary }) { version } }',
+      const response = await server.graphql<{ updateArticle: { article: { version: number } } }>(
+        'mutation ($id: ID!, $v: Int!, $summary: String!) { updateArticle(input: { id: $id, expectedVersion: $v, summary: $summary }) { article { version } } }',
         { id: client.draft.id, v: client.draft.version, summary: `负载测试摘要 ${round}` },
         { token: editorToken },
       );
-      const version = response.body.data?.updateArticle.version;
+      const version = response.body.data?.updateArticle.article.version;
       if (version !== undefined) client.draft.version = version;
       return { operation: 'updateArticle', failure: failureOf(response) };
     },
@@ -167,7 +169,7 @@ const operations: Array<[string, Operation]> = [
     'rateArticle',
     async (_client, round) => {
       const response = await server.graphql(
-        'mutation ($id: ID!) { rateArticle(id: $id, helpful: true) { id } }',
+        'mutation ($id: ID!) { rateArticle(input: { id: $id, helpful: true }) { article { id } } }',
         { id: pick(articles, round).id },
       );
       return { operation: 'rateArticle', failure: failureOf(response) };

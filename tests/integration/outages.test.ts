@@ -110,7 +110,8 @@ describe('an embedded Meilisearch that crashes', () => {
 
   const pidFile = () => path.join(dataDir, 'meilisearch.pid');
   const readPid = async () => Number.parseInt(await readFile(pidFile(), 'utf8'), 10);
-  const SEARCH = 'query ($q: String!) { searchArticles(query: $q) { degraded hits { article { slug } } } }';
+  const SEARCH =
+    'query ($q: String!) { searchArticles(query: $q) { degraded hits: edges { article: node { slug } } } }';
   type Search = { searchArticles: { degraded: boolean; hits: Array<{ article: { slug: string } }> } };
 
   it('is started again where it was, and search is served by it again; stop() stops it for good', async () => {

@@ -75,7 +75,7 @@ function post(
   });
 }
 
-const RATE = 'mutation ($id: ID!) { rateArticle(id: $id, helpful: true) { id } }';
+const RATE = 'mutation ($id: ID!) { rateArticle(input: { id: $id, helpful: true }) { article { id } } }';
 const READ = '{ categories { key } }';
 
 function expectRateLimited(response: GraphQLResponse): number {
@@ -106,11 +106,14 @@ describe('anonymous mutations', () => {
     // The same address may still read, and a token holder there may still write.
     expect((await post(READ, { from })).status).toBe(200);
     const agent = await server.tokenFor(['agent'], 'agent-rl');
-    const used = await post('mutation ($id: ID!) { recordArticleUse(id: $id, channel: HOTLINE) { id } }', {
-      from,
-      token: agent,
-      variables: { id: articleId },
-    });
+    const used = await post(
+      'mutation ($id: ID!) { recordArticleUse(input: { id: $id, channel: HOTLINE }) { article { id } } }',
+      {
+        from,
+        token: agent,
+        variables: { id: articleId },
+      },
+    );
     expect(used.status).toBe(200);
     expect(used.body.errors).toBeUndefined();
     // Another address has its own budget.

@@ -42,7 +42,7 @@ interface Result {
   hits: Array<{ article: { slug: string } }>;
 }
 const SEARCH = `query ($q: String!) { searchArticles(query: $q, first: 20) {
-  totalHits degraded facets { tags { value count } categories { value count } } hits { article { slug } }
+  totalHits degraded facets { tags { value count } categories { value count } } hits: edges { article: node { slug } }
 } }`;
 const search = async (q: string, options: { token?: string } = {}) =>
   expectData(await server.graphql<{ searchArticles: Result }>(SEARCH, { q }, options)).searchArticles;
@@ -56,12 +56,12 @@ describe('while the index lags behind MongoDB', () => {
     // Republish the first as INTERNAL through the API; the indexer is stopped, so the index still
     // says PUBLIC.
     const edited = expectData(
-      await server.graphql<{ updateArticle: ArticleHandle }>(
-        'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { audience: INTERNAL }) { id slug version } }',
+      await server.graphql<{ updateArticle: { article: ArticleHandle } }>(
+        'mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, audience: INTERNAL }) { article { id slug version } } }',
         { id: republished.id, v: republished.version },
         editor,
       ),
-    ).updateArticle;
+    ).updateArticle.article;
     await publish(server, await submit(server, edited));
     const indexed = await server.app.meili
       .index(server.app.services.projections.articles.indexUid)

@@ -35,7 +35,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const SEARCH = `query ($q: String!) { searchArticles(query: $q) { degraded totalHits hits { title article { slug } } } }`;
+const SEARCH = `query ($q: String!) { searchArticles(query: $q) { degraded totalHits hits: edges { title article: node { slug } } } }`;
 type Result = {
   degraded: boolean;
   totalHits: number;
@@ -59,22 +59,22 @@ describe('when Meilisearch goes away and comes back', () => {
 
     // Editing and publishing still work: they only mark the article for the indexer.
     const edited = expectData(
-      await server.graphql<{ updateArticle: { id: string; version: number } }>(
-        'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "光猫断电重启后仍报错误678的处理" }) { id version } }',
+      await server.graphql<{ updateArticle: { article: { id: string; version: number } } }>(
+        'mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, title: "光猫断电重启后仍报错误678的处理" }) { article { id version } } }',
         { id: first.id, v: first.version },
         editor,
       ),
-    ).updateArticle;
+    ).updateArticle.article;
     const submitted = expectData(
-      await server.graphql<{ submitArticleForReview: { id: string; version: number } }>(
-        'mutation ($id: ID!, $v: Int!) { submitArticleForReview(id: $id, expectedVersion: $v) { id version } }',
+      await server.graphql<{ submitArticleForReview: { article: { id: string; version: number } } }>(
+        'mutation ($id: ID!, $v: Int!) { submitArticleForReview(input: { id: $id, expectedVersion: $v }) { article { id version } } }',
         { id: edited.id, v: edited.version },
         editor,
       ),
-    ).submitArticleForReview;
+    ).submitArticleForReview.article;
     const reviewer = { token: await server.tokenFor(['reviewer'], 'reviewer-r') };
     const published = await server.graphql(
-      'mutation ($id: ID!, $v: Int!) { publishArticle(id: $id, expectedVersion: $v) { version } }',
+      'mutation ($id: ID!, $v: Int!) { publishArticle(input: { id: $id, expectedVersion: $v }) { article { version } } }',
       { id: submitted.id, v: submitted.version },
       reviewer,
     );

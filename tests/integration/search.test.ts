@@ -51,7 +51,7 @@ const SEARCH = `query ($q: String!, $filter: ArticleSearchFilter, $first: Int) {
   searchArticles(query: $q, filter: $filter, first: $first, channel: HOTLINE) {
     totalHits degraded
     facets { categories { value count } tags { value count } }
-    hits { title snippet matchedErrorCodes article { slug locale audience errorCodes category { key } } }
+    hits: edges { title snippet matchedErrorCodes article: node { slug locale audience errorCodes category { key } } }
   }
 }`;
 
@@ -124,24 +124,30 @@ describe('relevance', () => {
     });
     await waitForSearchSync(server.app);
     expect(slugs(await search('掉线排查'))).not.toContain(article.slug);
-    const created = await server.graphql<{ createSynonymSet: { terms: string[]; version: number } }>(
-      'mutation { createSynonymSet(terms: ["掉线", "断流"]) { terms version } }',
+    const created = await server.graphql<{
+      createSynonymSet: { synonymSet: { terms: string[]; version: number } };
+    }>(
+      'mutation { createSynonymSet(input: { terms: ["掉线", "断流"] }) { synonymSet { terms version } } }',
       {},
       editor,
     );
-    expect(expectData(created).createSynonymSet).toEqual({ terms: ['掉线', '断流'], version: 1 });
+    expect(expectData(created).createSynonymSet.synonymSet).toEqual({ terms: ['掉线', '断流'], version: 1 });
     await eventually(async () => expect(slugs(await search('掉线排查'))).toContain(article.slug));
   });
 
   it('refuses a synonym set with one term, naming the field', async () => {
     const response = await server.graphql(
-      'mutation { createSynonymSet(terms: ["孤词"]) { id } }',
+      'mutation { createSynonymSet(input: { terms: ["孤词"] }) { synonymSet { id } } }',
       {},
       editor,
     );
-    expect(fieldPaths(expectErrorCode(response, 'BAD_USER_INPUT'))).toEqual(['terms']);
+    expect(fieldPaths(expectErrorCode(response, 'BAD_USER_INPUT'))).toEqual(['input.terms']);
     expectErrorCode(
-      await server.graphql('mutation { createSynonymSet(terms: ["a", "b"]) { id } }', {}, agent),
+      await server.graphql(
+        'mutation { createSynonymSet(input: { terms: ["a", "b"] }) { synonymSet { id } } }',
+        {},
+        agent,
+      ),
       'FORBIDDEN',
     );
   });
@@ -199,7 +205,7 @@ describe('visibility', () => {
       title: '旧版光猫指示灯说明',
     });
     await server.graphql(
-      'mutation ($id: ID!, $v: Int!) { updateArticle(id: $id, expectedVersion: $v, input: { title: "新版光猫指示灯说明" }) { version } }',
+      'mutation ($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, title: "新版光猫指示灯说明" }) { article { version } } }',
       { id: published.id, v: published.version },
       editor,
     );

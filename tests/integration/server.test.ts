@@ -96,7 +96,8 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses a mutation over GET with 405 and runs nothing', async () => {
-    const mutation = 'mutation { rateArticle(id: "000000000000000000000000", helpful: true) { id } }';
+    const mutation =
+      'mutation { rateArticle(input: { id: "000000000000000000000000", helpful: true }) { article { id } } }';
     const url = `${server.url}/graphql?query=${encodeURIComponent(mutation)}`;
     const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
     expect(response.status).toBe(405);

@@ -64,7 +64,7 @@ const hallInput = (code: string, name = '鄂州太和镇并发营业厅') => ({
   services: ['PAYMENT'],
   openingHours: { weekly: [weekday, weekday, weekday, weekday, weekday, [], []] },
 });
-const CREATE_HALL = 'mutation ($input: HallInput!) { createHall(input: $input) { id code } }';
+const CREATE_HALL = 'mutation ($input: CreateHallInput!) { createHall(input: $input) { hall { id code } } }';
 
 describe('concurrent creates of one key give one document', () => {
   it('createArticle x20 with one slug and locale: one article, 19 CONFLICT on input.slug', async () => {
@@ -72,7 +72,7 @@ describe('concurrent creates of one key give one document', () => {
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         server.graphql(
-          'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+          'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { article { id } } }',
           {
             input: { slug, title: `并发创建 ${index}`, body: '正文', category: 'broadband/dial-up-errors' },
           },
@@ -105,7 +105,8 @@ describe('concurrent creates of one key give one document', () => {
   });
 
   it('upsertChannel x10 with one code: one channel; each upsert succeeds or gets CONFLICT', async () => {
-    const UPSERT = 'mutation ($input: ChannelInput!) { upsertChannel(input: $input) { code version } }';
+    const UPSERT =
+      'mutation ($input: UpsertChannelInput!) { upsertChannel(input: $input) { channel { code version } } }';
     const input = { code: 'RACE-HOTLINE', name: '并发热线', type: 'HOTLINE', services: ['CONSULTATION'] };
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => server.graphql(UPSERT, { input }, admin)),
@@ -119,7 +120,7 @@ describe('concurrent creates of one key give one document', () => {
 
   it('two renames and a create racing for one code leave one hall with it', async () => {
     const UPDATE =
-      'mutation ($code: String!, $to: String!) { updateHall(code: $code, expectedVersion: 1, input: { code: $to }) { code } }';
+      'mutation ($code: String!, $to: String!) { updateHall(input: { hall: { code: $code }, expectedVersion: 1, code: $to }) { hall { code } } }';
     expectData(await server.graphql(CREATE_HALL, { input: hallInput('HB-EZ-REN1') }, admin));
     expectData(await server.graphql(CREATE_HALL, { input: hallInput('HB-EZ-REN2') }, admin));
     const responses = await Promise.all([
@@ -140,7 +141,7 @@ describe('importHalls under concurrency', () => {
   const row = (code: string) =>
     `${code},${code}营业厅,SMALL,SELF_OPERATED,,TOWNSHIP,130632101,河北省保定市安新县端村镇1号,38.90,115.90,40,PAYMENT,"mon-fri 08:30-17:30"`;
   const csv = (codes: string[]) => [header, ...codes.map(row)].join('\n');
-  const IMPORT = `mutation ($data: String!) { importHalls(format: CSV, data: $data) { applied created unchanged invalid } }`;
+  const IMPORT = `mutation ($data: String!) { importHalls(input: { format: CSV, data: $data }) { applied created unchanged invalid } }`;
   type Report = { importHalls: { applied: boolean; created: number; unchanged: number; invalid: number } };
 
   it('the same rows imported 10 times at once: one hall per code, each import whole or refused', async () => {

@@ -259,7 +259,7 @@ describe.each(READERS)('as %s, every read path returns exactly what the policy a
     await eventually(async () => {
       const data = expectData(
         await server.graphql<{ searchArticles: { hits: Array<{ article: { slug: string } }> } }>(
-          `{ searchArticles(query: "${WORD}", first: 50, filter: { locale: ZH_CN }) { hits { article { slug } } } }`,
+          `{ searchArticles(query: "${WORD}", first: 50, filter: { locale: ZH_CN }) { hits: edges { article: node { slug } } } }`,
           {},
           as(reader),
         ),
@@ -312,7 +312,7 @@ describe.each(READERS)('as %s, every read path returns exactly what the policy a
   it('history and articleDiff are for editorial readers only', async () => {
     const id = encodeGlobalID('Article', hub._id.toHexString());
     const history = await server.graphql<{ article: { history: { revisions: unknown[] } } | null }>(
-      '{ article(slug: "paths-hub", locale: ZH_CN) { history { revisions { version } } } }',
+      '{ article(slug: "paths-hub", locale: ZH_CN) { history { revisions: nodes { version } } } }',
       {},
       as(reader),
     );

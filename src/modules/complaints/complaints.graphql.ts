@@ -1,40 +1,57 @@
 import { builder } from '../../schema/builder.js';
-import { enumValues } from '../../schema/enums.js';
-import { LocaleEnum } from '../knowledge/knowledge.graphql.js';
+import { labelledEnum, localeArg } from '../../schema/labels.js';
 import {
-  COMPLAINT_GRADES,
   COMPLAINT_POLICY,
   COMPLAINT_TIME_ZONE,
   complaintDeadline,
   shanghaiTime,
 } from './complaint-policy.js';
-import type { ComplaintDeadline, ComplaintGradePolicy } from './complaint-policy.js';
+import type { ComplaintDeadline, ComplaintGrade, ComplaintGradePolicy } from './complaint-policy.js';
 
-const ComplaintGradeEnum = builder.enumType('ComplaintGrade', {
-  description: 'GENERAL 一般投诉, PROVINCIAL 省级投诉, NATIONAL 全国级投诉.',
-  values: enumValues(COMPLAINT_GRADES),
+const ComplaintGradeEnum = labelledEnum('ComplaintGrade', {
+  description: 'How serious a customer complaint is, by where it was lodged.',
+  labels: {
+    GENERAL: { 'zh-CN': '一般投诉', en: 'General complaint' },
+    PROVINCIAL: { 'zh-CN': '省级投诉', en: 'Provincial complaint' },
+    NATIONAL: { 'zh-CN': '全国级投诉', en: 'National complaint' },
+  } satisfies Record<ComplaintGrade, unknown>,
 });
 
 const GradePolicy = builder.objectRef<ComplaintGradePolicy>('ComplaintGradePolicy').implement({
   description: 'The external answer promise for one complaint grade.',
   fields: (t) => ({
-    grade: t.field({ type: ComplaintGradeEnum, resolve: (policy) => policy.grade }),
+    grade: t.field({
+      type: ComplaintGradeEnum,
+      description: 'The grade.',
+      resolve: (policy) => policy.grade,
+    }),
     name: t.string({
-      args: { locale: t.arg({ type: LocaleEnum, defaultValue: 'zh-CN' }) },
+      description: 'The grade name in the locale asked for.',
+      args: { locale: t.arg(localeArg()) },
       resolve: (policy, args) => policy.name[args.locale ?? 'zh-CN'],
     }),
     averageAnswerHours: t.exposeInt('averageAnswerHours', { description: '0 means an immediate answer.' }),
-    immediate: t.boolean({ resolve: (policy) => policy.averageAnswerHours === 0 }),
-    latestAnswerHours: t.exposeInt('latestAnswerHours'),
+    immediate: t.boolean({
+      description: 'Answered on the spot.',
+      resolve: (policy) => policy.averageAnswerHours === 0,
+    }),
+    latestAnswerHours: t.exposeInt('latestAnswerHours', {
+      description: 'The promise: answered within this.',
+    }),
   }),
 });
 
 const Deadline = builder.objectRef<ComplaintDeadline>('ComplaintDeadline').implement({
+  description: 'When one complaint must be answered.',
   fields: (t) => ({
-    grade: t.field({ type: ComplaintGradeEnum, resolve: (deadline) => deadline.grade }),
-    receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
-    averageBy: t.expose('averageBy', { type: 'DateTime' }),
-    latestBy: t.expose('latestBy', { type: 'DateTime' }),
+    grade: t.field({
+      type: ComplaintGradeEnum,
+      description: 'The grade.',
+      resolve: (deadline) => deadline.grade,
+    }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When it was received.' }),
+    averageBy: t.expose('averageBy', { type: 'DateTime', description: 'The usual answer time.' }),
+    latestBy: t.expose('latestBy', { type: 'DateTime', description: 'The promised latest answer time.' }),
     averageByLocal: t.string({
       description: 'averageBy in Asia/Shanghai time, e.g. 2026-02-03T17:30:00+08:00.',
       resolve: (deadline) => shanghaiTime(deadline.averageBy),
@@ -43,7 +60,7 @@ const Deadline = builder.objectRef<ComplaintDeadline>('ComplaintDeadline').imple
       description: 'latestBy in Asia/Shanghai time.',
       resolve: (deadline) => shanghaiTime(deadline.latestBy),
     }),
-    timeZone: t.string({ resolve: () => COMPLAINT_TIME_ZONE }),
+    timeZone: t.string({ description: 'Always Asia/Shanghai.', resolve: () => COMPLAINT_TIME_ZONE }),
   }),
 });
 
@@ -57,8 +74,12 @@ builder.queryFields((t) => ({
     type: Deadline,
     description: 'When a complaint of this grade must be answered (receivedAt defaults to now).',
     args: {
-      grade: t.arg({ type: ComplaintGradeEnum, required: true }),
-      receivedAt: t.arg({ type: 'DateTime', required: false }),
+      grade: t.arg({ type: ComplaintGradeEnum, required: true, description: 'The grade.' }),
+      receivedAt: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'When it was received (default now).',
+      }),
     },
     resolve: (_root, args) => complaintDeadline(args.grade, args.receivedAt ?? new Date()),
   }),

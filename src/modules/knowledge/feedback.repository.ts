@@ -113,6 +113,11 @@ export class FeedbackRepository {
     return this.flags.findOne({ _id: id });
   }
 
+  /** The flags with these ids, in any order (one query for a node batch). */
+  findFlagsByIds(ids: readonly ObjectId[]): Promise<WithId<FlagDoc>[]> {
+    return this.flags.find({ _id: { $in: [...ids] } }).toArray();
+  }
+
   /** Flags with `status`, newest first, after the keyset position (at, id). */
   findFlags(
     status: FlagStatus,

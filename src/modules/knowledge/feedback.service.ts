@@ -199,6 +199,14 @@ export class FeedbackService {
     };
   }
 
+  /** Flags by id, in the order asked (editors); null where one is missing or for anyone else. */
+  async flagsByIds(principal: Principal, ids: readonly ObjectId[]): Promise<Array<WithId<FlagDoc> | null>> {
+    if (!knowledgePolicy.can(principal, 'listFlags') || ids.length === 0) return ids.map(() => null);
+    const flags = await this.feedback.findFlagsByIds(ids);
+    const byId = new Map(flags.map((flag) => [flag._id.toHexString(), flag]));
+    return ids.map((id) => byId.get(id.toHexString()) ?? null);
+  }
+
   /**
    * Closes a flag (editors); resolving an already resolved flag changes nothing.
    * @throws UNAUTHENTICATED/FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.

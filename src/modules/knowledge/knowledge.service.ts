@@ -204,6 +204,12 @@ export class KnowledgeService {
     return { items: revisions.slice(0, limit), hasMore: revisions.length > limit };
   }
 
+  /** One revision of an article (editors, reviewers, admins); null for anyone else or when missing. */
+  async revision(principal: Principal, articleId: ObjectId, version: number): Promise<RevisionDoc | null> {
+    if (!knowledgePolicy.can(principal, 'readHistory')) return null;
+    return this.repo.findRevision(articleId, version);
+  }
+
   /**
    * Field changes and a body line diff between two revisions of an article.
    * @throws AppError UNAUTHENTICATED/FORBIDDEN unless editor, reviewer or admin; NOT_FOUND for an
