@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import channelKb from './dev/eslint/no-dev-imports.js';
+import moduleBoundaries from './dev/eslint/module-boundaries.js';
+import noDevImports from './dev/eslint/no-dev-imports.js';
+
+const channelKb = { rules: { ...noDevImports.rules, ...moduleBoundaries.rules } };
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/'] },
@@ -30,6 +33,9 @@ export default tseslint.config(
         'error',
         { root: import.meta.dirname, devDir: 'dev', seams: ['src/infrastructure.ts'] },
       ],
+      // A module is used from outside only through its index.ts (domain) and schema.ts (GraphQL);
+      // tests/unit/module-boundaries.test.ts shows that a planted violation fails the lint.
+      'channel-kb/module-boundaries': ['error', { root: import.meta.dirname }],
     },
   },
   {

@@ -1,11 +1,11 @@
 import { ObjectId } from 'mongodb';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { AppDeps } from '../src/context.js';
-import type { ChannelDoc } from '../src/modules/channels/channel.model.js';
-import { buildHallDoc, channelContentOf } from '../src/modules/channels/channels.service.js';
-import type { HallDoc } from '../src/modules/channels/hall.model.js';
-import { channelInputSchema, hallInputSchema } from '../src/modules/channels/hall.validation.js';
-import type { RegionDoc } from '../src/modules/channels/region.model.js';
+import type { ChannelDoc } from '../src/modules/channels/index.js';
+import { buildHallDoc, channelContentOf } from '../src/modules/channels/index.js';
+import type { HallDoc } from '../src/modules/channels/index.js';
+import { channelInputSchema, hallInputSchema } from '../src/modules/channels/index.js';
+import type { RegionDoc } from '../src/modules/channels/index.js';
 import { seedChannels } from './data/channels.js';
 import { seedHalls } from './data/halls.js';
 import { seedRegionPath, seedRegions } from './data/regions.js';

@@ -1,14 +1,9 @@
 import { ObjectId } from 'mongodb';
 import type { AnyBulkWriteOperation, WithId } from 'mongodb';
 import type { AppDeps } from '../src/context.js';
-import { categoryPathOf, contentFromInput } from '../src/modules/knowledge/article.model.js';
-import type {
-  ArticleContent,
-  ArticleDoc,
-  CategoryDoc,
-  RevisionDoc,
-} from '../src/modules/knowledge/article.model.js';
-import { createArticleSchema } from '../src/modules/knowledge/article.validation.js';
+import { categoryPathOf, contentFromInput } from '../src/modules/knowledge/index.js';
+import type { ArticleContent, ArticleDoc, CategoryDoc, RevisionDoc } from '../src/modules/knowledge/index.js';
+import { createArticleSchema } from '../src/modules/knowledge/index.js';
 import { seedArticles } from './data/articles.js';
 import type { SeedArticle } from './data/articles.js';
 import { seedCategories } from './data/categories.js';

@@ -1,8 +1,8 @@
 import { ObjectId } from 'mongodb';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { AppDeps } from '../src/context.js';
-import type { SynonymSetDoc } from '../src/modules/search/search.repository.js';
-import { normaliseText } from '../src/modules/search/normalise.js';
+import type { SynonymSetDoc } from '../src/modules/search/index.js';
+import { normaliseText } from '../src/modules/search/index.js';
 import type { Seeder } from './index.js';
 
 /** A starting list of terms agents and customers use for the same thing. */

@@ -10,7 +10,7 @@ import { provideInfrastructure } from './infrastructure.js';
 import { createLogger } from './logger.js';
 import { openApp } from './app.js';
 import { startServer } from './server.js';
-import { createIndexer } from './modules/search/indexer.js';
+import { createIndexer } from './modules/search/index.js';
 import { seedDatabase } from '../seed/index.js';
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@
  * The service-channel taxonomy of DOMAIN.md section 2, one entry per channel, shaped like
  * `ChannelInput` (kind and ownership follow from the type). Terminals list the halls they stand in.
  */
-import type { ChannelInput } from '../../src/modules/channels/hall.validation.js';
+import type { ChannelInput } from '../../src/modules/channels/index.js';
 import { seedHalls } from './halls.js';
 
 type SeedChannel = Omit<

@@ -18,8 +18,8 @@ import type {
   ServiceKind,
   SpecialDate,
   TimeInterval,
-} from '../../src/modules/channels/hall.model.js';
-import { SERVICE_KINDS } from '../../src/modules/channels/hall.model.js';
+} from '../../src/modules/channels/index.js';
+import { SERVICE_KINDS } from '../../src/modules/channels/index.js';
 import { PROVINCES } from './regions.js';
 
 /** A seed hall, shaped like `HallInput`. */

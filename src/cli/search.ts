@@ -3,7 +3,7 @@
  * npm run search:check   -- compares MongoDB and Meilisearch (ids and versions); exits 1 on drift.
  * Both use MONGODB_URI / MEILI_URL, or the embedded services (stop `npm start` first).
  */
-import { checkSearchIndex, reindex } from '../modules/search/maintenance.js';
+import { checkSearchIndex, reindex } from '../modules/search/index.js';
 import { progressBar, runCliTask } from './cli-app.js';
 
 const command = process.argv[2];

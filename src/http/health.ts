@@ -11,9 +11,9 @@ import { hasRole } from '../auth/principal.js';
 import type { AppDeps } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { checkSearchIndex, searchLag } from '../modules/search/maintenance.js';
-import type { DriftReport } from '../modules/search/maintenance.js';
-import type { IndexProjection } from '../modules/search/documents.js';
+import { checkSearchIndex, searchLag } from '../modules/search/index.js';
+import type { DriftReport } from '../modules/search/index.js';
+import type { IndexProjection } from '../modules/search/index.js';
 
 /** How long one dependency check may take before it counts as failed. */
 export const CHECK_TIMEOUT_MS = 2_000;

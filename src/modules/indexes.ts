@@ -1,9 +1,8 @@
 import type { CollectionIndexes } from '../db/indexes.js';
 import { keyClaimIndexes } from '../db/key-claims.js';
-import { knowledgeIndexes } from './knowledge/article.repository.js';
-import { feedbackIndexes } from './knowledge/feedback.repository.js';
-import { searchIndexes } from './search/search.repository.js';
-import { channelsIndexes } from './channels/channels.indexes.js';
+import { feedbackIndexes, knowledgeIndexes } from './knowledge/index.js';
+import { searchIndexes } from './search/index.js';
+import { channelsIndexes } from './channels/index.js';
 
 /**
  * Every collection's index declarations, created at start-up. Each module declares its own

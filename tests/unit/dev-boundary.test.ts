@@ -1,53 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
-
-/** One text linted as if it were the file at `filePath` (a file the TypeScript project knows). */
-interface LintCase {
-  filePath: string;
-  code: string;
-}
-
-interface LintResult {
-  errorCount: number;
-  boundary: Array<{ line: number; message: string }>;
-}
+import { lintTexts } from '../helpers/lint.js';
 
 const RULE = 'channel-kb/no-dev-imports';
-
-// Runs ESLint's Node API with the project's own eslint.config.js in a child process (ESLint and
-// typescript-eslint load once there, outside Jest's module registry), on texts given as files.
-const LINT_SCRIPT = `
-import { ESLint } from 'eslint';
-let input = '';
-for await (const chunk of process.stdin) input += chunk;
-const eslint = new ESLint({ cwd: process.cwd() });
-const out = [];
-for (const { filePath, code } of JSON.parse(input)) {
-  const [result] = await eslint.lintText(code, { filePath });
-  out.push({
-    errorCount: result.errorCount,
-    boundary: result.messages
-      .filter((m) => m.ruleId === ${JSON.stringify(RULE)})
-      .map((m) => ({ line: m.line, message: m.message })),
-  });
-}
-process.stdout.write(JSON.stringify(out));
-`;
-
-async function lintTexts(cases: LintCase[]): Promise<LintResult[]> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', LINT_SCRIPT], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(JSON.stringify(cases));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`eslint exited with ${String(code)}: ${stderr}`);
-  return JSON.parse(stdout) as LintResult[];
-}
 
 // The planted file names a production file, so typescript-eslint's project service has it.
 const PLANTED = [
@@ -65,7 +20,7 @@ const PLANTED = [
 describe('the lint rule keeping production code out of dev/', () => {
   it('fails a src/ file that imports or names dev/, and lets the seam and the tests be', async () => {
     const seam = await readFile('src/infrastructure.ts', 'utf8');
-    const [planted, realSeam, seamWithStaticImport, testHelper] = await lintTexts([
+    const [planted, realSeam, seamWithStaticImport, testHelper] = await lintTexts(RULE, [
       { filePath: 'src/cli/cli-app.ts', code: PLANTED },
       { filePath: 'src/infrastructure.ts', code: seam },
       {

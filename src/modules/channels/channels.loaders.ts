@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { ObjectId } from 'mongodb';
 import type { WithId } from 'mongodb';
-import type { ArticleDoc } from '../knowledge/article.model.js';
-import type { ArticleRepository } from '../knowledge/article.repository.js';
+import type { ArticleDoc } from '../knowledge/index.js';
+import type { ArticleRepository } from '../knowledge/index.js';
 import type { ChannelDoc } from './channel.model.js';
 import type { ChannelRepository } from './channel.repository.js';
 import { findPublishedHallArticles, relatesToTier } from './hall-articles.js';

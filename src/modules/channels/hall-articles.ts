@@ -1,7 +1,7 @@
 import type { WithId } from 'mongodb';
-import type { ArticleDoc } from '../knowledge/article.model.js';
-import type { ArticleRepository } from '../knowledge/article.repository.js';
-import { liveRevisionFilter } from '../knowledge/article.visibility.js';
+import type { ArticleDoc } from '../knowledge/index.js';
+import type { ArticleRepository } from '../knowledge/index.js';
+import { liveRevisionFilter } from '../knowledge/index.js';
 import type { HallTier } from './hall.model.js';
 
 /** The knowledge-base category whose articles relate to every hall. */

@@ -7,8 +7,8 @@ import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import { localeArg } from '../../schema/labels.js';
 import { connectionPage, forwardPage, given, objectIdOf, underInput } from '../../schema/paging.js';
-import { ArticleRef } from '../knowledge/knowledge.graphql.js';
-import type { ArticleView } from '../knowledge/knowledge.service.js';
+import { ArticleRef } from '../knowledge/schema.js';
+import type { ArticleView } from '../knowledge/index.js';
 import {
   AccessibilityEnum,
   ChannelRef,

@@ -1,9 +1,9 @@
 import type { Settings } from 'meilisearch';
 import type { ObjectId } from 'mongodb';
-import type { ArticleDoc } from '../knowledge/article.model.js';
-import { indexVisibilityFields, isIndexable } from '../knowledge/article.visibility.js';
-import type { IndexVisibilityFields } from '../knowledge/article.visibility.js';
-import type { HallDoc } from '../channels/hall.model.js';
+import type { ArticleDoc } from '../knowledge/index.js';
+import { indexVisibilityFields, isIndexable } from '../knowledge/index.js';
+import type { IndexVisibilityFields } from '../knowledge/index.js';
+import type { HallDoc } from '../channels/index.js';
 import { normaliseText } from './normalise.js';
 
 /**

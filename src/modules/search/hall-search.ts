@@ -1,6 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
-import type { GeoPoint } from '../channels/hall.model.js';
-import type { HallFilter, HallSearchPort } from '../channels/channels.service.js';
+import type { GeoPoint } from '../channels/index.js';
+import type { HallFilter, HallSearchPort } from '../channels/index.js';
 import { normaliseText } from './normalise.js';
 
 const quote = (value: string) => JSON.stringify(value);

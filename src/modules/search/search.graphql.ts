@@ -5,9 +5,9 @@ import { builder } from '../../schema/builder.js';
 import { forwardPage, objectIdOf, underInput } from '../../schema/paging.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../db/keyset.js';
 import type { Context } from '../../context.js';
-import { ArticleRef, AudienceEnum, LocaleEnum } from '../knowledge/knowledge.graphql.js';
-import { UseChannelEnum } from '../knowledge/feedback.graphql.js';
-import type { ArticleView } from '../knowledge/knowledge.service.js';
+import { ArticleRef, AudienceEnum, LocaleEnum } from '../knowledge/schema.js';
+import { UseChannelEnum } from '../knowledge/schema.js';
+import type { ArticleView } from '../knowledge/index.js';
 import type { SynonymSetDoc } from './search.repository.js';
 import type { FacetCount, SearchHit, SearchInsights, SearchResult } from './search.service.js';
 

@@ -1,6 +1,6 @@
 import type { Collection, Db, ObjectId, WithId } from 'mongodb';
 import type { CollectionIndexes } from '../../db/indexes.js';
-import type { ArticleDoc } from '../knowledge/article.model.js';
+import type { ArticleDoc } from '../knowledge/index.js';
 
 /** A set of terms that mean the same to searchers (宽带 / 宽频 / broadband). */
 export interface SynonymSetDoc {

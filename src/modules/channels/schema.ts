@@ -1,0 +1,4 @@
+/** The channel directory's GraphQL surface: importing it registers halls, regions, channels and coverage. */
+import './channel-enums.graphql.js';
+import './halls.graphql.js';
+import './channels.graphql.js';

@@ -1,0 +1,2 @@
+/** The complaint rules' public surface: the grades and their deadlines, as data. */
+export { complaintDeadline, COMPLAINT_POLICY } from './complaint-policy.js';

@@ -1,0 +1,16 @@
+/**
+ * The search module's public surface (article and hall search, synonyms, the search log, the
+ * indexer, the only writer to Meilisearch): what other modules, the app's wiring, the command-line
+ * tasks and the seeders may use. Everything else in this folder is internal.
+ */
+export { indexProjections } from './documents.js';
+export type { IndexProjection } from './documents.js';
+export { HallSearch } from './hall-search.js';
+export { createIndexer } from './indexer.js';
+export { checkSearchIndex, reindex, searchLag } from './maintenance.js';
+export type { DriftReport } from './maintenance.js';
+export { normaliseText } from './normalise.js';
+export { subscribeSearchLog } from './search-log.js';
+export { SearchRepository, searchIndexes } from './search.repository.js';
+export type { SynonymSetDoc } from './search.repository.js';
+export { SearchService } from './search.service.js';

@@ -1,0 +1,2 @@
+/** The system module's GraphQL surface: `viewer`, `node` and `nodes`. */
+import './system.graphql.js';
