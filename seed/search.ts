@@ -1,8 +1,4 @@
-import { ObjectId } from 'mongodb';
-import type { AnyBulkWriteOperation } from 'mongodb';
 import type { AppDeps } from '../src/context.js';
-import type { SynonymSetDoc } from '../src/modules/search/index.js';
-import { normaliseText } from '../src/modules/search/index.js';
 import type { Seeder } from './index.js';
 
 /** A starting list of terms agents and customers use for the same thing. */
@@ -22,25 +18,11 @@ export const seedSynonyms: string[][] = [
   ['欠费', '停机', 'arrears'],
 ];
 
-/** Inserts each starting synonym set unless a set with its first term exists (idempotent). */
+/** Inserts each starting synonym set unless a set with its first term exists (idempotent, one batch). */
 export const synonymSeeder: Seeder = {
   name: 'search synonyms',
   collection: 'search_synonyms',
   async run(app: AppDeps) {
-    const at = new Date();
-    const operations: AnyBulkWriteOperation<SynonymSetDoc>[] = seedSynonyms.map((set) => {
-      const terms = set.map(normaliseText);
-      return {
-        updateOne: {
-          filter: { terms: terms[0] ?? '' },
-          update: {
-            $setOnInsert: { _id: new ObjectId(), terms, version: 1, updatedAt: at, updatedBy: 'seed' },
-          },
-          upsert: true,
-        },
-      };
-    });
-    const result = await app.services.searchRepo.synonyms.bulkWrite(operations, { ordered: true });
-    return { written: result.upsertedCount };
+    return { written: await app.services.synonyms.seedSynonymSets(seedSynonyms) };
   },
 };

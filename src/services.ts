@@ -12,6 +12,8 @@ import { FeedbackService } from './modules/knowledge/index.js';
 import { SearchRepository } from './modules/search/index.js';
 import { SearchService } from './modules/search/index.js';
 import { subscribeSearchLog } from './modules/search/index.js';
+import { SearchLogRepository, SearchInsightsService } from './modules/search/index.js';
+import { SynonymRepository, SynonymService } from './modules/search/index.js';
 import { indexProjections } from './modules/search/index.js';
 import { HallSearch } from './modules/search/index.js';
 import type { IndexProjection } from './modules/search/index.js';
@@ -31,6 +33,8 @@ export interface Services {
   feedback: FeedbackService;
   searchRepo: SearchRepository;
   search: SearchService;
+  synonyms: SynonymService;
+  searchInsights: SearchInsightsService;
   /** The Meilisearch indexes this service keeps (with the configured prefix). */
   projections: { articles: IndexProjection; halls: IndexProjection };
   regions: RegionRepository;
@@ -50,8 +54,9 @@ export function createServices(
   const articles = new ArticleRepository(db);
   const knowledge = new KnowledgeService(articles, logger, events);
   const searchRepo = new SearchRepository(db);
+  const searchLog = new SearchLogRepository(db);
   // The search log is a subscriber of SearchPerformed (the indexer subscribes when it starts).
-  subscribeSearchLog(events, searchRepo);
+  subscribeSearchLog(events, searchLog);
   const projections = indexProjections(indexPrefix);
   const regions = new RegionRepository(db);
   const halls = new HallRepository(db);
@@ -71,6 +76,8 @@ export function createServices(
       logger,
       events,
     ),
+    synonyms: new SynonymService(new SynonymRepository(db), events),
+    searchInsights: new SearchInsightsService(searchLog),
     projections,
     regions,
     halls,

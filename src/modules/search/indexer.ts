@@ -6,6 +6,7 @@ import type { Meilisearch, Settings } from 'meilisearch';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type { IndexedRecord, IndexProjection } from './documents.js';
+import { IndexedRecordsRepository } from './indexed-records.repository.js';
 import { normaliseText } from './normalise.js';
 import type { SearchRepository } from './search.repository.js';
 
@@ -50,6 +51,7 @@ export class SearchIndexer {
   private readonly maxBackoffMs: number;
   private subscribe: (() => Array<() => void>) | undefined;
   private unsubscribe: Array<() => void> = [];
+  private readonly records: IndexedRecordsRepository;
 
   constructor(
     private readonly deps: IndexerDeps,
@@ -58,6 +60,7 @@ export class SearchIndexer {
     this.batchSize = options.batchSize ?? 200;
     this.idleMs = options.idleMs ?? 1_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.records = new IndexedRecordsRepository(deps.db);
   }
 
   /** Subscriptions to take on `start` and release on `stop` (e.g. the domain events that wake it). */
@@ -145,25 +148,12 @@ export class SearchIndexer {
   }
 
   private async pushPendingBatch(projection: IndexProjection): Promise<number> {
-    const records = this.deps.db.collection<IndexedRecord>(projection.collection);
-    const pending = await records
-      .find({ searchPending: true })
-      .sort({ updatedAt: 1 })
-      .limit(this.batchSize)
-      .toArray();
+    const pending = await this.records.findPendingOldestFirst(projection.collection, this.batchSize);
     if (pending.length === 0) return 0;
     await pushRecords(this.deps.meili(), projection, pending);
-    const result = await records.bulkWrite(
-      pending.map((doc) => ({
-        updateOne: {
-          filter: { _id: doc._id, version: doc.version, searchPending: true },
-          update: { $set: { searchPending: false, searchSyncedVersion: doc.version } },
-        },
-      })),
-      { ordered: false },
-    );
+    const confirmed = await this.records.confirmSyncedUnlessChanged(projection.collection, pending);
     this.deps.logger.debug(
-      { index: projection.indexUid, pushed: pending.length, confirmed: result.modifiedCount },
+      { index: projection.indexUid, pushed: pending.length, confirmed },
       'search indexer: batch synced',
     );
     return pending.length;

@@ -1,8 +1,8 @@
 import { meiliErrorCode } from '../../platform/meilisearch.js';
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
-import { MONGO_MAX_TIME_MS } from '../../db/mongo.js';
 import type { IndexedRecord, IndexProjection } from './documents.js';
+import { IndexedRecordsRepository } from './indexed-records.repository.js';
 import {
   assertSucceeded,
   ensureIndex,
@@ -53,7 +53,7 @@ export async function checkSearchIndex(
   projection: IndexProjection,
   now = new Date(),
 ): Promise<DriftReport> {
-  const records = await deps.db.collection<IndexedRecord>(projection.collection).find({}).toArray();
+  const records = await new IndexedRecordsRepository(deps.db).findAllRecords(projection.collection);
   const indexed = new Map<string, number>();
   const exists = await indexExists(deps.meili, projection.indexUid);
   for (let offset = 0; exists; offset += PAGE) {
@@ -112,7 +112,7 @@ export async function reindex(
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<{ indexed: number; total: number }> {
   const startedAt = new Date();
-  const records = deps.db.collection<IndexedRecord>(projection.collection);
+  const records = new IndexedRecordsRepository(deps.db);
   const fresh = `${projection.indexUid}_rebuild_${startedAt.getTime()}`;
   await ensureIndex(deps.meili, fresh, projection.settings);
   if (projection.synonyms) {
@@ -124,7 +124,7 @@ export async function reindex(
       .then(assertSucceeded);
   }
 
-  const total = await records.countDocuments({});
+  const total = await records.countAllRecords(projection.collection);
   let done = 0;
   let indexed = 0;
   let batch: IndexedRecord[] = [];
@@ -132,18 +132,12 @@ export async function reindex(
     if (batch.length === 0) return;
     await pushRecords(deps.meili, projection, batch, fresh);
     indexed += batch.filter((record) => projection.toDocument(record) !== null).length;
-    const confirmations: AnyBulkWriteOperation<IndexedRecord>[] = batch.map((record) => ({
-      updateOne: {
-        filter: { _id: record._id, version: record.version },
-        update: { $set: { searchPending: false } },
-      },
-    }));
-    await records.bulkWrite(confirmations, { ordered: false });
+    await records.clearPendingUnlessChanged(projection.collection, batch);
     done += batch.length;
     onProgress(done, total);
     batch = [];
   };
-  for await (const record of records.find({}).sort({ _id: 1 }).batchSize(500)) {
+  for await (const record of records.streamAllById(projection.collection, 500)) {
     batch.push(record);
     if (batch.length === 500) await flush();
   }
@@ -156,7 +150,7 @@ export async function reindex(
     .then(assertSucceeded);
   await deps.meili.deleteIndex(fresh).waitTask({ timeout: TASK_TIMEOUT_MS }).then(assertSucceeded);
   // Anything that changed while the rebuild ran may have gone to the old index: index it again.
-  await records.updateMany({ updatedAt: { $gte: startedAt } }, { $set: { searchPending: true } });
+  await records.markPendingChangedSince(projection.collection, startedAt);
   if (projection.synonyms) await deps.search.setState(synonymsStateKey(projection.indexUid), '', new Date());
   return { indexed, total };
 }
@@ -170,17 +164,12 @@ export async function searchLag(
   projection: IndexProjection,
   now = new Date(),
 ): Promise<{ pending: number; lagSeconds: number }> {
-  const records = db.collection<IndexedRecord>(projection.collection);
   // Bounded on the server too: the readiness probe calls this.
-  const [pending, oldest] = await Promise.all([
-    records.countDocuments({ searchPending: true }, { maxTimeMS: MONGO_MAX_TIME_MS }),
-    records.findOne(
-      { searchPending: true },
-      { sort: { updatedAt: 1 }, projection: { updatedAt: 1 }, maxTimeMS: MONGO_MAX_TIME_MS },
-    ),
-  ]);
-  const lagSeconds = oldest
-    ? Math.max(0, Math.round((now.getTime() - oldest.updatedAt.getTime()) / 1000))
+  const { pending, oldestChange } = await new IndexedRecordsRepository(db).pendingSummary(
+    projection.collection,
+  );
+  const lagSeconds = oldestChange
+    ? Math.max(0, Math.round((now.getTime() - oldestChange.getTime()) / 1000))
     : 0;
   return { pending, lagSeconds };
 }

@@ -1,5 +1,4 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { WithId } from 'mongodb';
 import { AppError, badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import { forwardPage, objectIdOf, underInput } from '../../schema/paging.js';
@@ -8,8 +7,9 @@ import type { Context } from '../../context.js';
 import { ArticleRef, AudienceEnum, LocaleEnum } from '../knowledge/schema.js';
 import { UseChannelEnum } from '../knowledge/schema.js';
 import type { ArticleView } from '../knowledge/index.js';
-import type { SynonymSetDoc } from './search.repository.js';
-import type { FacetCount, SearchHit, SearchInsights, SearchResult } from './search.service.js';
+import type { SearchInsights } from './search-log.js';
+import type { FacetCount, SearchHit, SearchResult } from './search-results.js';
+import type { SynonymSet } from './synonym-set.model.js';
 
 /** Hits per page at most, and how deep a search may page (the engine pages by offset). */
 const MAX_SEARCH_PAGE = 50;
@@ -65,14 +65,14 @@ const SearchFilterInput = builder.inputType('ArticleSearchFilter', {
   }),
 });
 
-const SynonymSetRef = builder.objectRef<WithId<SynonymSetDoc>>('SynonymSet');
+const SynonymSetRef = builder.objectRef<SynonymSet>('SynonymSet');
 
 /** Every synonym set, read once per request; null when the caller may not read them. */
-const synonymCache = new WeakMap<Context, Promise<WithId<SynonymSetDoc>[] | null>>();
-function synonymSetsOf(context: Context): Promise<WithId<SynonymSetDoc>[] | null> {
+const synonymCache = new WeakMap<Context, Promise<SynonymSet[] | null>>();
+function synonymSetsOf(context: Context): Promise<SynonymSet[] | null> {
   let cached = synonymCache.get(context);
   if (!cached) {
-    cached = context.app.services.search.synonymSets(context.principal).catch((error: unknown) => {
+    cached = context.app.services.synonyms.synonymSets(context.principal).catch((error: unknown) => {
       if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) {
         return null;
       }
@@ -85,10 +85,10 @@ function synonymSetsOf(context: Context): Promise<WithId<SynonymSetDoc>[] | null
 
 builder.node(SynonymSetRef, {
   description: 'Terms searchers use for the same thing; a search for one finds the others (editors).',
-  id: { resolve: (set) => set._id.toHexString() },
+  id: { resolve: (set) => set.id },
   loadMany: async (ids, context) => {
     const sets = await synonymSetsOf(context);
-    return ids.map((id) => sets?.find((set) => set._id.toHexString() === id.toLowerCase()) ?? null);
+    return ids.map((id) => sets?.find((set) => set.id === id.toLowerCase()) ?? null);
   },
   fields: (t) => ({
     terms: t.exposeStringList('terms', { description: 'The terms, as normalised.' }),
@@ -234,7 +234,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'The managed synonym list, at most a few hundred sets (editors; null with an error for others).',
-    resolve: (_root, _args, context) => context.app.services.search.synonymSets(context.principal),
+    resolve: (_root, _args, context) => context.app.services.synonyms.synonymSets(context.principal),
   }),
   searchInsights: t.field({
     type: Insights,
@@ -246,7 +246,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 20, description: 'Queries per list (1-100).' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.search.insights(context.principal, args.since, args.first ?? 20),
+      context.app.services.searchInsights.insights(context.principal, args.since, args.first ?? 20),
   }),
 }));
 
@@ -279,7 +279,7 @@ const DeleteSynonymSetInput = builder.inputType('DeleteSynonymSetInput', {
 });
 
 function synonymPayload(name: string, description: string) {
-  return builder.objectRef<{ synonymSet: WithId<SynonymSetDoc> }>(name).implement({
+  return builder.objectRef<{ synonymSet: SynonymSet }>(name).implement({
     description,
     fields: (t) => ({
       synonymSet: t.field({
@@ -307,7 +307,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateSynonymSetInput, required: true, description: 'The terms.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        synonymSet: await context.app.services.search.createSynonymSet(context.principal, input.terms),
+        synonymSet: await context.app.services.synonyms.createSynonymSet(context.principal, input.terms),
       })),
   }),
   updateSynonymSet: t.field({
@@ -319,7 +319,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        synonymSet: await context.app.services.search.updateSynonymSet(
+        synonymSet: await context.app.services.synonyms.updateSynonymSet(
           context.principal,
           objectIdOf(input.id, 'SynonymSet', 'input.id'),
           input.expectedVersion,
@@ -335,7 +335,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context) =>
       underInput(async () => {
         const id = objectIdOf(input.id, 'SynonymSet', 'input.id');
-        await context.app.services.search.deleteSynonymSet(context.principal, id, input.expectedVersion);
+        await context.app.services.synonyms.deleteSynonymSet(context.principal, id, input.expectedVersion);
         return { id: encodeGlobalID('SynonymSet', id.toHexString()) };
       }),
   }),

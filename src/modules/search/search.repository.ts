@@ -1,28 +1,9 @@
-import type { Collection, Db, ObjectId, WithId } from 'mongodb';
+import type { Collection, Db, Filter, ObjectId, WithId } from 'mongodb';
 import type { CollectionIndexes } from '../../db/indexes.js';
-import type { ArticleDoc } from '../knowledge/index.js';
-
-/** A set of terms that mean the same to searchers (宽带 / 宽频 / broadband). */
-export interface SynonymSetDoc {
-  _id: ObjectId;
-  terms: string[];
-  version: number;
-  updatedAt: Date;
-  updatedBy: string;
-}
-
-/** One logged search: what was asked, by whom, and how it went. */
-export interface SearchLogDoc {
-  _id: ObjectId;
-  query: string;
-  normalised: string;
-  role: string;
-  channel: string | null;
-  hits: number;
-  latencyMs: number;
-  degraded: boolean;
-  at: Date;
-}
+import type { ArticleDoc, Audience, Locale } from '../knowledge/index.js';
+import type { SearchLogDoc } from './search-log.repository.js';
+import type { SynonymSetDoc } from './synonym-set.model.js';
+import { SynonymRepository } from './synonyms.repository.js';
 
 /** What the indexer last pushed that is not a document (the synonyms, by content hash). */
 export interface SearchStateDoc {
@@ -30,6 +11,17 @@ export interface SearchStateDoc {
   key: string;
   value: string;
   at: Date;
+}
+
+/** How the degraded (MongoDB-only) search narrows the readable articles; codes already normalised. */
+export interface ArticleMatchCriteria {
+  category?: string | null;
+  tags?: string[] | null;
+  audience?: Audience | null;
+  locale?: Locale | null;
+  errorCode?: string | null;
+  /** Each term must be in the title or summary, or (when `errorCode` is set) be a carried error code. */
+  terms: Array<{ text: string; errorCode: string | null }>;
 }
 
 /**
@@ -55,18 +47,26 @@ export const searchIndexes: CollectionIndexes[] = [
   },
 ];
 
-/** MongoDB I/O of the search module: synonyms, the search log and the indexer's own state. */
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * MongoDB reads of article search (articles ahead of the index, the degraded search) and the
+ * indexer's own state. Synonyms and the search log have their own repositories.
+ */
 export class SearchRepository {
-  readonly synonyms: Collection<SynonymSetDoc>;
+  /** The search log, read-only here (tests and operators look at entries; writes: SearchLogRepository). */
   readonly log: Collection<SearchLogDoc>;
-  readonly state: Collection<SearchStateDoc>;
+  private readonly state: Collection<SearchStateDoc>;
   private readonly articles: Collection<ArticleDoc>;
+  private readonly synonyms: SynonymRepository;
 
   constructor(db: Db) {
-    this.synonyms = db.collection<SynonymSetDoc>('search_synonyms');
     this.log = db.collection<SearchLogDoc>('search_log');
     this.state = db.collection<SearchStateDoc>('search_state');
     this.articles = db.collection<ArticleDoc>('articles');
+    this.synonyms = new SynonymRepository(db);
   }
 
   /**
@@ -81,8 +81,30 @@ export class SearchRepository {
       .toArray();
   }
 
+  /** Articles within `readable` that match the criteria, newest first, at most `limit` (degraded search). */
+  findReadableMatching(
+    readable: Filter<ArticleDoc>,
+    criteria: ArticleMatchCriteria,
+    limit: number,
+  ): Promise<WithId<ArticleDoc>[]> {
+    const clauses: Filter<ArticleDoc>[] = [readable];
+    if (criteria.category) clauses.push({ 'live.categoryPath': criteria.category });
+    if (criteria.tags?.length) clauses.push({ 'live.tags': { $in: criteria.tags } });
+    if (criteria.audience) clauses.push({ 'live.audience': criteria.audience });
+    if (criteria.locale) clauses.push({ locale: criteria.locale });
+    if (criteria.errorCode) clauses.push({ 'live.errorCodes': criteria.errorCode });
+    for (const term of criteria.terms) {
+      const pattern = new RegExp(escapeRegex(term.text), 'i');
+      const alternatives: Filter<ArticleDoc>[] = [{ 'live.title': pattern }, { 'live.summary': pattern }];
+      if (term.errorCode !== null) alternatives.push({ 'live.errorCodes': term.errorCode });
+      clauses.push({ $or: alternatives });
+    }
+    return this.articles.find({ $and: clauses }).sort({ updatedAt: -1, _id: -1 }).limit(limit).toArray();
+  }
+
+  /** Every synonym set (what the indexer and a reindex push). */
   allSynonymSets(): Promise<WithId<SynonymSetDoc>[]> {
-    return this.synonyms.find({}).sort({ _id: 1 }).toArray();
+    return this.synonyms.findAllSynonymSets();
   }
 
   async getState(key: string): Promise<string | null> {

@@ -1,58 +1,17 @@
 import { ObjectId } from 'mongodb';
-import type { Filter, WithId } from 'mongodb';
 import type { Meilisearch, MultiSearchParams, SearchResponse } from 'meilisearch';
-import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
-import { AppError, badField, conflict, fromZodError, notFound } from '../../errors.js';
+import { AppError, badField } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
-import type { ArticleDoc, Audience, Locale } from '../knowledge/index.js';
 import type { ArticleRepository } from '../knowledge/index.js';
 import { normaliseErrorCode } from '../knowledge/index.js';
 import type { ArticleView, KnowledgeService } from '../knowledge/index.js';
 import type { ArticleSearchDocument } from './documents.js';
 import { errorCodeCandidates, normaliseText } from './normalise.js';
-import { searchPolicy } from './search.policy.js';
-import type { SearchRepository, SynonymSetDoc } from './search.repository.js';
-
-export interface SearchFilter {
-  category?: string | null;
-  tags?: string[] | null;
-  audience?: Audience | null;
-  locale?: Locale | null;
-  errorCode?: string | null;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface SearchHit {
-  article: ArticleView;
-  /** The title with matches wrapped in <mark></mark>; the rest is HTML-escaped. */
-  title: string;
-  /** A cropped, highlighted passage of the body (or summary), HTML-escaped except <mark>. */
-  snippet: string;
-  matchedErrorCodes: string[];
-}
-
-export interface SearchResult {
-  query: string;
-  totalHits: number;
-  processingTimeMs: number;
-  /** True when Meilisearch could not answer and MongoDB did (simpler matching, no typo tolerance). */
-  degraded: boolean;
-  facets: { categories: FacetCount[]; tags: FacetCount[] };
-  hits: SearchHit[];
-}
-
-export interface SearchInsights {
-  topQueries: Array<{ query: string; count: number; averageHits: number }>;
-  zeroResultQueries: Array<{ query: string; count: number; lastAt: Date }>;
-  totalSearches: number;
-  degradedSearches: number;
-}
+import { countValues, facetCounts, MARK_CLOSE, MARK_OPEN, markup } from './search-results.js';
+import type { SearchFilter, SearchHit, SearchResult } from './search-results.js';
+import type { SearchRepository } from './search.repository.js';
 
 const MAX_HITS = 50;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
@@ -65,33 +24,8 @@ interface EngineAnswer {
   main: SearchResponse<ArticleSearchDocument>;
   lane: SearchResponse<ArticleSearchDocument>['hits'];
 }
-const MARK_OPEN = '\u0001';
-const MARK_CLOSE = '\u0002';
-
-const synonymTerms = z
-  .array(z.string().trim().min(1, 'a term must not be empty').max(30, 'a term is at most 30 characters'))
-  .min(2, 'a synonym set needs at least 2 terms')
-  .max(12, 'a synonym set has at most 12 terms')
-  .transform((terms) => [...new Set(terms.map(normaliseText))])
-  .refine((terms) => terms.length >= 2, 'a synonym set needs at least 2 different terms');
-
-/** HTML-escapes text and turns the highlight markers into <mark> elements. */
-function markup(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replaceAll(MARK_OPEN, '<mark>')
-    .replaceAll(MARK_CLOSE, '</mark>');
-}
-
 function quote(value: string): string {
   return JSON.stringify(value);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -340,27 +274,25 @@ export class SearchService {
     offset: number,
   ): Promise<SearchResult> {
     const started = performance.now();
-    const clauses: Filter<ArticleDoc>[] = [this.knowledge.readableFilter(reader, 'search')];
-    if (filter.category) clauses.push({ 'live.categoryPath': filter.category });
-    if (filter.tags?.length) clauses.push({ 'live.tags': { $in: filter.tags } });
-    if (filter.audience) clauses.push({ 'live.audience': filter.audience });
-    if (filter.locale) clauses.push({ locale: filter.locale });
-    if (filter.errorCode) clauses.push({ 'live.errorCodes': normaliseErrorCode(filter.errorCode) });
     const codes = errorCodeCandidates(query);
-    for (const term of query.split(' ').filter((word) => word !== '')) {
-      const pattern = new RegExp(escapeRegex(term), 'i');
-      const alternatives: Filter<ArticleDoc>[] = [{ 'live.title': pattern }, { 'live.summary': pattern }];
-      if (codes.includes(term) || codes.includes(normaliseErrorCode(term))) {
-        alternatives.push({ 'live.errorCodes': normaliseErrorCode(term) });
-      }
-      clauses.push({ $or: alternatives });
-    }
-    const mongoFilter: Filter<ArticleDoc> = { $and: clauses };
-    const matched = await this.articles.articles
-      .find(mongoFilter)
-      .sort({ updatedAt: -1, _id: -1 })
-      .limit(1000)
-      .toArray();
+    const matched = await this.repo.findReadableMatching(
+      this.knowledge.readableFilter(reader, 'search'),
+      {
+        ...filter,
+        errorCode: filter.errorCode ? normaliseErrorCode(filter.errorCode) : null,
+        terms: query
+          .split(' ')
+          .filter((word) => word !== '')
+          .map((text) => ({
+            text,
+            errorCode:
+              codes.includes(text) || codes.includes(normaliseErrorCode(text))
+                ? normaliseErrorCode(text)
+                : null,
+          })),
+      },
+      1000,
+    );
     const carriers = matched.filter((doc) => doc.live?.errorCodes.some((code) => codes.includes(code)));
     const ordered = [...carriers, ...matched.filter((doc) => !carriers.includes(doc))];
     const hits: SearchHit[] = [];
@@ -386,136 +318,4 @@ export class SearchService {
       hits,
     };
   }
-
-  // ---- synonyms ---------------------------------------------------------------------------------
-
-  /** Every synonym set (editors). */
-  async synonymSets(principal: Principal): Promise<WithId<SynonymSetDoc>[]> {
-    searchPolicy.authorize(principal, 'readSynonyms');
-    return this.repo.allSynonymSets();
-  }
-
-  /** Adds a set of terms that mean the same. @throws FORBIDDEN, BAD_USER_INPUT naming `terms`. */
-  async createSynonymSet(principal: Principal, rawTerms: unknown): Promise<WithId<SynonymSetDoc>> {
-    searchPolicy.authorize(principal, 'editSynonyms');
-    const terms = parseTerms(rawTerms);
-    const doc: WithId<SynonymSetDoc> = {
-      _id: new ObjectId(),
-      terms,
-      version: 1,
-      updatedAt: this.now(),
-      updatedBy: principal.id,
-    };
-    await this.repo.synonyms.insertOne(doc);
-    this.events.publish('SynonymsChanged', { id: doc._id.toHexString() });
-    return doc;
-  }
-
-  /** Replaces a set's terms. @throws FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT when stale. */
-  async updateSynonymSet(
-    principal: Principal,
-    id: ObjectId,
-    expectedVersion: number,
-    rawTerms: unknown,
-  ): Promise<WithId<SynonymSetDoc>> {
-    searchPolicy.authorize(principal, 'editSynonyms');
-    const terms = parseTerms(rawTerms);
-    const updated = await this.repo.synonyms.findOneAndUpdate(
-      { _id: id, version: expectedVersion },
-      { $set: { terms, updatedAt: this.now(), updatedBy: principal.id }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    );
-    if (!updated) throw await this.synonymMiss(id, expectedVersion);
-    this.events.publish('SynonymsChanged', { id: id.toHexString() });
-    return updated;
-  }
-
-  /** Removes a set. @throws FORBIDDEN, NOT_FOUND, CONFLICT when stale. */
-  async deleteSynonymSet(principal: Principal, id: ObjectId, expectedVersion: number): Promise<boolean> {
-    searchPolicy.authorize(principal, 'editSynonyms');
-    const result = await this.repo.synonyms.deleteOne({ _id: id, version: expectedVersion });
-    if (result.deletedCount === 0) throw await this.synonymMiss(id, expectedVersion);
-    this.events.publish('SynonymsChanged', { id: id.toHexString() });
-    return true;
-  }
-
-  private async synonymMiss(id: ObjectId, expectedVersion: number) {
-    const current = await this.repo.synonyms.findOne({ _id: id });
-    if (!current) return notFound('SynonymSet', id.toHexString());
-    return conflict(
-      `The synonym set was changed by someone else: you sent version ${expectedVersion}, the current version is ${current.version}.`,
-      { expectedVersion, currentVersion: current.version },
-    );
-  }
-
-  // ---- analytics --------------------------------------------------------------------------------
-
-  /** What agents searched for most, and what found nothing, since a time (editors). */
-  async insights(principal: Principal, since: Date, first: number): Promise<SearchInsights> {
-    searchPolicy.authorize(principal, 'readInsights');
-    if (!Number.isInteger(first) || first < 1 || first > 100)
-      throw badField('first', 'must be between 1 and 100');
-    const match = { at: { $gte: since } };
-    const [top, zero, totals] = await Promise.all([
-      this.repo.log
-        .aggregate<{ _id: string; count: number; averageHits: number }>([
-          { $match: match },
-          { $group: { _id: '$normalised', count: { $sum: 1 }, averageHits: { $avg: '$hits' } } },
-          { $sort: { count: -1, _id: 1 } },
-          { $limit: first },
-        ])
-        .toArray(),
-      this.repo.log
-        .aggregate<{ _id: string; count: number; lastAt: Date }>([
-          { $match: { ...match, hits: 0 } },
-          { $group: { _id: '$normalised', count: { $sum: 1 }, lastAt: { $max: '$at' } } },
-          { $sort: { count: -1, _id: 1 } },
-          { $limit: first },
-        ])
-        .toArray(),
-      this.repo.log
-        .aggregate<{ _id: null; total: number; degraded: number }>([
-          { $match: match },
-          { $group: { _id: null, total: { $sum: 1 }, degraded: { $sum: { $cond: ['$degraded', 1, 0] } } } },
-        ])
-        .toArray(),
-    ]);
-    return {
-      topQueries: top.map((row) => ({
-        query: row._id,
-        count: row.count,
-        averageHits: Math.round(row.averageHits * 10) / 10,
-      })),
-      zeroResultQueries: zero.map((row) => ({
-        query: row._id,
-        count: row.count,
-        lastAt: new Date(row.lastAt),
-      })),
-      totalSearches: totals[0]?.total ?? 0,
-      degradedSearches: totals[0]?.degraded ?? 0,
-    };
-  }
-}
-
-function parseTerms(raw: unknown): string[] {
-  const result = synonymTerms.safeParse(raw);
-  if (!result.success) throw fromZodError('terms', result.error);
-  return result.data;
-}
-
-/** Facet counts, largest first, less one for each value in `minus` (dropped hits); zeros left out. */
-function facetCounts(distribution: Record<string, number> | undefined, minus: string[] = []): FacetCount[] {
-  const counts = { ...distribution };
-  for (const value of minus) if (counts[value] !== undefined) counts[value] -= 1;
-  return Object.entries(counts)
-    .filter(([, count]) => count > 0)
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-function countValues<T>(items: T[], valuesOf: (item: T) => string[]): FacetCount[] {
-  const counts = new Map<string, number>();
-  for (const item of items)
-    for (const value of valuesOf(item)) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return facetCounts(Object.fromEntries(counts));
 }
