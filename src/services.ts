@@ -15,15 +15,16 @@ import { subscribeSearchLog } from './modules/search/index.js';
 import { indexProjections } from './modules/search/index.js';
 import { HallSearch } from './modules/search/index.js';
 import type { IndexProjection } from './modules/search/index.js';
-import { ChannelRepository } from './modules/channels/index.js';
 import { createChannelLoaders } from './modules/channels/index.js';
 import type { ChannelLoaders } from './modules/channels/index.js';
-import { ChannelsService } from './modules/channels/index.js';
-import { HallRepository } from './modules/channels/index.js';
-import { RegionRepository } from './modules/channels/index.js';
+import { createChannelServices } from './modules/channels/index.js';
+import type { ChannelServices } from './modules/channels/index.js';
 
-/** The application's services and repositories, created once at start-up. */
-export interface Services {
+/**
+ * The application's services and repositories, created once at start-up (the channel directory's
+ * are listed in its `ChannelServices`).
+ */
+export interface Services extends ChannelServices {
   /** The in-process domain event bus: services publish, processors (indexer, search log) subscribe. */
   events: EventBus;
   articles: ArticleRepository;
@@ -33,10 +34,6 @@ export interface Services {
   search: SearchService;
   /** The Meilisearch indexes this service keeps (with the configured prefix). */
   projections: { articles: IndexProjection; halls: IndexProjection };
-  regions: RegionRepository;
-  halls: HallRepository;
-  channelRepo: ChannelRepository;
-  channels: ChannelsService;
 }
 
 /** Wires repositories into services. `meili` is read at each use, so a replaced client is picked up. */
@@ -53,9 +50,6 @@ export function createServices(
   // The search log is a subscriber of SearchPerformed (the indexer subscribes when it starts).
   subscribeSearchLog(events, searchRepo);
   const projections = indexProjections(indexPrefix);
-  const regions = new RegionRepository(db);
-  const halls = new HallRepository(db);
-  const channelRepo = new ChannelRepository(db);
   return {
     events,
     articles,
@@ -72,18 +66,12 @@ export function createServices(
       events,
     ),
     projections,
-    regions,
-    halls,
-    channelRepo,
-    channels: new ChannelsService(
-      halls,
-      regions,
-      channelRepo,
+    ...createChannelServices(db, {
       logger,
       events,
-      () => new Date(),
-      new HallSearch(meili, projections.halls.indexUid),
-    ),
+      now: () => new Date(),
+      hallSearch: new HallSearch(meili, projections.halls.indexUid),
+    }),
   };
 }
 

@@ -14,10 +14,10 @@ import type { RegionRepository } from './region.repository.js';
 /** The channel directory's batching loaders for one request (one query per batch each). */
 export interface ChannelLoaders {
   regionByCode: DataLoader<string, RegionDoc | null>;
-  hallByCode: DataLoader<string, WithId<HallDoc> | null>;
-  hallById: DataLoader<string, WithId<HallDoc> | null>;
+  hallByCode: DataLoader<string, HallDoc | null>;
+  hallById: DataLoader<string, HallDoc | null>;
   /** The channels present in a hall (terminals and the like). */
-  channelsByHallCode: DataLoader<string, WithId<ChannelDoc>[]>;
+  channelsByHallCode: DataLoader<string, ChannelDoc[]>;
   /** Published hall articles relating to a tier; visibility is applied by the reader. */
   hallArticlesByTier: DataLoader<HallTier, WithId<ArticleDoc>[]>;
 }
