@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { ObjectId } from 'mongodb';
 import type { WithId } from 'mongodb';
 import type { ArticleDoc } from '../knowledge/index.js';
 import type { ArticleRepository } from '../knowledge/index.js';
@@ -41,7 +40,7 @@ export function createChannelLoaders(repos: {
       return codes.map((code) => byCode.get(code) ?? null);
     }),
     hallById: new DataLoader(async (ids: readonly string[]) => {
-      const docs = await repos.halls.findByIds(ids.map((id) => ObjectId.createFromHexString(id)));
+      const docs = await repos.halls.findByHexIds(ids);
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -1,5 +1,6 @@
 import { notFound } from '../../errors.js';
-import type { HallRepository, Bucket } from './hall.repository.js';
+import type { Bucket } from './hall-counts.js';
+import type { HallRepository } from './hall.repository.js';
 import type { RegionDoc } from './region.model.js';
 import type { RegionRepository } from './region.repository.js';
 

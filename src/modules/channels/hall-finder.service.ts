@@ -8,7 +8,8 @@ import type { HallCriteria, HallFilter } from './hall-filter.js';
 import { hallsToCsv, MAX_IMPORT_ROWS } from './hall-import.js';
 import { contentOf } from './hall.model.js';
 import type { GeoPoint, HallDoc } from './hall.model.js';
-import type { HallFacetCounts, HallOrder, HallRepository, HallSelection } from './hall.repository.js';
+import type { HallFacetCounts } from './hall-counts.js';
+import type { HallOrder, HallRepository, HallSelection } from './hall.repository.js';
 import { isOpenAt, nextChange, weekMinuteOf } from './opening-hours.js';
 
 export const MAX_RADIUS_KM = 300;

@@ -17,7 +17,7 @@ import {
 import type { NearbyHall } from './hall-finder.service.js';
 import { HALL_AREAS, HALL_OPERATIONS, HALL_STATUSES, HALL_TIERS, SERVICE_KINDS } from './hall.model.js';
 import type { GeoPoint, OpeningHours, SpecialDate, TimeInterval } from './hall.model.js';
-import type { Bucket, HallFacetCounts } from './hall.repository.js';
+import type { Bucket, HallFacetCounts } from './hall-counts.js';
 import { formatHoursSpec, HALL_TIME_ZONE } from './opening-hours.js';
 
 // ---- halls --------------------------------------------------------------------------------------

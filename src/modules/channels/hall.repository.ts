@@ -6,6 +6,13 @@ import { KeyClaims, KeysBusyError } from '../../db/key-claims.js';
 import type { KeyLease } from '../../db/key-claims.js';
 import { baseHallClauses, compileHallCriteria } from './hall-filter.js';
 import type { HallCriteria } from './hall-filter.js';
+import {
+  coverageCountsOf,
+  coverageCountsPipeline,
+  facetCountsOf,
+  facetCountsPipeline,
+} from './hall-counts.js';
+import type { CoverageCounts, HallFacetCounts } from './hall-counts.js';
 import type { HallDoc, HallStatus, OpeningHours } from './hall.model.js';
 
 /** The orders `halls` pages in; each is a keyset on (key, _id). */
@@ -65,47 +72,6 @@ export interface HallCursor {
   id: ObjectId;
 }
 
-export interface Bucket {
-  value: string;
-  count: number;
-}
-
-export interface HallFacetCounts {
-  total: number;
-  tier: Bucket[];
-  operation: Bucket[];
-  area: Bucket[];
-  services: Bucket[];
-  status: Bucket[];
-}
-
-export interface CoverageCounts {
-  total: number;
-  tier: Bucket[];
-  operation: Bucket[];
-  area: Bucket[];
-  /** County codes with at least one OPEN hall. */
-  countiesWithOpenHall: string[];
-  /** County codes with at least one roster hall that is not permanently closed. */
-  countiesWithRosterHall: string[];
-}
-
-const groupBy = (field: string) => [
-  { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-  { $sort: { _id: 1 } },
-];
-const countAll = [{ $group: { _id: null, count: { $sum: 1 } } }];
-
-function buckets(raw: unknown): Bucket[] {
-  return ((raw as Array<{ _id: string; count: number }> | undefined) ?? []).map((row) => ({
-    value: row._id,
-    count: row.count,
-  }));
-}
-function total(raw: unknown): number {
-  return ((raw as Array<{ count: number }> | undefined) ?? [])[0]?.count ?? 0;
-}
-
 /** MongoDB I/O for business halls. Knows nothing of callers or GraphQL. */
 export class HallRepository {
   private readonly halls: Collection<HallDoc>;
@@ -153,8 +119,9 @@ export class HallRepository {
     return this.halls.find({ code: { $in: [...codes] } }).toArray();
   }
 
-  findByIds(ids: readonly ObjectId[]): Promise<HallDoc[]> {
-    return this.halls.find({ _id: { $in: [...ids] } }).toArray();
+  /** One query for many ids given as 24-digit hex strings (the DataLoader's batch). */
+  findByHexIds(ids: readonly string[]): Promise<HallDoc[]> {
+    return this.halls.find({ _id: { $in: ids.map((id) => ObjectId.createFromHexString(id)) } }).toArray();
   }
 
   /** A page in `order` after `cursor`, fetching one extra to tell whether more follow. */
@@ -177,33 +144,11 @@ export class HallRepository {
       .toArray();
   }
 
-  /** Counts per tier, operation, area, service and status under `filter`, in one `$facet` aggregate. */
+  /** Counts per tier, operation, area, service and status under `selection`, in one `$facet` aggregate. */
   async facetCounts(selection: HallSelection): Promise<HallFacetCounts> {
-    const [row] = await this.halls
-      .aggregate<Document>([
-        { $match: selection.mongoFilter },
-        {
-          $facet: {
-            total: countAll,
-            tier: groupBy('tier'),
-            operation: groupBy('operation'),
-            area: groupBy('area'),
-            status: groupBy('status'),
-            services: [{ $unwind: '$services' }, ...groupBy('services')],
-          },
-        },
-      ])
-      .toArray();
-    return {
-      total: total(row?.['total']),
-      tier: buckets(row?.['tier']),
-      operation: buckets(row?.['operation']),
-      area: buckets(row?.['area']),
-      status: buckets(row?.['status']),
-      services: buckets(row?.['services']),
-    };
+    const [row] = await this.halls.aggregate<Document>(facetCountsPipeline(selection.mongoFilter)).toArray();
+    return facetCountsOf(row);
   }
-
   /** Compiles `criteria` once for the query methods below. */
   select(criteria: HallCriteria): HallSelection {
     return new HallSelection(compileHallCriteria(criteria));
@@ -261,33 +206,9 @@ export class HallRepository {
 
   /** Planners' counts under a region, in one `$facet` aggregate. */
   async coverageCounts(regionCode: string): Promise<CoverageCounts> {
-    const notClosed = { $match: { status: { $ne: 'CLOSED' } } };
-    const [row] = await this.halls
-      .aggregate<Document>([
-        { $match: { regionPath: regionCode } },
-        {
-          $facet: {
-            total: [notClosed, ...countAll],
-            tier: [notClosed, ...groupBy('tier')],
-            operation: [notClosed, ...groupBy('operation')],
-            area: [notClosed, ...groupBy('area')],
-            open: [{ $match: { status: 'OPEN' } }, { $group: { _id: '$countyCode' } }],
-            roster: [notClosed, { $match: { roster: true } }, { $group: { _id: '$countyCode' } }],
-          },
-        },
-      ])
-      .toArray();
-    const codes = (raw: unknown) => ((raw as Array<{ _id: string }> | undefined) ?? []).map((r) => r._id);
-    return {
-      total: total(row?.['total']),
-      tier: buckets(row?.['tier']),
-      operation: buckets(row?.['operation']),
-      area: buckets(row?.['area']),
-      countiesWithOpenHall: codes(row?.['open']),
-      countiesWithRosterHall: codes(row?.['roster']),
-    };
+    const [row] = await this.halls.aggregate<Document>(coverageCountsPipeline(regionCode)).toArray();
+    return coverageCountsOf(row);
   }
-
   async insert(doc: HallDoc): Promise<void> {
     await this.halls.insertOne(doc);
   }
