@@ -1,8 +1,6 @@
-import { ObjectId } from 'mongodb';
-import type { AnyBulkWriteOperation } from 'mongodb';
 import type { AppDeps } from '../src/context.js';
 import type { ChannelDoc } from '../src/modules/channels/index.js';
-import { buildHallDoc, channelContentOf } from '../src/modules/channels/index.js';
+import { buildHallDoc, channelContentOf, newRecordId } from '../src/modules/channels/index.js';
 import type { HallDoc } from '../src/modules/channels/index.js';
 import { channelInputSchema, hallInputSchema } from '../src/modules/channels/index.js';
 import type { RegionDoc } from '../src/modules/channels/index.js';
@@ -15,31 +13,22 @@ const SEED_AUTHOR = 'seed';
 /** Seeding waits longer than a request for keys another writer holds (e.g. another instance seeding). */
 const SEED_WAIT_MS = 60_000;
 
-/** Upserts the region tree by code; existing regions are left as they are. */
+/** Inserts the region tree by code in one batch; existing regions are left as they are. */
 export const regionSeeder: Seeder = {
   name: 'regions',
   collection: 'regions',
   async run(app: AppDeps) {
-    const operations: AnyBulkWriteOperation<RegionDoc>[] = seedRegions.map((region) => ({
-      updateOne: {
-        filter: { code: region.code },
-        update: {
-          $setOnInsert: {
-            _id: new ObjectId(),
-            code: region.code,
-            name: region.name,
-            nameEn: region.nameEn,
-            level: region.level,
-            parentCode: region.parentCode,
-            path: seedRegionPath(region.code),
-            population: region.population,
-          },
-        },
-        upsert: true,
-      },
+    const docs: RegionDoc[] = seedRegions.map((region) => ({
+      _id: newRecordId(),
+      code: region.code,
+      name: region.name,
+      nameEn: region.nameEn,
+      level: region.level,
+      parentCode: region.parentCode,
+      path: seedRegionPath(region.code),
+      population: region.population,
     }));
-    const result = await app.services.regions.regions.bulkWrite(operations, { ordered: true });
-    return { written: result.upsertedCount };
+    return { written: await app.services.regions.insertMissing(docs) };
   },
 };
 
@@ -57,23 +46,22 @@ export const hallSeeder: Seeder = {
       ...new Set(seedHalls.map((hall) => hall.regionCode)),
     ]);
     const byCode = new Map(regions.map((region) => [region.code, region]));
-    const operations: AnyBulkWriteOperation<HallDoc>[] = seedHalls.map((hall) => {
+    const docs: HallDoc[] = seedHalls.map((hall) => {
       const result = hallInputSchema.safeParse(hall);
       if (!result.success) throw new Error(`seed hall ${hall.code} is invalid: ${result.error.message}`);
       const region = byCode.get(hall.regionCode);
       if (!region)
         throw new Error(`seed hall ${hall.code}: no region ${hall.regionCode} (seed regions first)`);
-      const doc = buildHallDoc(result.data, region, new ObjectId(), 1, seededAt, seededAt, SEED_AUTHOR);
-      return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };
+      return buildHallDoc(result.data, region, newRecordId(), 1, seededAt, seededAt, SEED_AUTHOR);
     });
     // The codes are held like any other hall write, so two instances seeding at once (or an admin
     // creating a hall meanwhile) cannot insert a code twice where unique indexes are not enforced.
-    const result = await app.services.halls.withCodesHeld(
+    const written = await app.services.halls.withCodesHeld(
       seedHalls.map((hall) => hall.code),
-      () => app.services.halls.halls.bulkWrite(operations, { ordered: false }),
+      () => app.services.halls.insertMissing(docs),
       { waitMs: SEED_WAIT_MS },
     );
-    return { written: result.upsertedCount };
+    return { written };
   },
 };
 
@@ -83,24 +71,23 @@ export const channelSeeder: Seeder = {
   collection: 'channels',
   async run(app: AppDeps) {
     const seededAt = new Date();
-    const operations: AnyBulkWriteOperation<ChannelDoc>[] = seedChannels.map((channel) => {
+    const docs: ChannelDoc[] = seedChannels.map((channel) => {
       const result = channelInputSchema.safeParse(channel);
       if (!result.success)
         throw new Error(`seed channel ${channel.code} is invalid: ${result.error.message}`);
-      const doc: ChannelDoc = {
-        _id: new ObjectId(),
+      return {
+        _id: newRecordId(),
         ...channelContentOf(result.data),
         version: 1,
         updatedAt: seededAt,
         updatedBy: SEED_AUTHOR,
       };
-      return { updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true } };
     });
-    const result = await app.services.channelRepo.withCodesHeld(
+    const written = await app.services.channelRepo.withCodesHeld(
       seedChannels.map((channel) => channel.code),
-      () => app.services.channelRepo.channels.bulkWrite(operations, { ordered: true }),
+      () => app.services.channelRepo.insertMissing(docs),
       { waitMs: SEED_WAIT_MS },
     );
-    return { written: result.upsertedCount };
+    return { written };
   },
 };

@@ -17,15 +17,16 @@ import { SynonymRepository, SynonymService } from './modules/search/index.js';
 import { indexProjections } from './modules/search/index.js';
 import { HallSearch } from './modules/search/index.js';
 import type { IndexProjection } from './modules/search/index.js';
-import { ChannelRepository } from './modules/channels/index.js';
 import { createChannelLoaders } from './modules/channels/index.js';
 import type { ChannelLoaders } from './modules/channels/index.js';
-import { ChannelsService } from './modules/channels/index.js';
-import { HallRepository } from './modules/channels/index.js';
-import { RegionRepository } from './modules/channels/index.js';
+import { createChannelServices } from './modules/channels/index.js';
+import type { ChannelServices } from './modules/channels/index.js';
 
-/** The application's services and repositories, created once at start-up. */
-export interface Services {
+/**
+ * The application's services and repositories, created once at start-up (the channel directory's
+ * are listed in its `ChannelServices`).
+ */
+export interface Services extends ChannelServices {
   /** The in-process domain event bus: services publish, processors (indexer, search log) subscribe. */
   events: EventBus;
   articles: ArticleRepository;
@@ -37,10 +38,6 @@ export interface Services {
   searchInsights: SearchInsightsService;
   /** The Meilisearch indexes this service keeps (with the configured prefix). */
   projections: { articles: IndexProjection; halls: IndexProjection };
-  regions: RegionRepository;
-  halls: HallRepository;
-  channelRepo: ChannelRepository;
-  channels: ChannelsService;
 }
 
 /** Wires repositories into services. `meili` is read at each use, so a replaced client is picked up. */
@@ -58,9 +55,6 @@ export function createServices(
   // The search log is a subscriber of SearchPerformed (the indexer subscribes when it starts).
   subscribeSearchLog(events, searchLog);
   const projections = indexProjections(indexPrefix);
-  const regions = new RegionRepository(db);
-  const halls = new HallRepository(db);
-  const channelRepo = new ChannelRepository(db);
   return {
     events,
     articles,
@@ -79,18 +73,12 @@ export function createServices(
     synonyms: new SynonymService(new SynonymRepository(db), events),
     searchInsights: new SearchInsightsService(searchLog),
     projections,
-    regions,
-    halls,
-    channelRepo,
-    channels: new ChannelsService(
-      halls,
-      regions,
-      channelRepo,
+    ...createChannelServices(db, {
       logger,
       events,
-      () => new Date(),
-      new HallSearch(meili, projections.halls.indexUid),
-    ),
+      now: () => new Date(),
+      hallSearch: new HallSearch(meili, projections.halls.indexUid),
+    }),
   };
 }
 

@@ -37,7 +37,7 @@ const progress: ImportProgress = ({ phase, done, total }) => bars[phase](done, t
 
 await runCliTask(async (app) => {
   try {
-    const report = await app.services.channels.importHalls(
+    const report = await app.services.hallImporter.importHalls(
       staffPrincipal('cli:import-halls', ['admin']),
       { format, data, dryRun, skipInvalid },
       progress,

@@ -2,11 +2,10 @@
  * The channel directory's enums, each value with its display labels (see src/schema/labels.ts),
  * and the object refs the halls and channels modules share (they refer to each other).
  */
-import type { WithId } from 'mongodb';
 import { builder } from '../../schema/builder.js';
 import { labelledEnum } from '../../schema/labels.js';
 import type { AccessKind, ChannelDoc, ChannelKind, ChannelOwnership, ChannelType } from './channel.model.js';
-import type { ImportAction } from './channels.service.js';
+import type { ImportAction } from './hall-import.service.js';
 import type { ImportFormat } from './hall-import.js';
 import type {
   AccessibilityFeature,
@@ -19,8 +18,8 @@ import type {
 } from './hall.model.js';
 import type { RegionDoc, RegionLevel } from './region.model.js';
 
-export const HallRef = builder.objectRef<WithId<HallDoc>>('Hall');
-export const ChannelRef = builder.objectRef<WithId<ChannelDoc>>('Channel');
+export const HallRef = builder.objectRef<HallDoc>('Hall');
+export const ChannelRef = builder.objectRef<ChannelDoc>('Channel');
 export const RegionRef = builder.objectRef<RegionDoc>('Region');
 
 export const HallTierEnum = labelledEnum('HallTier', {

@@ -68,3 +68,12 @@ export interface ChannelDoc {
   updatedAt: Date;
   updatedBy: string;
 }
+
+/** Which channels: every field narrows the list (lists: any of; services: all of). */
+export interface ChannelFilter {
+  kinds?: readonly ChannelKind[] | null;
+  ownerships?: readonly ChannelOwnership[] | null;
+  types?: readonly ChannelType[] | null;
+  /** Channels offering all of these. */
+  services?: readonly ServiceKind[] | null;
+}

@@ -1,7 +1,7 @@
-import type { Collection, Db, Filter, WithId } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import { KeyClaims } from '../../db/key-claims.js';
-import type { ChannelDoc } from './channel.model.js';
+import type { ChannelDoc, ChannelFilter } from './channel.model.js';
 
 export const channelIndexes: CollectionIndexes = {
   collection: 'channels',
@@ -17,7 +17,7 @@ export const channelIndexes: CollectionIndexes = {
 
 /** MongoDB I/O for service channels. */
 export class ChannelRepository {
-  readonly channels: Collection<ChannelDoc>;
+  private readonly channels: Collection<ChannelDoc>;
   private readonly keys: KeyClaims;
 
   constructor(db: Db) {
@@ -42,17 +42,29 @@ export class ChannelRepository {
     );
   }
 
-  findByCode(code: string): Promise<WithId<ChannelDoc> | null> {
+  findByCode(code: string): Promise<ChannelDoc | null> {
     return this.channels.findOne({ code });
   }
 
-  /** Every channel matching `filter`, in code order (the taxonomy is small: tens of channels). */
-  list(filter: Filter<ChannelDoc>): Promise<WithId<ChannelDoc>[]> {
-    return this.channels.find(filter).sort({ code: 1 }).limit(500).toArray();
+  /**
+   * Every channel by kind, ownership, type (any of each) and services (all of), in code order (the
+   * taxonomy is small: tens of channels).
+   */
+  findMatching(filter: ChannelFilter): Promise<ChannelDoc[]> {
+    const clauses: Filter<ChannelDoc>[] = [];
+    if (filter.kinds?.length) clauses.push({ kind: { $in: [...filter.kinds] } });
+    if (filter.ownerships?.length) clauses.push({ ownership: { $in: [...filter.ownerships] } });
+    if (filter.types?.length) clauses.push({ type: { $in: [...filter.types] } });
+    if (filter.services?.length) clauses.push({ services: { $all: [...filter.services] } });
+    return this.channels
+      .find(clauses.length ? { $and: clauses } : {})
+      .sort({ code: 1 })
+      .limit(500)
+      .toArray();
   }
 
   /** Channels present in any of these halls (one query for a DataLoader batch). */
-  findPresentInHalls(hallCodes: readonly string[]): Promise<WithId<ChannelDoc>[]> {
+  findPresentInHalls(hallCodes: readonly string[]): Promise<ChannelDoc[]> {
     return this.channels
       .find({ hallCodes: { $in: [...hallCodes] } })
       .sort({ code: 1 })
@@ -67,5 +79,20 @@ export class ChannelRepository {
   async replaceAtVersion(doc: ChannelDoc, expectedVersion: number): Promise<boolean> {
     const result = await this.channels.replaceOne({ _id: doc._id, version: expectedVersion }, doc);
     return result.matchedCount === 1;
+  }
+
+  /**
+   * Inserts the channels whose code is not stored yet, in one ordered batch, leaving existing ones
+   * as they are (seeding); returns how many were inserted.
+   */
+  async insertMissing(docs: readonly ChannelDoc[]): Promise<number> {
+    if (docs.length === 0) return 0;
+    const result = await this.channels.bulkWrite(
+      docs.map((doc) => ({
+        updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true },
+      })),
+      { ordered: true },
+    );
+    return result.upsertedCount;
   }
 }

@@ -1,5 +1,4 @@
 /** Service channels (the taxonomy) and `whereCanI`: types, queries and the upsert mutation. */
-import type { WithId } from 'mongodb';
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import { localeArg } from '../../schema/labels.js';
@@ -14,9 +13,9 @@ import {
   ServiceKindEnum,
 } from './channel-enums.graphql.js';
 import type { ChannelAccess, ChannelDoc } from './channel.model.js';
-import type { NearbyHall } from './channels.service.js';
+import type { NearbyHall } from './hall-finder.service.js';
 import type { HallDoc } from './hall.model.js';
-import { GeoPointInput, NearbyHallRef } from './halls.graphql.js';
+import { GeoPointInput, NearbyHallRef } from './hall-types.graphql.js';
 
 /** Channels per page at most. */
 const MAX_CHANNEL_PAGE = 100;
@@ -92,7 +91,7 @@ builder.node(ChannelRef, {
       description: 'Halls where it is present.',
       resolve: async (channel, _args, context) => {
         const loaded = await context.loaders.channels.hallByCode.loadMany(channel.hallCodes);
-        return loaded.filter((hall): hall is WithId<HallDoc> => hall !== null && !(hall instanceof Error));
+        return loaded.filter((hall): hall is HallDoc => hall !== null && !(hall instanceof Error));
       },
     }),
   }),
@@ -109,7 +108,7 @@ const ChannelFilterInput = builder.inputType('ChannelFilter', {
 });
 
 const WhereCanIRef = builder
-  .objectRef<{ channels: WithId<ChannelDoc>[]; halls: NearbyHall[] }>('WhereCanIResult')
+  .objectRef<{ channels: ChannelDoc[]; halls: NearbyHall[] }>('WhereCanIResult')
   .implement({
     description: 'Where a service can be had.',
     fields: (t) => ({
@@ -214,18 +213,16 @@ const UpsertChannelInput = builder.inputType('UpsertChannelInput', {
     description: t.string({ description: 'What it is for.' }),
   }),
 });
-const UpsertChannelPayload = builder
-  .objectRef<{ channel: WithId<ChannelDoc> }>('UpsertChannelPayload')
-  .implement({
-    description: 'The channel as stored.',
-    fields: (t) => ({
-      channel: t.field({
-        type: ChannelRef,
-        description: 'The channel as it is now.',
-        resolve: (p) => p.channel,
-      }),
+const UpsertChannelPayload = builder.objectRef<{ channel: ChannelDoc }>('UpsertChannelPayload').implement({
+  description: 'The channel as stored.',
+  fields: (t) => ({
+    channel: t.field({
+      type: ChannelRef,
+      description: 'The channel as it is now.',
+      resolve: (p) => p.channel,
     }),
-  });
+  }),
+});
 
 builder.mutationFields((t) => ({
   upsertChannel: t.field({

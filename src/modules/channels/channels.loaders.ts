@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { ObjectId } from 'mongodb';
 import type { WithId } from 'mongodb';
 import type { ArticleDoc } from '../knowledge/index.js';
 import type { ArticleRepository } from '../knowledge/index.js';
@@ -14,10 +13,10 @@ import type { RegionRepository } from './region.repository.js';
 /** The channel directory's batching loaders for one request (one query per batch each). */
 export interface ChannelLoaders {
   regionByCode: DataLoader<string, RegionDoc | null>;
-  hallByCode: DataLoader<string, WithId<HallDoc> | null>;
-  hallById: DataLoader<string, WithId<HallDoc> | null>;
+  hallByCode: DataLoader<string, HallDoc | null>;
+  hallById: DataLoader<string, HallDoc | null>;
   /** The channels present in a hall (terminals and the like). */
-  channelsByHallCode: DataLoader<string, WithId<ChannelDoc>[]>;
+  channelsByHallCode: DataLoader<string, ChannelDoc[]>;
   /** Published hall articles relating to a tier; visibility is applied by the reader. */
   hallArticlesByTier: DataLoader<HallTier, WithId<ArticleDoc>[]>;
 }
@@ -41,7 +40,7 @@ export function createChannelLoaders(repos: {
       return codes.map((code) => byCode.get(code) ?? null);
     }),
     hallById: new DataLoader(async (ids: readonly string[]) => {
-      const docs = await repos.halls.findByIds(ids.map((id) => ObjectId.createFromHexString(id)));
+      const docs = await repos.halls.findByHexIds(ids);
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -1,17 +1,18 @@
-import type {
-  AnyBulkWriteOperation,
-  Collection,
-  Db,
-  Document,
-  Filter,
-  ObjectId,
-  UpdateFilter,
-  WithId,
-} from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mongodb';
 import { updateVersioned } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import { KeyClaims, KeysBusyError } from '../../db/key-claims.js';
 import type { KeyLease } from '../../db/key-claims.js';
+import { baseHallClauses, compileHallCriteria } from './hall-filter.js';
+import type { HallCriteria } from './hall-filter.js';
+import {
+  coverageCountsOf,
+  coverageCountsPipeline,
+  facetCountsOf,
+  facetCountsPipeline,
+} from './hall-counts.js';
+import type { CoverageCounts, HallFacetCounts } from './hall-counts.js';
 import type { HallDoc, HallStatus, OpeningHours } from './hall.model.js';
 
 /** The orders `halls` pages in; each is a keyset on (key, _id). */
@@ -47,6 +48,23 @@ export const hallIndexes: CollectionIndexes = {
   ],
 };
 
+/**
+ * A compiled hall filter, made by `HallRepository.select` and handed back to its query methods, so
+ * one request compiles (and looks up) a filter once for its page, counts and facets.
+ */
+export class HallSelection {
+  /** Only `HallRepository` builds one. */
+  constructor(readonly mongoFilter: Filter<HallDoc>) {}
+}
+
+/** A latitude/longitude box (the candidates of a radius search). */
+export interface GeoBox {
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
+
 /** A keyset position in one of the `HALL_ORDERS`. */
 export interface HallCursor {
   order: HallOrder;
@@ -54,50 +72,9 @@ export interface HallCursor {
   id: ObjectId;
 }
 
-export interface Bucket {
-  value: string;
-  count: number;
-}
-
-export interface HallFacetCounts {
-  total: number;
-  tier: Bucket[];
-  operation: Bucket[];
-  area: Bucket[];
-  services: Bucket[];
-  status: Bucket[];
-}
-
-export interface CoverageCounts {
-  total: number;
-  tier: Bucket[];
-  operation: Bucket[];
-  area: Bucket[];
-  /** County codes with at least one OPEN hall. */
-  countiesWithOpenHall: string[];
-  /** County codes with at least one roster hall that is not permanently closed. */
-  countiesWithRosterHall: string[];
-}
-
-const groupBy = (field: string) => [
-  { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-  { $sort: { _id: 1 } },
-];
-const countAll = [{ $group: { _id: null, count: { $sum: 1 } } }];
-
-function buckets(raw: unknown): Bucket[] {
-  return ((raw as Array<{ _id: string; count: number }> | undefined) ?? []).map((row) => ({
-    value: row._id,
-    count: row.count,
-  }));
-}
-function total(raw: unknown): number {
-  return ((raw as Array<{ count: number }> | undefined) ?? [])[0]?.count ?? 0;
-}
-
 /** MongoDB I/O for business halls. Knows nothing of callers or GraphQL. */
 export class HallRepository {
-  readonly halls: Collection<HallDoc>;
+  private readonly halls: Collection<HallDoc>;
   private readonly keys: KeyClaims;
 
   constructor(db: Db) {
@@ -129,30 +106,31 @@ export class HallRepository {
     }
   }
 
-  findByCode(code: string): Promise<WithId<HallDoc> | null> {
+  findByCode(code: string): Promise<HallDoc | null> {
     return this.halls.findOne({ code });
   }
 
-  findById(id: ObjectId): Promise<WithId<HallDoc> | null> {
+  findById(id: ObjectId): Promise<HallDoc | null> {
     return this.halls.findOne({ _id: id });
   }
 
   /** One query for many codes (the DataLoader's batch); order is not guaranteed. */
-  findByCodes(codes: readonly string[]): Promise<WithId<HallDoc>[]> {
+  findByCodes(codes: readonly string[]): Promise<HallDoc[]> {
     return this.halls.find({ code: { $in: [...codes] } }).toArray();
   }
 
-  findByIds(ids: readonly ObjectId[]): Promise<WithId<HallDoc>[]> {
-    return this.halls.find({ _id: { $in: [...ids] } }).toArray();
+  /** One query for many ids given as 24-digit hex strings (the DataLoader's batch). */
+  findByHexIds(ids: readonly string[]): Promise<HallDoc[]> {
+    return this.halls.find({ _id: { $in: ids.map((id) => ObjectId.createFromHexString(id)) } }).toArray();
   }
 
   /** A page in `order` after `cursor`, fetching one extra to tell whether more follow. */
   findPage(
-    filter: Filter<HallDoc>,
+    selection: HallSelection,
     order: HallOrder,
     after: HallCursor | null,
     limit: number,
-  ): Promise<WithId<HallDoc>[]> {
+  ): Promise<HallDoc[]> {
     const key = HALL_ORDERS[order];
     const keyset: Filter<HallDoc> = after
       ? {
@@ -160,61 +138,61 @@ export class HallRepository {
         }
       : {};
     return this.halls
-      .find({ $and: [filter, keyset] })
+      .find({ $and: [selection.mongoFilter, keyset] })
       .sort({ [key]: 1, _id: 1 })
       .limit(limit + 1)
       .toArray();
   }
 
-  /** Counts per tier, operation, area, service and status under `filter`, in one `$facet` aggregate. */
-  async facetCounts(filter: Filter<HallDoc>): Promise<HallFacetCounts> {
-    const [row] = await this.halls
-      .aggregate<Document>([
-        { $match: filter },
-        {
-          $facet: {
-            total: countAll,
-            tier: groupBy('tier'),
-            operation: groupBy('operation'),
-            area: groupBy('area'),
-            status: groupBy('status'),
-            services: [{ $unwind: '$services' }, ...groupBy('services')],
-          },
-        },
-      ])
-      .toArray();
-    return {
-      total: total(row?.['total']),
-      tier: buckets(row?.['tier']),
-      operation: buckets(row?.['operation']),
-      area: buckets(row?.['area']),
-      status: buckets(row?.['status']),
-      services: buckets(row?.['services']),
-    };
+  /** Counts per tier, operation, area, service and status under `selection`, in one `$facet` aggregate. */
+  async facetCounts(selection: HallSelection): Promise<HallFacetCounts> {
+    const [row] = await this.halls.aggregate<Document>(facetCountsPipeline(selection.mongoFilter)).toArray();
+    return facetCountsOf(row);
+  }
+  /** Compiles `criteria` once for the query methods below. */
+  select(criteria: HallCriteria): HallSelection {
+    return new HallSelection(compileHallCriteria(criteria));
   }
 
-  /** Only what deciding "open at" needs, for every hall matching `filter`. */
-  findSchedules(
-    filter: Filter<HallDoc>,
+  /**
+   * Status and hours (only what deciding "open at" needs) of the OPEN halls matching `criteria`
+   * (its `openAt` part left out) that have a special schedule on the local `date`.
+   */
+  findOpenWithSpecialDate(
+    criteria: HallCriteria,
+    date: string,
   ): Promise<Array<{ _id: ObjectId; status: HallStatus; openingHours: OpeningHours }>> {
+    const filter: Filter<HallDoc> = {
+      $and: [...baseHallClauses(criteria), { status: 'OPEN' }, { specialDates: date }],
+    };
     return this.halls.find(filter, { projection: { _id: 1, status: 1, openingHours: 1 } }).toArray();
   }
 
-  /** Halls matching `filter` (callers bound it, e.g. with an `_id: { $in }` clause). */
-  findMatching(filter: Filter<HallDoc>, limit: number): Promise<WithId<HallDoc>[]> {
-    return this.halls.find(filter).limit(limit).toArray();
+  /** The halls of `selection` among these ids (hex strings), at most `limit`. */
+  findSelectedAmong(selection: HallSelection, ids: readonly string[], limit: number): Promise<HallDoc[]> {
+    const objectIds = ids.map((id) => new ObjectId(id));
+    return this.halls
+      .find({ $and: [selection.mongoFilter, { _id: { $in: objectIds } }] })
+      .limit(limit)
+      .toArray();
   }
 
-  /** Halls matching `filter` in code order, at most `limit` (an export). */
-  findInCodeOrder(filter: Filter<HallDoc>, limit: number): Promise<WithId<HallDoc>[]> {
-    return this.halls.find(filter).sort({ code: 1 }).limit(limit).toArray();
+  /** The halls of `selection` in code order, at most `limit` (an export). */
+  findInCodeOrder(selection: HallSelection, limit: number): Promise<HallDoc[]> {
+    return this.halls.find(selection.mongoFilter).sort({ code: 1 }).limit(limit).toArray();
   }
 
-  /** Halls matching `filter` inside a lat/lng box (the candidates of a radius search). */
-  findInBox(
-    filter: Filter<HallDoc>,
-    box: { south: number; north: number; west: number; east: number },
-  ): Promise<WithId<HallDoc>[]> {
+  /** The halls of `selection` inside a lat/lng box (the candidates of a radius search). */
+  findInBox(selection: HallSelection, box: GeoBox): Promise<HallDoc[]> {
+    return this.findMatchingInBox(selection.mongoFilter, box);
+  }
+
+  /** The halls of `selection` inside a box whose latest change the search index does not have yet. */
+  findSearchPendingInBox(selection: HallSelection, box: GeoBox): Promise<HallDoc[]> {
+    return this.findMatchingInBox({ $and: [selection.mongoFilter, { searchPending: true }] }, box);
+  }
+
+  private findMatchingInBox(filter: Filter<HallDoc>, box: GeoBox): Promise<HallDoc[]> {
     return this.halls
       .find({
         $and: [
@@ -228,51 +206,85 @@ export class HallRepository {
 
   /** Planners' counts under a region, in one `$facet` aggregate. */
   async coverageCounts(regionCode: string): Promise<CoverageCounts> {
-    const notClosed = { $match: { status: { $ne: 'CLOSED' } } };
-    const [row] = await this.halls
-      .aggregate<Document>([
-        { $match: { regionPath: regionCode } },
-        {
-          $facet: {
-            total: [notClosed, ...countAll],
-            tier: [notClosed, ...groupBy('tier')],
-            operation: [notClosed, ...groupBy('operation')],
-            area: [notClosed, ...groupBy('area')],
-            open: [{ $match: { status: 'OPEN' } }, { $group: { _id: '$countyCode' } }],
-            roster: [notClosed, { $match: { roster: true } }, { $group: { _id: '$countyCode' } }],
-          },
-        },
-      ])
-      .toArray();
-    const codes = (raw: unknown) => ((raw as Array<{ _id: string }> | undefined) ?? []).map((r) => r._id);
-    return {
-      total: total(row?.['total']),
-      tier: buckets(row?.['tier']),
-      operation: buckets(row?.['operation']),
-      area: buckets(row?.['area']),
-      countiesWithOpenHall: codes(row?.['open']),
-      countiesWithRosterHall: codes(row?.['roster']),
-    };
+    const [row] = await this.halls.aggregate<Document>(coverageCountsPipeline(regionCode)).toArray();
+    return coverageCountsOf(row);
   }
-
   async insert(doc: HallDoc): Promise<void> {
     await this.halls.insertOne(doc);
   }
 
-  /** Applies `update` only at `expectedVersion` and bumps the version. @throws NOT_FOUND, CONFLICT. */
-  updateAtVersion(
-    id: ObjectId,
-    expectedVersion: number,
-    update: UpdateFilter<HallDoc>,
-  ): Promise<WithId<HallDoc>> {
-    return updateVersioned(this.halls, { _id: id }, expectedVersion, update, 'Hall');
+  /**
+   * Stores `next` (a whole hall built from content) over the hall at `expectedVersion`, keeping its
+   * id and creation time, and bumps the version.
+   * @throws AppError NOT_FOUND, CONFLICT with the current version.
+   */
+  replaceAtVersion(next: HallDoc, expectedVersion: number): Promise<HallDoc> {
+    const { _id, version: _version, createdAt: _created, ...set } = next;
+    return updateVersioned(this.halls, { _id }, expectedVersion, { $set: set }, 'Hall');
   }
 
   /**
-   * Writes a batch (an import chunk); returns how many documents were inserted, matched and modified.
-   * @throws the driver's MongoBulkWriteError (e.g. a duplicate key on a real server).
+   * Sets a hall's status at `expectedVersion` (bumping it) and marks it pending for the search index.
+   * @throws AppError NOT_FOUND, CONFLICT with the current version.
    */
-  async bulkWrite(
+  setStatusAtVersion(
+    id: ObjectId,
+    expectedVersion: number,
+    change: { status: HallStatus; updatedAt: Date; updatedBy: string },
+  ): Promise<HallDoc> {
+    return updateVersioned(
+      this.halls,
+      { _id: id },
+      expectedVersion,
+      { $set: { ...change, searchPending: true } },
+      'Hall',
+    );
+  }
+
+  /**
+   * Inserts new halls in one batch (an import chunk); returns how many were inserted.
+   * @throws the driver's MongoBulkWriteError (e.g. a duplicate key on a real server: see
+   *   `duplicateKeyIndexes` for which of `docs`).
+   */
+  async insertMany(docs: readonly HallDoc[]): Promise<number> {
+    return (await this.bulkWrite(docs.map((doc) => ({ insertOne: { document: doc } })))).inserted;
+  }
+
+  /**
+   * Stores each hall over its stored version in one batch, each only at its `expectedVersion`
+   * (bumping it); returns how many matched (fewer: someone else changed a hall meanwhile).
+   */
+  async replaceManyAtVersions(
+    updates: ReadonlyArray<{ next: HallDoc; expectedVersion: number }>,
+  ): Promise<number> {
+    const operations = updates.map(({ next, expectedVersion }): AnyBulkWriteOperation<HallDoc> => {
+      const { _id, version: _version, createdAt: _created, ...set } = next;
+      return {
+        updateOne: {
+          filter: { _id, version: expectedVersion },
+          update: { $set: set, $inc: { version: 1 } },
+        },
+      };
+    });
+    return (await this.bulkWrite(operations)).matched;
+  }
+
+  /**
+   * Inserts the halls whose code is not stored yet, in one batch, leaving existing ones as they
+   * are (seeding); returns how many were inserted.
+   */
+  async insertMissing(docs: readonly HallDoc[]): Promise<number> {
+    if (docs.length === 0) return 0;
+    const result = await this.halls.bulkWrite(
+      docs.map((doc) => ({
+        updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true },
+      })),
+      { ordered: false },
+    );
+    return result.upsertedCount;
+  }
+
+  private async bulkWrite(
     operations: AnyBulkWriteOperation<HallDoc>[],
   ): Promise<{ inserted: number; matched: number; modified: number }> {
     if (operations.length === 0) return { inserted: 0, matched: 0, modified: 0 };

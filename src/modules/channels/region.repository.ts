@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import type { RegionDoc } from './region.model.js';
 
@@ -12,7 +12,7 @@ export const regionIndexes: CollectionIndexes = {
 
 /** MongoDB I/O for the administrative region tree. */
 export class RegionRepository {
-  readonly regions: Collection<RegionDoc>;
+  private readonly regions: Collection<RegionDoc>;
 
   constructor(db: Db) {
     this.regions = db.collection<RegionDoc>('regions');
@@ -37,9 +37,18 @@ export class RegionRepository {
     return this.regions.find({ parentCode: code }).sort({ code: 1 }).toArray();
   }
 
-  async bulkWrite(operations: AnyBulkWriteOperation<RegionDoc>[]): Promise<number> {
-    if (operations.length === 0) return 0;
-    const result = await this.regions.bulkWrite(operations, { ordered: true });
-    return result.upsertedCount + result.modifiedCount;
+  /**
+   * Inserts the regions whose code is not stored yet, in one ordered batch, leaving existing ones
+   * as they are (seeding); returns how many were inserted.
+   */
+  async insertMissing(docs: readonly RegionDoc[]): Promise<number> {
+    if (docs.length === 0) return 0;
+    const result = await this.regions.bulkWrite(
+      docs.map((doc) => ({
+        updateOne: { filter: { code: doc.code }, update: { $setOnInsert: doc }, upsert: true },
+      })),
+      { ordered: true },
+    );
+    return result.upsertedCount;
   }
 }

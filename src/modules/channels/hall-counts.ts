@@ -1,0 +1,104 @@
+/** The `$facet` aggregates that count halls (filter panels, coverage) and the shapes they return. */
+import type { Document, Filter } from 'mongodb';
+import type { HallDoc } from './hall.model.js';
+
+export interface Bucket {
+  value: string;
+  count: number;
+}
+
+export interface HallFacetCounts {
+  total: number;
+  tier: Bucket[];
+  operation: Bucket[];
+  area: Bucket[];
+  services: Bucket[];
+  status: Bucket[];
+}
+
+export interface CoverageCounts {
+  total: number;
+  tier: Bucket[];
+  operation: Bucket[];
+  area: Bucket[];
+  /** County codes with at least one OPEN hall. */
+  countiesWithOpenHall: string[];
+  /** County codes with at least one roster hall that is not permanently closed. */
+  countiesWithRosterHall: string[];
+}
+
+const groupBy = (field: string) => [
+  { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  { $sort: { _id: 1 } },
+];
+const countAll = [{ $group: { _id: null, count: { $sum: 1 } } }];
+
+function buckets(raw: unknown): Bucket[] {
+  return ((raw as Array<{ _id: string; count: number }> | undefined) ?? []).map((row) => ({
+    value: row._id,
+    count: row.count,
+  }));
+}
+function total(raw: unknown): number {
+  return ((raw as Array<{ count: number }> | undefined) ?? [])[0]?.count ?? 0;
+}
+
+/** The pipeline of `HallFacetCounts` under `filter`. */
+export function facetCountsPipeline(filter: Filter<HallDoc>): Document[] {
+  return [
+    { $match: filter },
+    {
+      $facet: {
+        total: countAll,
+        tier: groupBy('tier'),
+        operation: groupBy('operation'),
+        area: groupBy('area'),
+        status: groupBy('status'),
+        services: [{ $unwind: '$services' }, ...groupBy('services')],
+      },
+    },
+  ];
+}
+
+/** Reads the one row of `facetCountsPipeline`. */
+export function facetCountsOf(row: Document | undefined): HallFacetCounts {
+  return {
+    total: total(row?.['total']),
+    tier: buckets(row?.['tier']),
+    operation: buckets(row?.['operation']),
+    area: buckets(row?.['area']),
+    status: buckets(row?.['status']),
+    services: buckets(row?.['services']),
+  };
+}
+
+/** The pipeline of `CoverageCounts` under a region. */
+export function coverageCountsPipeline(regionCode: string): Document[] {
+  const notClosed = { $match: { status: { $ne: 'CLOSED' } } };
+  return [
+    { $match: { regionPath: regionCode } },
+    {
+      $facet: {
+        total: [notClosed, ...countAll],
+        tier: [notClosed, ...groupBy('tier')],
+        operation: [notClosed, ...groupBy('operation')],
+        area: [notClosed, ...groupBy('area')],
+        open: [{ $match: { status: 'OPEN' } }, { $group: { _id: '$countyCode' } }],
+        roster: [notClosed, { $match: { roster: true } }, { $group: { _id: '$countyCode' } }],
+      },
+    },
+  ];
+}
+
+/** Reads the one row of `coverageCountsPipeline`. */
+export function coverageCountsOf(row: Document | undefined): CoverageCounts {
+  const codes = (raw: unknown) => ((raw as Array<{ _id: string }> | undefined) ?? []).map((r) => r._id);
+  return {
+    total: total(row?.['total']),
+    tier: buckets(row?.['tier']),
+    operation: buckets(row?.['operation']),
+    area: buckets(row?.['area']),
+    countiesWithOpenHall: codes(row?.['open']),
+    countiesWithRosterHall: codes(row?.['roster']),
+  };
+}
