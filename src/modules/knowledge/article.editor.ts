@@ -13,12 +13,11 @@ import type {
   ArticleView,
   Locale,
 } from './article.model.js';
-import { categoryPathOf, contentFromInput, isArticleId } from './article.model.js';
+import { categoryPathOf, isArticleId } from './article.model.js';
 import { knowledgePolicy } from './article.policy.js';
 import type { ArticleRepository } from './article.repository.js';
 import { createArticleSchema, noteSchema, reasonSchema, updateArticleSchema } from './article.validation.js';
-import type { CreateArticleInput } from './article.validation.js';
-import { AUTHORING_ACTIONS, decideChange } from './article.workflow.js';
+import { AUTHORING_ACTIONS, decideChange, newDraft } from './article.workflow.js';
 import { parse } from './knowledge.paging.js';
 
 /** The fields a change sets besides the workflow bookkeeping `change` adds. */
@@ -51,7 +50,7 @@ export class ArticleEditor {
       if (await this.repo.findBySlug(input.slug, input.locale))
         throw this.slugTaken(input.slug, input.locale);
       try {
-        return await this.repo.insertNew(this.newDraft(principal, input, related));
+        return await this.repo.insertNew(newDraft(principal.id, input, related, this.now()));
       } catch (error) {
         if (isDuplicateKeyError(error)) throw this.slugTaken(input.slug, input.locale);
         throw error;
@@ -60,40 +59,6 @@ export class ArticleEditor {
     await this.storeRevision(doc);
     this.announce(doc);
     return { doc, content: doc.current };
-  }
-
-  /** The first version of an article as a draft written by `principal`. */
-  private newDraft(
-    principal: Principal,
-    input: CreateArticleInput,
-    related: ArticleContent['related'],
-  ): Omit<ArticleDoc, '_id'> {
-    const at = this.now();
-    const content: ArticleContent = contentFromInput(input, related);
-    return {
-      slug: input.slug,
-      locale: input.locale,
-      status: 'DRAFT',
-      version: 1,
-      current: content,
-      live: null,
-      liveVersion: null,
-      publishedAt: null,
-      publishedBy: null,
-      owner: principal.id,
-      createdAt: at,
-      createdBy: principal.id,
-      updatedAt: at,
-      updatedBy: principal.id,
-      submittedAt: null,
-      submittedBy: null,
-      rejection: null,
-      counters: { views: 0, helpful: 0, notHelpful: 0, uses: 0, openFlags: 0 },
-      lastChange: { version: 1, action: 'create', author: principal.id, at, note: input.note ?? null },
-      revisionPending: true,
-      searchPending: true,
-      searchSyncedVersion: null,
-    };
   }
 
   /** Runs `work` holding the slug in that locale; kept busy too long, it is CONFLICT on `input.slug`. */

@@ -149,7 +149,7 @@ export class ArticleRepository {
   }
 
   /** A page in recency order after `cursor`, fetching one extra to tell whether more follow. */
-  findPage(
+  private findPage(
     filter: Filter<ArticleDoc>,
     after: RecencyCursor | null,
     limit: number,
