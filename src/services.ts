@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { ObjectId } from 'mongodb';
 import type { Db, WithId } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
 import { EventBus } from './events.js';
@@ -7,6 +6,7 @@ import type { Logger } from './logger.js';
 import type { ArticleDoc } from './modules/knowledge/index.js';
 import { ArticleRepository } from './modules/knowledge/index.js';
 import { KnowledgeService } from './modules/knowledge/index.js';
+import { ArticleEditor, ArticleHistoryService } from './modules/knowledge/index.js';
 import { FeedbackRepository } from './modules/knowledge/index.js';
 import { FeedbackService } from './modules/knowledge/index.js';
 import { SearchRepository } from './modules/search/index.js';
@@ -30,7 +30,12 @@ export interface Services extends ChannelServices {
   /** The in-process domain event bus: services publish, processors (indexer, search log) subscribe. */
   events: EventBus;
   articles: ArticleRepository;
+  /** Reading articles: visibility, lists, categories. */
   knowledge: KnowledgeService;
+  /** The editorial commands (create, update, workflow transitions, restore). */
+  articleEditor: ArticleEditor;
+  /** Revisions and diffs. */
+  articleHistory: ArticleHistoryService;
   feedback: FeedbackService;
   searchRepo: SearchRepository;
   search: SearchService;
@@ -49,7 +54,7 @@ export function createServices(
 ): Services {
   const events = new EventBus(logger);
   const articles = new ArticleRepository(db);
-  const knowledge = new KnowledgeService(articles, logger, events);
+  const knowledge = new KnowledgeService(articles, logger);
   const searchRepo = new SearchRepository(db);
   const searchLog = new SearchLogRepository(db);
   // The search log is a subscriber of SearchPerformed (the indexer subscribes when it starts).
@@ -59,6 +64,8 @@ export function createServices(
     events,
     articles,
     knowledge,
+    articleEditor: new ArticleEditor(articles, logger, events),
+    articleHistory: new ArticleHistoryService(articles),
     feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge, () => new Date(), logger),
     searchRepo,
     search: new SearchService(
@@ -95,7 +102,7 @@ export interface Loaders {
 export function createLoaders(services: Services): Loaders {
   return {
     articleById: new DataLoader(async (ids: readonly string[]) => {
-      const docs = await services.articles.findByIds(ids.map((id) => toObjectId(id)));
+      const docs = await services.articles.findByIds(ids);
       const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -105,8 +112,4 @@ export function createLoaders(services: Services): Loaders {
     }),
     channels: createChannelLoaders(services),
   };
-}
-
-function toObjectId(hex: string): ObjectId {
-  return ObjectId.createFromHexString(hex);
 }

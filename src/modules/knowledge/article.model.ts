@@ -1,5 +1,13 @@
 import type { ObjectId } from 'mongodb';
 
+/** An article's id as services and GraphQL pass it: the 24-hex form of its ObjectId (repositories convert). */
+export type ArticleId = string;
+
+/** Whether `raw` has the form of an article id (24 hex digits). */
+export function isArticleId(raw: string): raw is ArticleId {
+  return /^[0-9a-f]{24}$/i.test(raw);
+}
+
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -146,4 +154,10 @@ export function contentFromInput(
     validTo: input.validTo,
     related,
   };
+}
+
+/** An article as one caller sees it: the document and the copy of its content they may read. */
+export interface ArticleView {
+  doc: ArticleDoc;
+  content: ArticleContent;
 }

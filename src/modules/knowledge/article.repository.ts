@@ -1,9 +1,11 @@
 import { ObjectId } from 'mongodb';
-import type { Collection, Db, Filter, UpdateFilter, WithId } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Filter, WithId } from 'mongodb';
 import { updateVersioned } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import { KeyClaims } from '../../db/key-claims.js';
-import type { ArticleAction, ArticleDoc, CategoryDoc, RevisionDoc } from './article.model.js';
+import type { ArticleAction, ArticleDoc, ArticleId, CategoryDoc, RevisionDoc } from './article.model.js';
+import { articleListFilter } from './article.list-query.js';
+import type { ArticleListQuery } from './article.list-query.js';
 
 const byRecency = (prefix: Record<string, 1>) => ({ ...prefix, updatedAt: -1, _id: -1 }) as const;
 
@@ -45,6 +47,30 @@ export interface RecencyCursor {
   id: ObjectId;
 }
 
+/** An article id as services pass it (hex) or as documents hold it. */
+type AnyArticleId = ArticleId | ObjectId;
+
+function toObjectId(id: AnyArticleId): ObjectId {
+  return typeof id === 'string' ? ObjectId.createFromHexString(id) : id;
+}
+
+/** The revision that records an article's last saved change. */
+function revisionOf(article: ArticleDoc): Omit<RevisionDoc, '_id'> {
+  const change = article.lastChange;
+  return {
+    articleId: article._id,
+    version: change.version,
+    action: change.action,
+    author: change.author,
+    at: change.at,
+    note: change.note,
+    status: article.status,
+    slug: article.slug,
+    locale: article.locale,
+    content: article.current,
+  };
+}
+
 /** MongoDB I/O for articles, their revisions and categories. Knows nothing of callers or GraphQL. */
 export class ArticleRepository {
   readonly articles: Collection<ArticleDoc>;
@@ -76,13 +102,18 @@ export class ArticleRepository {
     );
   }
 
-  findById(id: ObjectId): Promise<WithId<ArticleDoc> | null> {
-    return this.articles.findOne({ _id: id });
+  /** A fresh id for an article about to be inserted (seeding links new articles before inserting). */
+  newArticleId(): ObjectId {
+    return new ObjectId();
+  }
+
+  findById(id: AnyArticleId): Promise<WithId<ArticleDoc> | null> {
+    return this.articles.findOne({ _id: toObjectId(id) });
   }
 
   /** One query for many ids (the DataLoader's batch); order is not guaranteed. */
-  findByIds(ids: readonly ObjectId[]): Promise<WithId<ArticleDoc>[]> {
-    return this.articles.find({ _id: { $in: [...ids] } }).toArray();
+  findByIds(ids: readonly AnyArticleId[]): Promise<WithId<ArticleDoc>[]> {
+    return this.articles.find({ _id: { $in: ids.map(toObjectId) } }).toArray();
   }
 
   findBySlug(slug: string, locale: string): Promise<WithId<ArticleDoc> | null> {
@@ -94,8 +125,31 @@ export class ArticleRepository {
     return this.articles.find({ slug: { $in: [...slugs] } }).toArray();
   }
 
+  /** The ids, slugs and locales of the articles with these slugs (no content). */
+  async findIdsOfSlugs(
+    slugs: readonly string[],
+  ): Promise<Array<Pick<ArticleDoc, '_id' | 'slug' | 'locale'>>> {
+    return this.articles
+      .find({ slug: { $in: [...slugs] } }, { projection: { _id: 1, slug: 1, locale: 1 } })
+      .toArray();
+  }
+
+  /** A page of the list in recency order after `cursor`, fetching one extra to tell whether more follow. */
+  findListPage(
+    query: ArticleListQuery,
+    after: RecencyCursor | null,
+    limit: number,
+  ): Promise<WithId<ArticleDoc>[]> {
+    return this.findPage(articleListFilter(query), after, limit);
+  }
+
+  /** How many articles the list holds (all pages). */
+  countList(query: ArticleListQuery): Promise<number> {
+    return this.articles.countDocuments(articleListFilter(query));
+  }
+
   /** A page in recency order after `cursor`, fetching one extra to tell whether more follow. */
-  findPage(
+  private findPage(
     filter: Filter<ArticleDoc>,
     after: RecencyCursor | null,
     limit: number,
@@ -115,45 +169,79 @@ export class ArticleRepository {
       .toArray();
   }
 
-  count(filter: Filter<ArticleDoc>): Promise<number> {
-    return this.articles.countDocuments(filter);
-  }
-
-  async insert(doc: ArticleDoc): Promise<void> {
+  /** Inserts a new article under a fresh id and returns it. @throws the driver's duplicate-key error. */
+  async insertNew(article: Omit<ArticleDoc, '_id'>): Promise<WithId<ArticleDoc>> {
+    const doc: WithId<ArticleDoc> = { _id: new ObjectId(), ...article };
     await this.articles.insertOne(doc);
+    return doc;
   }
 
-  /** Applies `update` only at `expectedVersion` and bumps the version. @throws NOT_FOUND, CONFLICT. */
-  updateAtVersion(
-    id: ObjectId,
+  /**
+   * Inserts those of `docs` whose slug and locale are new (one bulk write; existing ones are left
+   * as they are) and returns the inserted ones.
+   */
+  async insertIfSlugIsNew(docs: readonly ArticleDoc[]): Promise<ArticleDoc[]> {
+    if (docs.length === 0) return [];
+    const operations: AnyBulkWriteOperation<ArticleDoc>[] = docs.map((doc) => ({
+      updateOne: {
+        filter: { slug: doc.slug, locale: doc.locale },
+        update: { $setOnInsert: doc },
+        upsert: true,
+      },
+    }));
+    const result = await this.articles.bulkWrite(operations, { ordered: true });
+    const inserted = new Set(Object.values(result.upsertedIds).map((id) => String(id)));
+    return docs.filter((doc) => inserted.has(doc._id.toHexString()));
+  }
+
+  /**
+   * Sets `fields` (and bumps the version) only while the article is at `expectedVersion`.
+   * @throws NOT_FOUND, CONFLICT.
+   */
+  saveChangeAtVersion(
+    id: AnyArticleId,
     expectedVersion: number,
-    update: UpdateFilter<ArticleDoc>,
+    fields: Partial<ArticleDoc>,
   ): Promise<WithId<ArticleDoc>> {
-    return updateVersioned(this.articles, { _id: id }, expectedVersion, update, 'Article');
+    return updateVersioned(
+      this.articles,
+      { _id: toObjectId(id) },
+      expectedVersion,
+      { $set: fields },
+      'Article',
+    );
   }
 
   /** Writes the revision of the article's last change (idempotent) and clears its pending mark. */
   async storeRevision(article: ArticleDoc): Promise<void> {
-    const change = article.lastChange;
-    const revision: Omit<RevisionDoc, '_id'> = {
-      articleId: article._id,
-      version: change.version,
-      action: change.action,
-      author: change.author,
-      at: change.at,
-      note: change.note,
-      status: article.status,
-      slug: article.slug,
-      locale: article.locale,
-      content: article.current,
-    };
+    const revision = revisionOf(article);
     await this.revisions.updateOne(
-      { articleId: article._id, version: change.version },
+      { articleId: article._id, version: revision.version },
       { $setOnInsert: { _id: new ObjectId(), ...revision } },
       { upsert: true },
     );
     await this.articles.updateOne(
-      { _id: article._id, version: change.version, revisionPending: true },
+      { _id: article._id, version: revision.version, revisionPending: true },
+      { $set: { revisionPending: false } },
+    );
+  }
+
+  /** `storeRevision` for many articles in two writes (seeding). */
+  async storeRevisions(articles: readonly ArticleDoc[]): Promise<void> {
+    if (articles.length === 0) return;
+    const operations: AnyBulkWriteOperation<RevisionDoc>[] = articles.map((article) => {
+      const revision = revisionOf(article);
+      return {
+        updateOne: {
+          filter: { articleId: article._id, version: revision.version },
+          update: { $setOnInsert: { _id: new ObjectId(), ...revision } },
+          upsert: true,
+        },
+      };
+    });
+    await this.revisions.bulkWrite(operations, { ordered: false });
+    await this.articles.updateMany(
+      { _id: { $in: articles.map((article) => article._id) }, revisionPending: true },
       { $set: { revisionPending: false } },
     );
   }
@@ -164,9 +252,16 @@ export class ArticleRepository {
   }
 
   /** Revisions newest first, below `beforeVersion` when given. */
-  findRevisions(articleId: ObjectId, beforeVersion: number | null, limit: number): Promise<RevisionDoc[]> {
+  findRevisions(
+    articleId: AnyArticleId,
+    beforeVersion: number | null,
+    limit: number,
+  ): Promise<RevisionDoc[]> {
     return this.revisions
-      .find({ articleId, ...(beforeVersion !== null ? { version: { $lt: beforeVersion } } : {}) })
+      .find({
+        articleId: toObjectId(articleId),
+        ...(beforeVersion !== null ? { version: { $lt: beforeVersion } } : {}),
+      })
       .sort({ version: -1 })
       .limit(limit + 1)
       .toArray();
@@ -177,20 +272,25 @@ export class ArticleRepository {
    * four-eyes rule asks this of the reviewer about the revision under review).
    */
   async hasRevisionBy(
-    articleId: ObjectId,
+    articleId: AnyArticleId,
     afterVersion: number,
     author: string,
     actions: readonly ArticleAction[],
   ): Promise<boolean> {
     const found = await this.revisions.findOne(
-      { articleId, version: { $gt: afterVersion }, author, action: { $in: [...actions] } },
+      {
+        articleId: toObjectId(articleId),
+        version: { $gt: afterVersion },
+        author,
+        action: { $in: [...actions] },
+      },
       { projection: { _id: 1 } },
     );
     return found !== null;
   }
 
-  findRevision(articleId: ObjectId, version: number): Promise<RevisionDoc | null> {
-    return this.revisions.findOne({ articleId, version });
+  findRevision(articleId: AnyArticleId, version: number): Promise<RevisionDoc | null> {
+    return this.revisions.findOne({ articleId: toObjectId(articleId), version });
   }
 
   allCategories(): Promise<CategoryDoc[]> {
@@ -199,5 +299,19 @@ export class ArticleRepository {
 
   findCategory(key: string): Promise<CategoryDoc | null> {
     return this.categories.findOne({ key });
+  }
+
+  /** Inserts the categories whose key is new (one bulk write); existing ones stay as editors made them. Returns how many were inserted. */
+  async insertCategoriesIfNew(categories: readonly Omit<CategoryDoc, '_id'>[]): Promise<number> {
+    if (categories.length === 0) return 0;
+    const operations: AnyBulkWriteOperation<CategoryDoc>[] = categories.map((category) => ({
+      updateOne: {
+        filter: { key: category.key },
+        update: { $setOnInsert: { _id: new ObjectId(), ...category } },
+        upsert: true,
+      },
+    }));
+    const result = await this.categories.bulkWrite(operations, { ordered: true });
+    return result.upsertedCount;
   }
 }

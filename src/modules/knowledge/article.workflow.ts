@@ -1,4 +1,6 @@
-import type { ArticleAction, ArticleStatus } from './article.model.js';
+import type { ArticleAction, ArticleContent, ArticleDoc, ArticleStatus } from './article.model.js';
+import { contentFromInput } from './article.model.js';
+import type { CreateArticleInput } from './article.validation.js';
 
 /**
  * The article life cycle: for each status, the actions allowed and the status they lead to.
@@ -86,3 +88,37 @@ export function decideChange(
  * writes no content, so a reviewer who rejected an earlier submission may approve the fixed one.
  */
 export const AUTHORING_ACTIONS: readonly ArticleAction[] = ['create', 'update', 'restore', 'submit'];
+
+/** The first version of an article: a DRAFT written by `author` at `at`, waiting for its revision and indexing. */
+export function newDraft(
+  author: string,
+  input: CreateArticleInput,
+  related: ArticleContent['related'],
+  at: Date,
+): Omit<ArticleDoc, '_id'> {
+  const content: ArticleContent = contentFromInput(input, related);
+  return {
+    slug: input.slug,
+    locale: input.locale,
+    status: 'DRAFT',
+    version: 1,
+    current: content,
+    live: null,
+    liveVersion: null,
+    publishedAt: null,
+    publishedBy: null,
+    owner: author,
+    createdAt: at,
+    createdBy: author,
+    updatedAt: at,
+    updatedBy: author,
+    submittedAt: null,
+    submittedBy: null,
+    rejection: null,
+    counters: { views: 0, helpful: 0, notHelpful: 0, uses: 0, openFlags: 0 },
+    lastChange: { version: 1, action: 'create', author, at, note: input.note ?? null },
+    revisionPending: true,
+    searchPending: true,
+    searchSyncedVersion: null,
+  };
+}

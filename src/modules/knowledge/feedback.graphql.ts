@@ -1,11 +1,10 @@
-import type { WithId } from 'mongodb';
 import { builder } from '../../schema/builder.js';
 import { labelledEnum } from '../../schema/labels.js';
 import { connectionPage, forwardPage, objectIdOf, underInput } from '../../schema/paging.js';
 import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.model.js';
-import { ArticleRef, articleObjectId } from './knowledge.graphql.js';
-import type { ArticleView } from './knowledge.service.js';
-import { MAX_PAGE_SIZE } from './knowledge.service.js';
+import { ArticleRef, articleIdOf } from './knowledge.refs.graphql.js';
+import type { ArticleView } from './article.model.js';
+import { MAX_PAGE_SIZE } from './knowledge.paging.js';
 import { encodeCursor } from '../../db/keyset.js';
 import { currentClient } from '../../http/rate-limit.js';
 
@@ -42,12 +41,14 @@ const FlagStatusEnum = labelledEnum('FlagStatus', {
   } satisfies Record<FlagStatus, unknown>,
 });
 
-export const ArticleFlagRef = builder.objectRef<WithId<FlagDoc>>('ArticleFlag');
+export const ArticleFlagRef = builder.objectRef<FlagDoc>('ArticleFlag');
 builder.node(ArticleFlagRef, {
   description: 'A problem an agent reported with an article (editors; null for others).',
   id: { resolve: (flag) => flag._id.toHexString() },
   loadMany: (ids, context) => {
-    const valid = ids.map((id) => (/^[0-9a-f]{24}$/i.test(id) ? objectIdOf(id, 'ArticleFlag', 'id') : null));
+    const valid = ids.map((id) =>
+      /^[0-9a-f]{24}$/i.test(id) ? objectIdOf(id, 'ArticleFlag', 'id').toHexString() : null,
+    );
     const known = valid.filter((id) => id !== null);
     return context.app.services.feedback.flagsByIds(context.principal, known).then((flags) => {
       let next = 0;
@@ -194,7 +195,7 @@ function articlePayload(name: string, description: string) {
   });
 }
 function flagPayload(name: string, description: string) {
-  return builder.objectRef<{ flag: WithId<FlagDoc> }>(name).implement({
+  return builder.objectRef<{ flag: FlagDoc }>(name).implement({
     description,
     fields: (t) => ({
       flag: t.field({ type: ArticleFlagRef, description: 'The flag as it is now.', resolve: (p) => p.flag }),
@@ -218,7 +219,7 @@ builder.mutationFields((t) => ({
         article: await context.app.services.feedback.rateArticle(
           context.principal,
           currentClient().key,
-          articleObjectId(input.id, 'input.id'),
+          articleIdOf(input.id, 'input.id'),
           input.helpful,
           input.comment,
         ),
@@ -233,7 +234,7 @@ builder.mutationFields((t) => ({
       underInput(async () => ({
         article: await context.app.services.feedback.recordArticleUse(
           context.principal,
-          articleObjectId(input.id, 'input.id'),
+          articleIdOf(input.id, 'input.id'),
           input.channel,
         ),
       })),
@@ -247,7 +248,7 @@ builder.mutationFields((t) => ({
       underInput(async () => ({
         flag: await context.app.services.feedback.flagArticle(
           context.principal,
-          articleObjectId(input.id, 'input.id'),
+          articleIdOf(input.id, 'input.id'),
           input.reason,
           input.comment,
         ),
@@ -262,7 +263,7 @@ builder.mutationFields((t) => ({
       underInput(async () => ({
         flag: await context.app.services.feedback.resolveFlag(
           context.principal,
-          objectIdOf(input.id, 'ArticleFlag', 'input.id'),
+          objectIdOf(input.id, 'ArticleFlag', 'input.id').toHexString(),
           input.resolution,
         ),
       })),

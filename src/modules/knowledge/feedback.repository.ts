@@ -1,4 +1,5 @@
-import type { Collection, Db, Filter, ObjectId, WithId } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { Collection, Db, Filter, WithId } from 'mongodb';
 import { isDuplicateKeyError } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import type { ArticleCounters, ArticleDoc } from './article.model.js';
@@ -83,8 +84,9 @@ export class FeedbackRepository {
     }
   }
 
-  async insertUse(use: UseDoc): Promise<void> {
-    await this.uses.insertOne(use);
+  /** Records a use under a fresh id. */
+  async insertUse(use: Omit<UseDoc, '_id'>): Promise<void> {
+    await this.uses.insertOne({ _id: new ObjectId(), ...use });
   }
 
   /** Article ids by number of recorded uses since `since`, most used first. */
@@ -105,17 +107,21 @@ export class FeedbackRepository {
     return rows.map((row) => ({ articleId: row._id, uses: row.uses }));
   }
 
-  async insertFlag(flag: FlagDoc): Promise<void> {
-    await this.flags.insertOne(flag);
+  /** Stores a new flag under a fresh id and returns it. */
+  async insertNewFlag(flag: Omit<FlagDoc, '_id'>): Promise<FlagDoc> {
+    const doc: FlagDoc = { _id: new ObjectId(), ...flag };
+    await this.flags.insertOne(doc);
+    return doc;
   }
 
-  findFlag(id: ObjectId): Promise<WithId<FlagDoc> | null> {
-    return this.flags.findOne({ _id: id });
+  /** One flag by its id (24 hex). */
+  findFlag(id: string): Promise<WithId<FlagDoc> | null> {
+    return this.flags.findOne({ _id: ObjectId.createFromHexString(id) });
   }
 
-  /** The flags with these ids, in any order (one query for a node batch). */
-  findFlagsByIds(ids: readonly ObjectId[]): Promise<WithId<FlagDoc>[]> {
-    return this.flags.find({ _id: { $in: [...ids] } }).toArray();
+  /** The flags with these ids (24 hex), in any order (one query for a node batch). */
+  findFlagsByIds(ids: readonly string[]): Promise<WithId<FlagDoc>[]> {
+    return this.flags.find({ _id: { $in: ids.map((id) => ObjectId.createFromHexString(id)) } }).toArray();
   }
 
   /** Flags with `status`, newest first, after the keyset position (at, id). */
@@ -139,14 +145,9 @@ export class FeedbackRepository {
   }
 
   /** Resolves an open flag; returns null when it was not open (already resolved, or unknown). */
-  resolveFlag(
-    id: ObjectId,
-    by: string,
-    at: Date,
-    resolution: string | null,
-  ): Promise<WithId<FlagDoc> | null> {
+  resolveFlag(id: string, by: string, at: Date, resolution: string | null): Promise<WithId<FlagDoc> | null> {
     return this.flags.findOneAndUpdate(
-      { _id: id, status: 'OPEN' },
+      { _id: ObjectId.createFromHexString(id), status: 'OPEN' },
       { $set: { status: 'RESOLVED', resolvedBy: by, resolvedAt: at, resolution } },
       { returnDocument: 'after' },
     );

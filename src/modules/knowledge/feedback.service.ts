@@ -1,19 +1,17 @@
-import { ObjectId } from 'mongodb';
-import type { WithId } from 'mongodb';
 import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
 import { badField, fromZodError, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { ArticleCounters, Locale } from './article.model.js';
+import type { ArticleCounters, ArticleDoc, ArticleId, ArticleView, Locale } from './article.model.js';
 import { knowledgePolicy } from './article.policy.js';
 import { seesWorkingCopies } from './article.visibility.js';
 import type { ArticleRepository } from './article.repository.js';
 import type { FeedbackRepository } from './feedback.repository.js';
 import { ratingId, viewMarkId } from './feedback.model.js';
 import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.model.js';
-import type { ArticleView, KnowledgeService } from './knowledge.service.js';
-import { pageSize } from './knowledge.service.js';
+import { pageSize } from './knowledge.paging.js';
+import type { KnowledgeService } from './knowledge.service.js';
 
 const comment = z.string().trim().max(1000, 'the comment must be at most 1,000 characters').nullish();
 
@@ -37,10 +35,10 @@ export class FeedbackService {
   ) {}
 
   /** The article if this principal may read it. @throws NOT_FOUND otherwise (never says which). */
-  private async readable(principal: Principal, id: ObjectId): Promise<ArticleView> {
+  private async readable(principal: Principal, id: ArticleId): Promise<ArticleView> {
     const doc = await this.articles.findById(id);
     const view = doc ? this.knowledge.view(principal, doc) : null;
-    if (!view) throw notFound('Article', id.toHexString());
+    if (!view) throw notFound('Article', id);
     return view;
   }
 
@@ -70,7 +68,7 @@ export class FeedbackService {
     return view;
   }
 
-  private async countView(client: string, articleId: ObjectId): Promise<void> {
+  private async countView(client: string, articleId: ArticleDoc['_id']): Promise<void> {
     const at = this.now();
     if (await this.feedback.claimViewMark({ _id: viewMarkId(client, articleId, at), at })) {
       await this.feedback.bumpCounters(articleId, { views: 1 });
@@ -85,12 +83,13 @@ export class FeedbackService {
   async rateArticle(
     principal: Principal,
     client: string,
-    id: ObjectId,
+    articleId: ArticleId,
     helpful: boolean,
     rawComment: unknown,
   ): Promise<ArticleView> {
     const text = parseComment(rawComment, 'comment');
-    const view = await this.readable(principal, id);
+    const view = await this.readable(principal, articleId);
+    const id = view.doc._id;
     const replaced = await this.feedback.replaceRating({
       _id: ratingId(client, id),
       articleId: id,
@@ -108,11 +107,15 @@ export class FeedbackService {
   }
 
   /** An agent used this answer on a channel. @throws UNAUTHENTICATED/FORBIDDEN unless staff; NOT_FOUND. */
-  async recordArticleUse(principal: Principal, id: ObjectId, channel: UseChannel): Promise<ArticleView> {
+  async recordArticleUse(
+    principal: Principal,
+    articleId: ArticleId,
+    channel: UseChannel,
+  ): Promise<ArticleView> {
     knowledgePolicy.authorize(principal, 'recordUse');
-    const view = await this.readable(principal, id);
+    const view = await this.readable(principal, articleId);
+    const id = view.doc._id;
     await this.feedback.insertUse({
-      _id: new ObjectId(),
       articleId: id,
       channel,
       by: principal.id,
@@ -147,16 +150,15 @@ export class FeedbackService {
   /** An agent reports a problem with an article. @throws UNAUTHENTICATED/FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
   async flagArticle(
     principal: Principal,
-    id: ObjectId,
+    articleId: ArticleId,
     reason: FlagReason,
     rawComment: unknown,
-  ): Promise<WithId<FlagDoc>> {
+  ): Promise<FlagDoc> {
     knowledgePolicy.authorize(principal, 'flag');
     const text = parseComment(rawComment, 'comment');
     if (reason === 'OTHER' && !text) throw badField('comment', 'say what is wrong when the reason is OTHER');
-    await this.readable(principal, id);
-    const flag: WithId<FlagDoc> = {
-      _id: new ObjectId(),
+    const id = (await this.readable(principal, articleId)).doc._id;
+    const flag = await this.feedback.insertNewFlag({
       articleId: id,
       reason,
       comment: text,
@@ -166,8 +168,7 @@ export class FeedbackService {
       resolvedBy: null,
       resolvedAt: null,
       resolution: null,
-    };
-    await this.feedback.insertFlag(flag);
+    });
     await this.feedback.bumpCounters(id, { openFlags: 1 });
     return flag;
   }
@@ -179,7 +180,7 @@ export class FeedbackService {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<{
-    items: WithId<FlagDoc>[];
+    items: FlagDoc[];
     hasNextPage: boolean;
     endCursor: string | null;
     totalCount: () => Promise<number>;
@@ -200,18 +201,18 @@ export class FeedbackService {
   }
 
   /** Flags by id, in the order asked (editors); null where one is missing or for anyone else. */
-  async flagsByIds(principal: Principal, ids: readonly ObjectId[]): Promise<Array<WithId<FlagDoc> | null>> {
+  async flagsByIds(principal: Principal, ids: readonly string[]): Promise<Array<FlagDoc | null>> {
     if (!knowledgePolicy.can(principal, 'listFlags') || ids.length === 0) return ids.map(() => null);
     const flags = await this.feedback.findFlagsByIds(ids);
     const byId = new Map(flags.map((flag) => [flag._id.toHexString(), flag]));
-    return ids.map((id) => byId.get(id.toHexString()) ?? null);
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
 
   /**
    * Closes a flag (editors); resolving an already resolved flag changes nothing.
    * @throws UNAUTHENTICATED/FORBIDDEN, NOT_FOUND, BAD_USER_INPUT.
    */
-  async resolveFlag(principal: Principal, id: ObjectId, rawResolution: unknown): Promise<WithId<FlagDoc>> {
+  async resolveFlag(principal: Principal, id: string, rawResolution: unknown): Promise<FlagDoc> {
     knowledgePolicy.authorize(principal, 'resolveFlag');
     const resolution = parseComment(rawResolution, 'resolution');
     const resolved = await this.feedback.resolveFlag(id, principal.id, this.now(), resolution);
@@ -220,7 +221,7 @@ export class FeedbackService {
       return resolved;
     }
     const existing = await this.feedback.findFlag(id);
-    if (!existing) throw notFound('ArticleFlag', id.toHexString());
+    if (!existing) throw notFound('ArticleFlag', id);
     return existing;
   }
 }

@@ -7,6 +7,8 @@ export { categoryPathOf, contentFromInput } from './article.model.js';
 export type {
   ArticleContent,
   ArticleDoc,
+  ArticleId,
+  ArticleView,
   Audience,
   CategoryDoc,
   Locale,
@@ -19,4 +21,5 @@ export type { IndexVisibilityFields } from './article.visibility.js';
 export { FeedbackRepository, feedbackIndexes } from './feedback.repository.js';
 export { FeedbackService } from './feedback.service.js';
 export { KnowledgeService } from './knowledge.service.js';
-export type { ArticleView } from './knowledge.service.js';
+export { ArticleEditor } from './article.editor.js';
+export { ArticleHistoryService } from './article.history.js';
