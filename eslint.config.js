@@ -39,6 +39,37 @@ export default tseslint.config(
     },
   },
   {
+    // The GraphQL edge decodes arguments, calls a service and maps the result: no MongoDB in it.
+    files: ['src/modules/**/*.graphql.ts', 'src/modules/**/schema.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'mongodb',
+              message: 'GraphQL files know nothing of MongoDB: pass ids as strings to a service.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only repositories (and the MongoDB platform code in src/db/) touch collections.
+    files: ['src/**/*.ts', 'seed/**/*.ts'],
+    ignores: ['src/**/*.repository.ts', 'src/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='collection']",
+          message: 'Only repositories touch collections: add a repository method named for what it asks.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: {

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../src/context.js';
+import { estimatedCount } from '../src/db/mongo.js';
 import { articleSeeder, categorySeeder } from './knowledge.js';
 import { synonymSeeder } from './search.js';
 import { channelSeeder, hallSeeder, regionSeeder } from './channels.js';
@@ -32,7 +33,7 @@ export async function seedDatabase(
   const report: Array<{ name: string; written: number; skipped: boolean }> = [];
   for (const seeder of seeders) {
     if (options.onlyEmpty) {
-      const existing = await app.db.collection(seeder.collection).estimatedDocumentCount();
+      const existing = await estimatedCount(app.db, seeder.collection);
       if (existing > 0) {
         report.push({ name: seeder.name, written: 0, skipped: true });
         continue;

@@ -83,3 +83,8 @@ export function isMongoUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A collection's size from its metadata (no scan), e.g. to tell whether it was ever seeded. */
+export function estimatedCount(db: Db, collection: string): Promise<number> {
+  return db.collection(collection).estimatedDocumentCount();
+}

@@ -11,7 +11,7 @@ import { hasRole } from '../auth/principal.js';
 import type { AppDeps } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { checkSearchIndex, searchLag } from '../modules/search/index.js';
+import { checkSearchIndex, recordCount, searchLag } from '../modules/search/index.js';
 import type { DriftReport } from '../modules/search/index.js';
 import type { IndexProjection } from '../modules/search/index.js';
 
@@ -93,7 +93,7 @@ async function searchFingerprint(app: AppDeps, projections: IndexProjection[]): 
   const parts = await Promise.all(
     projections.map(async (projection) => {
       const [count, lag, index] = await Promise.all([
-        app.db.collection(projection.collection).estimatedDocumentCount(),
+        recordCount(app.db, projection),
         searchLag(app.db, projection),
         // Meilisearch down fails the check here, before the comparison scans the collection.
         app.meili

@@ -1,7 +1,6 @@
 import type { WithId } from 'mongodb';
 import type { ArticleDoc } from '../knowledge/index.js';
 import type { ArticleRepository } from '../knowledge/index.js';
-import { liveRevisionFilter } from '../knowledge/index.js';
 import type { HallTier } from './hall.model.js';
 
 /** The knowledge-base category whose articles relate to every hall. */
@@ -18,25 +17,15 @@ const MAX_RELATED = 200;
 
 /**
  * Published articles about halls (category `halls` and below, or tagged with one of the tiers'
- * tags), newest first, in one query for a DataLoader batch. The query keeps the visibility policy's
- * reader-independent part (a live revision, not archived); each caller's own rule is applied by the
- * reader (KnowledgeService.view), as for every loaded article.
+ * tags), newest first, in one query for a DataLoader batch; each caller's own rule is applied by
+ * the reader (KnowledgeService.view), as for every loaded article.
  */
 export function findPublishedHallArticles(
   repo: ArticleRepository,
   tiers: readonly HallTier[],
 ): Promise<WithId<ArticleDoc>[]> {
   const tags = tiers.flatMap((tier) => TIER_TAGS[tier]);
-  return repo.articles
-    .find({
-      $and: [
-        liveRevisionFilter(),
-        { $or: [{ 'live.categoryPath': HALL_ARTICLE_CATEGORY }, { 'live.tags': { $in: tags } }] },
-      ],
-    })
-    .sort({ updatedAt: -1, _id: -1 })
-    .limit(MAX_RELATED)
-    .toArray();
+  return repo.findPublishedInCategoryOrTagged(HALL_ARTICLE_CATEGORY, tags, MAX_RELATED);
 }
 
 /** Whether a published article relates to halls of `tier`. */

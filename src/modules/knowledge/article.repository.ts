@@ -5,6 +5,7 @@ import type { CollectionIndexes } from '../../db/indexes.js';
 import { KeyClaims } from '../../db/key-claims.js';
 import type { ArticleAction, ArticleDoc, ArticleId, CategoryDoc, RevisionDoc } from './article.model.js';
 import { articleListFilter } from './article.list-query.js';
+import { liveRevisionFilter } from './article.visibility.js';
 import type { ArticleListQuery } from './article.list-query.js';
 
 const byRecency = (prefix: Record<string, 1>) => ({ ...prefix, updatedAt: -1, _id: -1 }) as const;
@@ -224,6 +225,28 @@ export class ArticleRepository {
       { _id: article._id, version: revision.version, revisionPending: true },
       { $set: { revisionPending: false } },
     );
+  }
+
+  /**
+   * Published articles (a live revision, not archived) in `category` or below, or tagged with any
+   * of `tags`, newest change first, at most `limit`: one query for a DataLoader batch of halls.
+   * Each reader's own rule is applied by whoever reads them (KnowledgeService.view).
+   */
+  findPublishedInCategoryOrTagged(
+    category: string,
+    tags: readonly string[],
+    limit: number,
+  ): Promise<WithId<ArticleDoc>[]> {
+    return this.articles
+      .find({
+        $and: [
+          liveRevisionFilter(),
+          { $or: [{ 'live.categoryPath': category }, { 'live.tags': { $in: [...tags] } }] },
+        ],
+      })
+      .sort({ updatedAt: -1, _id: -1 })
+      .limit(limit)
+      .toArray();
   }
 
   /** `storeRevision` for many articles in two writes (seeding). */

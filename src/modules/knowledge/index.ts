@@ -16,7 +16,7 @@ export type {
 } from './article.model.js';
 export { ArticleRepository, knowledgeIndexes } from './article.repository.js';
 export { createArticleSchema, normaliseErrorCode } from './article.validation.js';
-export { indexVisibilityFields, isIndexable, liveRevisionFilter } from './article.visibility.js';
+export { indexVisibilityFields, isIndexable } from './article.visibility.js';
 export type { IndexVisibilityFields } from './article.visibility.js';
 export { FeedbackRepository, feedbackIndexes } from './feedback.repository.js';
 export { FeedbackService } from './feedback.service.js';

@@ -7,7 +7,7 @@ export { indexProjections } from './documents.js';
 export type { IndexProjection } from './documents.js';
 export { HallSearch } from './hall-search.js';
 export { createIndexer } from './indexer.js';
-export { checkSearchIndex, reindex, searchLag } from './maintenance.js';
+export { checkSearchIndex, recordCount, reindex, searchLag } from './maintenance.js';
 export type { DriftReport } from './maintenance.js';
 export { normaliseText } from './normalise.js';
 export { SearchInsightsService, subscribeSearchLog } from './search-log.js';

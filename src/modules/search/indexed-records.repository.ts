@@ -66,6 +66,11 @@ export class IndexedRecordsRepository {
     return this.records(collection).countDocuments({});
   }
 
+  /** The collection's size from its metadata (no scan): cheap enough for a probe. */
+  estimateRecordCount(collection: string): Promise<number> {
+    return this.records(collection).estimatedDocumentCount();
+  }
+
   /** Every record by id, read in batches of `batchSize` (for rebuilds). */
   streamAllById(collection: string, batchSize: number): FindCursor<WithId<IndexedRecord>> {
     return this.records(collection).find({}).sort({ _id: 1 }).batchSize(batchSize);

@@ -155,6 +155,11 @@ export async function reindex(
   return { indexed, total };
 }
 
+/** How many records the index's collection holds, from its metadata (no scan; for probes). */
+export function recordCount(db: Db, projection: IndexProjection): Promise<number> {
+  return new IndexedRecordsRepository(db).estimateRecordCount(projection.collection);
+}
+
 /**
  * How far an index is behind: changes still pending and the age of the oldest one (cheap, indexed).
  * @throws the driver's error when MongoDB does not answer within MONGO_MAX_TIME_MS or the socket timeout.
