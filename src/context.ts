@@ -17,12 +17,24 @@ export interface AppDeps {
   services: Services;
 }
 
-/** What every resolver gets: a fresh object per request (never share loaders across requests). */
+/**
+ * The services a resolver may call. Repositories, the event bus and index names are wiring: the
+ * type leaves them out, so a resolver cannot reach past a service to the database.
+ */
+export type RequestServices = Omit<
+  Services,
+  'articles' | 'searchRepo' | 'events' | 'projections' | 'regions' | 'halls' | 'channelRepo'
+>;
+
+/**
+ * What every resolver gets: a fresh object per request (never share loaders across requests). It
+ * holds the services, never the database or search clients: resolvers decode, call a service, map.
+ */
 export interface Context {
   requestId: string;
   principal: Principal;
   logger: Logger;
-  app: AppDeps;
+  services: RequestServices;
   /** Per-request batching loaders (fresh for every request, so nothing is cached across callers). */
   loaders: Loaders;
 }

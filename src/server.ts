@@ -199,7 +199,7 @@ export async function startServer(
           requestId: requestIdOf(res.locals),
           principal,
           logger: app.logger,
-          app,
+          services: app.services,
           loaders: createLoaders(app.services),
         };
       },

@@ -53,7 +53,7 @@ builder.node(ChannelRef, {
   description:
     'A customer-service channel of the taxonomy (hotline, web hall, terminals, account managers ...).',
   id: { resolve: (channel) => channel.code },
-  loadOne: (code, context) => context.app.services.channels.channelByCode(code),
+  loadOne: (code, context) => context.services.channels.channelByCode(code),
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Unique, e.g. HOTLINE-10086.' }),
     name: t.string({
@@ -137,7 +137,7 @@ builder.queryFields((t) => ({
           throw badField('first', `must be between 1 and ${MAX_CHANNEL_PAGE}`);
         }
         const from = after === null ? null : codeAfter(after);
-        const all = await context.app.services.channels.listChannels(args.filter ?? {});
+        const all = await context.services.channels.listChannels(args.filter ?? {});
         const rest = from === null ? all : all.filter((channel) => channel.code > from);
         return {
           ...connectionPage(rest.slice(0, first), channelCursor, rest.length > first, after),
@@ -162,7 +162,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One channel by code; null when there is none.',
     args: { code: t.arg.string({ required: true, description: 'The channel code.' }) },
-    resolve: (_root, args, context) => context.app.services.channels.channelByCode(args.code),
+    resolve: (_root, args, context) => context.services.channels.channelByCode(args.code),
   }),
   whereCanI: t.field({
     type: WhereCanIRef,
@@ -176,12 +176,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 5, description: 'Halls at most.' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.channels.whereCanI(
-        args.service,
-        args.near ?? null,
-        args.radiusKm ?? 30,
-        args.first,
-      ),
+      context.services.channels.whereCanI(args.service, args.near ?? null, args.radiusKm ?? 30, args.first),
   }),
 }));
 
@@ -232,7 +227,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpsertChannelInput, required: true, description: 'The channel.' }) },
     resolve: (_root, args, context) =>
       underInput(async () => ({
-        channel: await context.app.services.channels.upsertChannel(context.principal, given(args.input)),
+        channel: await context.services.channels.upsertChannel(context.principal, given(args.input)),
       })),
   }),
 }));

@@ -224,7 +224,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateHallInput, required: true, description: 'The hall.' }) },
     resolve: (_root, args, context) =>
       underInput(async () => ({
-        hall: await context.app.services.hallAdmin.createHall(context.principal, given(args.input)),
+        hall: await context.services.hallAdmin.createHall(context.principal, given(args.input)),
       })),
   }),
   updateHall: t.field({
@@ -236,7 +236,7 @@ builder.mutationFields((t) => ({
       underInput(async () => {
         const { hall, expectedVersion, ...patch } = args.input;
         return {
-          hall: await context.app.services.hallAdmin.updateHall(
+          hall: await context.services.hallAdmin.updateHall(
             context.principal,
             hallKey(hall, 'input.hall'),
             expectedVersion,
@@ -252,7 +252,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetHallStatusInput, required: true, description: 'The hall and status.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        hall: await context.app.services.hallAdmin.setHallStatus(
+        hall: await context.services.hallAdmin.setHallStatus(
           context.principal,
           hallKey(input.hall, 'input.hall'),
           input.status,
@@ -268,7 +268,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ImportHallsInput, required: true, description: 'The file.' }) },
     resolve: (_root, { input }, context) =>
       underInput(() =>
-        context.app.services.hallImporter.importHalls(context.principal, {
+        context.services.hallImporter.importHalls(context.principal, {
           format: input.format,
           data: input.data,
           dryRun: input.dryRun ?? false,

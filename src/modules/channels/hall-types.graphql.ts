@@ -133,12 +133,12 @@ builder.node(HallRef, {
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
     openNow: t.boolean({
       description: 'Status OPEN and inside its hours now (Asia/Shanghai, special dates first).',
-      resolve: (hall, _args, context) => context.app.services.hallFinder.isHallOpenAt(hall, new Date()),
+      resolve: (hall, _args, context) => context.services.hallFinder.isHallOpenAt(hall, new Date()),
     }),
     isOpenAt: t.boolean({
       description: 'Status OPEN and inside its hours at an instant.',
       args: { at: t.arg({ type: 'DateTime', required: true, description: 'The instant.' }) },
-      resolve: (hall, args, context) => context.app.services.hallFinder.isHallOpenAt(hall, args.at),
+      resolve: (hall, args, context) => context.services.hallFinder.isHallOpenAt(hall, args.at),
     }),
     nextChange: t.field({
       type: HallChangeRef,
@@ -147,7 +147,7 @@ builder.node(HallRef, {
         'When it next opens or closes (from `at`, default now); null if not OPEN or no change within 31 days.',
       args: { at: t.arg({ type: 'DateTime', required: false, description: 'From when (default now).' }) },
       resolve: (hall, args, context) =>
-        context.app.services.hallFinder.hallNextChange(hall, args.at ?? new Date()),
+        context.services.hallFinder.hallNextChange(hall, args.at ?? new Date()),
     }),
     channels: t.field({
       type: [ChannelRef],
@@ -162,7 +162,7 @@ builder.node(HallRef, {
       resolve: async (hall, args, context) => {
         const docs = await context.loaders.channels.hallArticlesByTier.load(hall.tier);
         return docs
-          .map((doc) => context.app.services.knowledge.view(context.principal, doc))
+          .map((doc) => context.services.knowledge.view(context.principal, doc))
           .filter((view): view is ArticleView => view !== null)
           .slice(0, Math.max(0, Math.min(args.first ?? 5, 20)));
       },

@@ -18,7 +18,7 @@ builder.queryFields((t) => ({
       'The halls matching the filter (at most 5,000) as CSV in the importHalls format, in code order (admins; null with an error for others). Cells starting with = + - @, tab or CR get a leading apostrophe, which importHalls removes.',
     args: { filter: t.arg({ type: HallFilterInput, required: false, description: 'Which halls.' }) },
     resolve: (_root, args, context) =>
-      context.app.services.hallFinder.exportHallsCsv(context.principal, (args.filter ?? {}) as HallFilter),
+      context.services.hallFinder.exportHallsCsv(context.principal, (args.filter ?? {}) as HallFilter),
   }),
   halls: t.connection(
     {
@@ -30,7 +30,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, context) => {
         const { first, after } = forwardPage(args);
-        const page = await context.app.services.hallFinder.listHalls(
+        const page = await context.services.hallFinder.listHalls(
           args.filter ?? {},
           args.orderBy ?? 'CODE',
           first,
@@ -70,7 +70,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One hall by code; null when there is none.',
     args: { code: t.arg.string({ required: true, description: 'The hall code.' }) },
-    resolve: (_root, args, context) => context.app.services.hallFinder.hallByCode(args.code),
+    resolve: (_root, args, context) => context.services.hallFinder.hallByCode(args.code),
   }),
   nearbyHalls: t.field({
     type: [NearbyHallRef],
@@ -84,7 +84,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 10, description: 'How many at most.' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.hallFinder.nearbyHalls(
+      context.services.hallFinder.nearbyHalls(
         args.near,
         args.radiusKm ?? 10,
         (args.filter ?? {}) as HallFilter,

@@ -91,7 +91,7 @@ builder.queryFields((t) => ({
     type: [RegionRef],
     description: 'The children of a region (the provinces without parentCode), in code order.',
     args: { parentCode: t.arg.string({ required: false, description: 'The parent region code.' }) },
-    resolve: (_root, args, context) => context.app.services.coverage.childRegions(args.parentCode ?? null),
+    resolve: (_root, args, context) => context.services.coverage.childRegions(args.parentCode ?? null),
   }),
   coverage: t.field({
     type: CoverageRef,
@@ -106,7 +106,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.coverage.coverage(
+      context.services.coverage.coverage(
         args.regionCode,
         args.populationThreshold ?? ROSTER_POPULATION_THRESHOLD,
       ),

@@ -55,7 +55,7 @@ builder.node(ArticleRef, {
   loadOne: async (id, context) => {
     if (!/^[0-9a-f]{24}$/i.test(id)) return null;
     const doc = await context.loaders.articleById.load(id.toLowerCase());
-    return doc ? context.app.services.knowledge.view(context.principal, doc) : null;
+    return doc ? context.services.knowledge.view(context.principal, doc) : null;
   },
   fields: (t) => ({
     slug: t.string({
@@ -186,9 +186,7 @@ builder.node(ArticleRef, {
         );
         return docs
           .map((doc) =>
-            doc && !(doc instanceof Error)
-              ? context.app.services.knowledge.view(context.principal, doc)
-              : null,
+            doc && !(doc instanceof Error) ? context.services.knowledge.view(context.principal, doc) : null,
           )
           .filter((related): related is ArticleView => related !== null);
       },
@@ -200,7 +198,7 @@ builder.node(ArticleRef, {
         const docs = await context.loaders.articlesBySlug.load(view.doc.slug);
         return docs
           .filter((doc) => doc.locale !== view.doc.locale)
-          .map((doc) => context.app.services.knowledge.view(context.principal, doc))
+          .map((doc) => context.services.knowledge.view(context.principal, doc))
           .filter((translation): translation is ArticleView => translation !== null);
       },
     }),
@@ -211,7 +209,7 @@ builder.node(ArticleRef, {
         description: `Saved revisions, newest first, in pages of at most ${MAX_PAGE_SIZE} (editors, reviewers, admins; null with FORBIDDEN for others).`,
         resolve: async (view, args, context) => {
           const { first, after } = forwardPage(args);
-          const page = await context.app.services.articleHistory.history(
+          const page = await context.services.articleHistory.history(
             context.principal,
             view.doc,
             first,

@@ -148,7 +148,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, context) =>
       underInput(async () => {
         const { related, ...rest } = args.input;
-        const article = await context.app.services.articleEditor.createArticle(context.principal, {
+        const article = await context.services.articleEditor.createArticle(context.principal, {
           ...given(rest),
           ...(related ? { related: relatedIds(related) } : {}),
         });
@@ -168,7 +168,7 @@ builder.mutationFields((t) => ({
           ...given(rest),
           ...(related !== undefined ? { related: relatedIds(related) ?? [] } : {}),
         };
-        const article = await context.app.services.articleEditor.updateArticle(
+        const article = await context.services.articleEditor.updateArticle(
           context.principal,
           articleIdOf(id, 'input.id'),
           expectedVersion,
@@ -184,7 +184,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitInput, required: true, description: 'The article.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        article: await context.app.services.articleEditor.submitArticleForReview(
+        article: await context.services.articleEditor.submitArticleForReview(
           context.principal,
           articleIdOf(input.id, 'input.id'),
           input.expectedVersion,
@@ -200,7 +200,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishInput, required: true, description: 'The article.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        article: await context.app.services.articleEditor.publishArticle(
+        article: await context.services.articleEditor.publishArticle(
           context.principal,
           articleIdOf(input.id, 'input.id'),
           input.expectedVersion,
@@ -215,7 +215,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RejectInput, required: true, description: 'The article and why.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        article: await context.app.services.articleEditor.rejectArticle(
+        article: await context.services.articleEditor.rejectArticle(
           context.principal,
           articleIdOf(input.id, 'input.id'),
           input.expectedVersion,
@@ -230,7 +230,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ArchiveInput, required: true, description: 'The article.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        article: await context.app.services.articleEditor.archiveArticle(
+        article: await context.services.articleEditor.archiveArticle(
           context.principal,
           articleIdOf(input.id, 'input.id'),
           input.expectedVersion,
@@ -245,7 +245,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RestoreInput, required: true, description: 'The article and revision.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        article: await context.app.services.articleEditor.restoreArticleRevision(
+        article: await context.services.articleEditor.restoreArticleRevision(
           context.principal,
           articleIdOf(input.id, 'input.id'),
           input.expectedVersion,

@@ -36,7 +36,7 @@ builder.queryFields((t) => ({
       locale: t.arg(localeArg()),
     },
     resolve: (_root, args, context) =>
-      context.app.services.feedback.readArticle(
+      context.services.feedback.readArticle(
         context.principal,
         currentClient().key,
         args.slug,
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, context) => {
         const { first, after } = forwardPage(args);
-        const page = await context.app.services.knowledge.listArticles(
+        const page = await context.services.knowledge.listArticles(
           context.principal,
           args.filter ?? {},
           first,

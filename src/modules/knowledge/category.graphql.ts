@@ -37,7 +37,7 @@ const categoryCache = new WeakMap<Context, Promise<CategoryDoc[]>>();
 export function categoriesOf(context: Context): Promise<CategoryDoc[]> {
   let cached = categoryCache.get(context);
   if (!cached) {
-    cached = context.app.services.knowledge.categories();
+    cached = context.services.knowledge.categories();
     categoryCache.set(context, cached);
   }
   return cached;

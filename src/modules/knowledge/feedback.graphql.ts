@@ -50,7 +50,7 @@ builder.node(ArticleFlagRef, {
       /^[0-9a-f]{24}$/i.test(id) ? objectIdOf(id, 'ArticleFlag', 'id').toHexString() : null,
     );
     const known = valid.filter((id) => id !== null);
-    return context.app.services.feedback.flagsByIds(context.principal, known).then((flags) => {
+    return context.services.feedback.flagsByIds(context.principal, known).then((flags) => {
       let next = 0;
       return valid.map((id) => (id === null ? null : (flags[next++] ?? null)));
     });
@@ -62,7 +62,7 @@ builder.node(ArticleFlagRef, {
       description: 'The article reported; null when you may not read it.',
       resolve: async (flag, _args, context) => {
         const doc = await context.loaders.articleById.load(flag.articleId.toHexString());
-        return doc ? context.app.services.knowledge.view(context.principal, doc) : null;
+        return doc ? context.services.knowledge.view(context.principal, doc) : null;
       },
     }),
     reason: t.field({ type: FlagReasonEnum, description: 'What is wrong.', resolve: (flag) => flag.reason }),
@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 10, description: 'How many (1-100).' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.feedback.mostUsedArticles(
+      context.services.feedback.mostUsedArticles(
         context.principal,
         args.since,
         args.channel ?? null,
@@ -125,7 +125,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, context) => {
         const { first, after } = forwardPage(args);
-        const page = await context.app.services.feedback.listFlags(
+        const page = await context.services.feedback.listFlags(
           context.principal,
           args.status ?? 'OPEN',
           first,
@@ -216,7 +216,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RateArticleInput, required: true, description: 'The rating.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        article: await context.app.services.feedback.rateArticle(
+        article: await context.services.feedback.rateArticle(
           context.principal,
           currentClient().key,
           articleIdOf(input.id, 'input.id'),
@@ -232,7 +232,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordArticleUseInput, required: true, description: 'The use.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        article: await context.app.services.feedback.recordArticleUse(
+        article: await context.services.feedback.recordArticleUse(
           context.principal,
           articleIdOf(input.id, 'input.id'),
           input.channel,
@@ -246,7 +246,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: FlagArticleInput, required: true, description: 'The problem.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        flag: await context.app.services.feedback.flagArticle(
+        flag: await context.services.feedback.flagArticle(
           context.principal,
           articleIdOf(input.id, 'input.id'),
           input.reason,
@@ -261,7 +261,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ResolveArticleFlagInput, required: true, description: 'The flag.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        flag: await context.app.services.feedback.resolveFlag(
+        flag: await context.services.feedback.resolveFlag(
           context.principal,
           objectIdOf(input.id, 'ArticleFlag', 'input.id').toHexString(),
           input.resolution,

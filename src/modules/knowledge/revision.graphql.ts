@@ -31,7 +31,7 @@ builder.node(RevisionRef, {
   loadOne: (id, context) => {
     const match = /^([0-9a-f]{24}):([1-9][0-9]{0,8})$/i.exec(id);
     if (!match?.[1] || !match[2] || !isArticleId(match[1])) return null;
-    return context.app.services.articleHistory.revision(
+    return context.services.articleHistory.revision(
       context.principal,
       match[1].toLowerCase(),
       Number(match[2]),
@@ -58,7 +58,7 @@ builder.node(RevisionRef, {
       description: 'The article it belongs to; null when you may not read it.',
       resolve: async (revision, _args, context) => {
         const doc = await context.loaders.articleById.load(revision.articleId.toHexString());
-        return doc ? context.app.services.knowledge.view(context.principal, doc) : null;
+        return doc ? context.services.knowledge.view(context.principal, doc) : null;
       },
     }),
     title: t.string({ description: 'The title then.', resolve: (revision) => revision.content.title }),
@@ -142,11 +142,6 @@ builder.queryFields((t) => ({
       to: t.arg.int({ required: true, description: 'The newer version.' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.articleHistory.diff(
-        context.principal,
-        articleIdOf(args.id, 'id'),
-        args.from,
-        args.to,
-      ),
+      context.services.articleHistory.diff(context.principal, articleIdOf(args.id, 'id'), args.from, args.to),
   }),
 }));

@@ -72,7 +72,7 @@ const synonymCache = new WeakMap<Context, Promise<SynonymSet[] | null>>();
 function synonymSetsOf(context: Context): Promise<SynonymSet[] | null> {
   let cached = synonymCache.get(context);
   if (!cached) {
-    cached = context.app.services.synonyms.synonymSets(context.principal).catch((error: unknown) => {
+    cached = context.services.synonyms.synonymSets(context.principal).catch((error: unknown) => {
       if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) {
         return null;
       }
@@ -157,7 +157,7 @@ builder.queryFields((t) => ({
         if (offset > MAX_SEARCH_OFFSET) {
           throw badField('after', `search results end at result ${MAX_SEARCH_OFFSET}`);
         }
-        const result = await context.app.services.search.searchArticles(
+        const result = await context.services.search.searchArticles(
           context.principal,
           args.query,
           args.filter ?? {},
@@ -234,7 +234,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'The managed synonym list, at most a few hundred sets (editors; null with an error for others).',
-    resolve: (_root, _args, context) => context.app.services.synonyms.synonymSets(context.principal),
+    resolve: (_root, _args, context) => context.services.synonyms.synonymSets(context.principal),
   }),
   searchInsights: t.field({
     type: Insights,
@@ -246,7 +246,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 20, description: 'Queries per list (1-100).' }),
     },
     resolve: (_root, args, context) =>
-      context.app.services.searchInsights.insights(context.principal, args.since, args.first ?? 20),
+      context.services.searchInsights.insights(context.principal, args.since, args.first ?? 20),
   }),
 }));
 
@@ -307,7 +307,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateSynonymSetInput, required: true, description: 'The terms.' }) },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        synonymSet: await context.app.services.synonyms.createSynonymSet(context.principal, input.terms),
+        synonymSet: await context.services.synonyms.createSynonymSet(context.principal, input.terms),
       })),
   }),
   updateSynonymSet: t.field({
@@ -319,7 +319,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, { input }, context) =>
       underInput(async () => ({
-        synonymSet: await context.app.services.synonyms.updateSynonymSet(
+        synonymSet: await context.services.synonyms.updateSynonymSet(
           context.principal,
           objectIdOf(input.id, 'SynonymSet', 'input.id'),
           input.expectedVersion,
@@ -335,7 +335,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context) =>
       underInput(async () => {
         const id = objectIdOf(input.id, 'SynonymSet', 'input.id');
-        await context.app.services.synonyms.deleteSynonymSet(context.principal, id, input.expectedVersion);
+        await context.services.synonyms.deleteSynonymSet(context.principal, id, input.expectedVersion);
         return { id: encodeGlobalID('SynonymSet', id.toHexString()) };
       }),
   }),
