@@ -37,19 +37,23 @@ const QUERY = `query ($first: Int!) {
 }`;
 
 /** The MongoDB commands one GraphQL request sends (handshakes and session ends left out). */
-async function commandsOf(first: number): Promise<string[]> {
+async function commandsOf(first: number, query = QUERY): Promise<string[]> {
   const seen: string[] = [];
   const listener = (event: CommandStartedEvent) => {
     if (!['hello', 'isMaster', 'ismaster', 'endSessions', 'ping'].includes(event.commandName)) {
       const command = event.command as Record<string, unknown>;
       const target = event.commandName === 'getMore' ? command['collection'] : command[event.commandName];
-      seen.push(`${event.commandName}:${String(target)}`);
+      const pipeline = command['pipeline'];
+      const facet =
+        Array.isArray(pipeline) &&
+        pipeline.some((stage) => typeof stage === 'object' && stage !== null && '$facet' in stage);
+      seen.push(`${event.commandName}:${String(target)}${facet ? ':$facet' : ''}`);
     }
   };
   server.app.mongo.on('commandStarted', listener);
   try {
-    const data = expectData(await server.graphql<{ halls: { nodes: unknown[] } }>(QUERY, { first }));
-    expect(data.halls.nodes).toHaveLength(first);
+    const data = expectData(await server.graphql<{ halls: { nodes?: unknown[] } }>(query, { first }));
+    if (data.halls.nodes) expect(data.halls.nodes).toHaveLength(first);
   } finally {
     server.app.mongo.off('commandStarted', listener);
   }
@@ -64,5 +68,23 @@ describe('nested hall fields are batched', () => {
     expect(fifty.sort()).toEqual(five.sort());
     // page, facets (one aggregate), regions by level, channels, their halls (+ getMore), articles
     expect(fifty.length).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('hall counts', () => {
+  it('counts with the filter alone when no facets are asked for, and with one aggregate when they are', async () => {
+    const countOnly = await commandsOf(
+      5,
+      'query ($first: Int!) { halls(first: $first, filter: { tiers: [FLAGSHIP] }) { totalCount } }',
+    );
+    // The driver's countDocuments is an aggregate too, but a $match and a $group: no $facet.
+    expect(countOnly.filter((command) => command === 'aggregate:halls:$facet')).toEqual([]);
+    expect(countOnly.filter((command) => command === 'aggregate:halls')).toHaveLength(1);
+    const withFacets = await commandsOf(
+      5,
+      'query ($first: Int!) { halls(first: $first) { totalCount ...F } } fragment F on HallConnection { facets { tier { value count } } }',
+    );
+    expect(withFacets.filter((command) => command === 'aggregate:halls:$facet')).toHaveLength(1);
+    expect(withFacets.filter((command) => command === 'aggregate:halls')).toEqual([]);
   });
 });

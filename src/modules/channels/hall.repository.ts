@@ -144,6 +144,11 @@ export class HallRepository {
       .toArray();
   }
 
+  /** How many halls match `selection` (a count under the filter, without facets). */
+  countSelected(selection: HallSelection): Promise<number> {
+    return this.halls.countDocuments(selection.mongoFilter);
+  }
+
   /** Counts per tier, operation, area, service and status under `selection`, in one `$facet` aggregate. */
   async facetCounts(selection: HallSelection): Promise<HallFacetCounts> {
     const [row] = await this.halls.aggregate<Document>(facetCountsPipeline(selection.mongoFilter)).toArray();

@@ -1,5 +1,6 @@
 /** The GraphQL queries of halls: the CSV export, keyset pages with facets, one hall, nearby halls. */
 import { builder } from '../../schema/builder.js';
+import { selectsField } from '../../schema/selection.js';
 import { connectionPage, forwardPage } from '../../schema/paging.js';
 import { HallOrderByEnum, HallRef } from './channel-enums.graphql.js';
 import { encodeHallCursor } from './hall-cursor.js';
@@ -28,13 +29,14 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: HallFilterInput, required: false, description: 'Which halls.' }),
         orderBy: t.arg({ type: HallOrderByEnum, defaultValue: 'CODE', description: 'The order.' }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: async (_root, args, context, info) => {
         const { first, after } = forwardPage(args);
         const page = await context.services.hallFinder.listHalls(
           args.filter ?? {},
           args.orderBy ?? 'CODE',
           first,
           after,
+          { withFacets: selectsField(info, 'facets') },
         );
         return {
           ...connectionPage(
