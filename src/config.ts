@@ -71,6 +71,14 @@ const environmentSchema = z.object({
   GRAPHIQL: optionalString.pipe(booleanFlag.optional()),
   /** Express's `trust proxy`: unset = the socket address is the client; `1`, `loopback`, a list of subnets. */
   TRUST_PROXY: optionalString,
+  /**
+   * Defaults sized for a call centre. Agents carry tokens and are keyed by `sub`, so a floor of agents
+   * behind one NAT address does not share a budget: 20 requests a second per agent is far above what a
+   * console needs. Anonymous callers are keyed by IP, so customers behind a carrier NAT share one budget,
+   * and a portal that calls from its own server shares one budget for all its users: give such a portal
+   * a token (its own `sub`), or run behind a trusted proxy (Express `trust proxy`) so the end user's
+   * address is used. Ratings are rare: 20 at once, then 2 a minute, per anonymous IP.
+   */
   RATE_LIMIT_REQUESTS_BURST: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
   RATE_LIMIT_ANON_MUTATIONS_BURST: z.coerce.number().int().min(1).default(20),

@@ -28,6 +28,7 @@ export interface BucketLimit {
   perMinute: number;
 }
 
+/** The budgets; their defaults (and why) are in src/config.ts (RATE_LIMIT_*). */
 export interface RateLimits {
   /** Every /graphql request of one client (a token's `sub`, else the IP). */
   requests: BucketLimit;
@@ -36,20 +37,6 @@ export interface RateLimits {
   /** Most clients remembered per budget; the least recently seen are forgotten first. */
   maxClients: number;
 }
-
-/**
- * Defaults sized for a call centre. Agents carry tokens and are keyed by `sub`, so a floor of agents
- * behind one NAT address does not share a budget: 20 requests a second per agent is far above what a
- * console needs. Anonymous callers are keyed by IP, so customers behind a carrier NAT share one budget,
- * and a portal that calls from its own server shares one budget for all its users: give such a portal
- * a token (its own `sub`), or run behind a trusted proxy (Express `trust proxy`) so the end user's
- * address is used. Ratings are rare: 20 at once, then 2 a minute, per anonymous IP.
- */
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  requests: { burst: 600, perMinute: 1_200 },
-  anonymousMutations: { burst: 20, perMinute: 2 },
-  maxClients: 50_000,
-};
 
 /** Who is calling, for budgets and per-client de-duplication: never a raw IP address. */
 export interface ClientIdentity {
@@ -171,17 +158,7 @@ export interface RateLimiter {
 
 /** The response body of a refused request, in the GraphQL-over-HTTP error shape. */
 function refusalBody(error: AppError) {
-  return {
-    errors: [
-      {
-        message: error.message,
-        extensions: {
-          code: error.extensions['code'],
-          retryAfterSeconds: error.extensions['retryAfterSeconds'],
-        },
-      },
-    ],
-  };
+  return { errors: [{ message: error.message, extensions: error.extensions }] };
 }
 
 /** Builds the limiter for one server: its buckets start empty and live as long as the server. */

@@ -1,17 +1,8 @@
 import type { Collection, Db, ObjectId } from 'mongodb';
+import type { DomainEvents } from '../../events.js';
 
-/** One logged search: what was asked, by whom, and how it went. */
-export interface SearchLogDoc {
-  _id: ObjectId;
-  query: string;
-  normalised: string;
-  role: string;
-  channel: string | null;
-  hits: number;
-  latencyMs: number;
-  degraded: boolean;
-  at: Date;
-}
+/** One logged search: the SearchPerformed event as stored (what was asked, by whom, how it went). */
+export type SearchLogDoc = DomainEvents['SearchPerformed'] & { _id: ObjectId };
 
 /** MongoDB I/O of the search log (collection `search_log`, entries expire by TTL). */
 export class SearchLogRepository {
