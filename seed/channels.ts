@@ -1,9 +1,12 @@
 import type { AppDeps } from '../src/context.js';
 import type { ChannelDoc } from '../src/modules/channels/index.js';
-import { buildHallDoc, channelContentOf, newRecordId } from '../src/modules/channels/index.js';
-import type { HallDoc } from '../src/modules/channels/index.js';
-import { channelInputSchema, hallInputSchema } from '../src/modules/channels/index.js';
-import type { RegionDoc } from '../src/modules/channels/index.js';
+import { buildHallDoc } from '../src/modules/halls/index.js';
+import { channelContentOf } from '../src/modules/channels/index.js';
+import { newRecordId } from '../src/db/guards.js';
+import type { HallDoc } from '../src/modules/halls/index.js';
+import { channelInputSchema } from '../src/modules/channels/index.js';
+import { hallInputSchema } from '../src/modules/halls/index.js';
+import type { RegionDoc } from '../src/modules/regions/index.js';
 import { seedChannels } from './data/channels.js';
 import { seedHalls } from './data/halls.js';
 import { seedRegionPath, seedRegions } from './data/regions.js';

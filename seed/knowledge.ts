@@ -1,7 +1,7 @@
 import type { AppDeps } from '../src/context.js';
-import { categoryPathOf, contentFromInput } from '../src/modules/knowledge/index.js';
-import type { ArticleContent, ArticleDoc } from '../src/modules/knowledge/index.js';
-import { createArticleSchema } from '../src/modules/knowledge/index.js';
+import { categoryPathOf, contentFromInput } from '../src/modules/articles/index.js';
+import type { ArticleContent, ArticleDoc } from '../src/modules/articles/index.js';
+import { createArticleSchema } from '../src/modules/articles/index.js';
 import { seedArticles } from './data/articles.js';
 import type { SeedArticle } from './data/articles.js';
 import { seedCategories } from './data/categories.js';

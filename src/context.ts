@@ -23,7 +23,16 @@ export interface AppDeps {
  */
 export type RequestServices = Omit<
   Services,
-  'articles' | 'searchRepo' | 'events' | 'projections' | 'regions' | 'halls' | 'channelRepo'
+  | 'events'
+  | 'projections'
+  | 'articles'
+  | 'articleMatches'
+  | 'regions'
+  | 'halls'
+  | 'channelRepo'
+  | 'synonymRepo'
+  | 'searchLog'
+  | 'indexState'
 >;
 
 /**

@@ -10,7 +10,7 @@ import { provideInfrastructure } from './infrastructure.js';
 import { createLogger } from './logger.js';
 import { openApp } from './app.js';
 import { startServer } from './server.js';
-import { createIndexer } from './modules/search/index.js';
+import { createIndexer } from './modules/indexing/index.js';
 import { seedDatabase } from '../seed/index.js';
 
 async function main(): Promise<void> {
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     if (config.seedOnStart) {
       await seedDatabase(app, { onlyEmpty: true });
     }
-    await app.services.knowledge.repairPendingRevisions();
+    await app.services.articleReader.repairPendingRevisions();
 
     // The search indexer runs beside the server: requests never wait for Meilisearch tasks.
     const indexer = createIndexer(app);

@@ -3,44 +3,78 @@ import type { Db, WithId } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
 import { EventBus } from './events.js';
 import type { Logger } from './logger.js';
-import type { ArticleDoc } from './modules/knowledge/index.js';
-import { ArticleRepository } from './modules/knowledge/index.js';
-import { KnowledgeService } from './modules/knowledge/index.js';
-import { ArticleEditor, ArticleHistoryService } from './modules/knowledge/index.js';
-import { FeedbackRepository } from './modules/knowledge/index.js';
-import { FeedbackService } from './modules/knowledge/index.js';
-import { SearchRepository } from './modules/search/index.js';
-import { SearchService } from './modules/search/index.js';
-import { subscribeSearchLog } from './modules/search/index.js';
-import { SearchLogRepository, SearchInsightsService } from './modules/search/index.js';
-import { SynonymRepository, SynonymService } from './modules/search/index.js';
-import { indexProjections } from './modules/search/index.js';
-import { HallSearch } from './modules/search/index.js';
-import type { IndexProjection } from './modules/search/index.js';
-import { createChannelLoaders } from './modules/channels/index.js';
+import type { ArticleDoc } from './modules/articles/index.js';
+import {
+  ArticleEditor,
+  ArticleHistoryService,
+  ArticleMatchRepository,
+  ArticleRepository,
+  ArticleReader,
+} from './modules/articles/index.js';
+import { ChannelRepository, ChannelsService, createChannelLoaders } from './modules/channels/index.js';
 import type { ChannelLoaders } from './modules/channels/index.js';
-import { createChannelServices } from './modules/channels/index.js';
-import type { ChannelServices } from './modules/channels/index.js';
+import { CoverageService } from './modules/coverage/index.js';
+import { FeedbackRepository, FeedbackService } from './modules/feedback/index.js';
+import {
+  createHallLoaders,
+  HallAdmin,
+  HallFinder,
+  HallImporter,
+  HallRepository,
+} from './modules/halls/index.js';
+import type { HallLoaders } from './modules/halls/index.js';
+import { indexProjections, IndexStateRepository } from './modules/indexing/index.js';
+import type { IndexProjection } from './modules/indexing/index.js';
+import { createRegionLoaders, RegionReader, RegionRepository } from './modules/regions/index.js';
+import type { RegionLoaders } from './modules/regions/index.js';
+import { HallSearch, SearchService } from './modules/search/index.js';
+import {
+  SearchInsightsService,
+  SearchLogRepository,
+  subscribeSearchLog,
+} from './modules/search-log/index.js';
+import { SynonymRepository, SynonymService } from './modules/synonyms/index.js';
 
 /**
- * The application's services and repositories, created once at start-up (the channel directory's
- * are listed in its `ChannelServices`).
+ * The application's repositories and services, created once at start-up. Resolvers see the
+ * services only (see `RequestServices` in src/context.ts); repositories are for wiring, loaders,
+ * seeders and maintenance.
  */
-export interface Services extends ChannelServices {
+export interface Services {
   /** The in-process domain event bus: services publish, processors (indexer, search log) subscribe. */
   events: EventBus;
+  // ---- repositories (MongoDB I/O) ----
   articles: ArticleRepository;
+  articleMatches: ArticleMatchRepository;
+  regions: RegionRepository;
+  halls: HallRepository;
+  channelRepo: ChannelRepository;
+  synonymRepo: SynonymRepository;
+  searchLog: SearchLogRepository;
+  indexState: IndexStateRepository;
+  // ---- services ----
   /** Reading articles: visibility, lists, categories. */
-  knowledge: KnowledgeService;
+  articleReader: ArticleReader;
   /** The editorial commands (create, update, workflow transitions, restore). */
   articleEditor: ArticleEditor;
   /** Revisions and diffs. */
   articleHistory: ArticleHistoryService;
   feedback: FeedbackService;
-  searchRepo: SearchRepository;
   search: SearchService;
   synonyms: SynonymService;
   searchInsights: SearchInsightsService;
+  /** The region tree. */
+  regionReader: RegionReader;
+  /** Hall reads: one hall, pages with facets, nearby halls, `whereCanI`, the CSV export. */
+  hallFinder: HallFinder;
+  /** Admins' changes to single halls. */
+  hallAdmin: HallAdmin;
+  /** Bulk import of halls. */
+  hallImporter: HallImporter;
+  /** What the halls under a region cover, for planners. */
+  coverage: CoverageService;
+  /** Service channels. */
+  channels: ChannelsService;
   /** The Meilisearch indexes this service keeps (with the configured prefix). */
   projections: { articles: IndexProjection; halls: IndexProjection };
 }
@@ -52,40 +86,55 @@ export function createServices(
   meili: () => Meilisearch,
   indexPrefix: string,
 ): Services {
+  const now = () => new Date();
   const events = new EventBus(logger);
+  const projections = indexProjections(indexPrefix);
   const articles = new ArticleRepository(db);
-  const knowledge = new KnowledgeService(articles, logger);
-  const searchRepo = new SearchRepository(db);
+  const articleMatches = new ArticleMatchRepository(db);
+  const regions = new RegionRepository(db);
+  const halls = new HallRepository(db);
+  const channelRepo = new ChannelRepository(db);
+  const synonymRepo = new SynonymRepository(db);
   const searchLog = new SearchLogRepository(db);
   // The search log is a subscriber of SearchPerformed (the indexer subscribes when it starts).
   subscribeSearchLog(events, searchLog);
-  const projections = indexProjections(indexPrefix);
+  const articleReader = new ArticleReader(articles, logger);
+  const knownHallCodes = async (codes: readonly string[]) =>
+    new Set((await halls.findByCodes(codes)).map((hall) => hall.code));
+  const channels = new ChannelsService(channelRepo, knownHallCodes, now);
+  const hallSearch = new HallSearch(meili, projections.halls.indexUid);
   return {
     events,
     articles,
-    knowledge,
+    articleMatches,
+    regions,
+    halls,
+    channelRepo,
+    synonymRepo,
+    searchLog,
+    indexState: new IndexStateRepository(db),
+    articleReader,
     articleEditor: new ArticleEditor(articles, logger, events),
     articleHistory: new ArticleHistoryService(articles),
-    feedback: new FeedbackService(new FeedbackRepository(db), articles, knowledge, () => new Date(), logger),
-    searchRepo,
+    feedback: new FeedbackService(new FeedbackRepository(db), articles, articleReader, now, logger),
     search: new SearchService(
       meili,
       projections.articles.indexUid,
       articles,
-      knowledge,
-      searchRepo,
+      articleReader,
+      articleMatches,
       logger,
       events,
     ),
-    synonyms: new SynonymService(new SynonymRepository(db), events),
+    synonyms: new SynonymService(synonymRepo, events),
     searchInsights: new SearchInsightsService(searchLog),
+    regionReader: new RegionReader(regions),
+    hallFinder: new HallFinder(halls, channels, logger, hallSearch, now),
+    hallAdmin: new HallAdmin(halls, regions, events, now),
+    hallImporter: new HallImporter(halls, regions, logger, events, now),
+    coverage: new CoverageService(halls, regions),
+    channels,
     projections,
-    ...createChannelServices(db, {
-      logger,
-      events,
-      now: () => new Date(),
-      hallSearch: new HallSearch(meili, projections.halls.indexUid),
-    }),
   };
 }
 
@@ -94,7 +143,8 @@ export interface Loaders {
   articleById: DataLoader<string, WithId<ArticleDoc> | null>;
   /** Every locale of a slug, for `translations`. */
   articlesBySlug: DataLoader<string, WithId<ArticleDoc>[]>;
-  /** The channel directory's loaders (regions, halls, channels, hall articles). */
+  regions: RegionLoaders;
+  halls: HallLoaders;
   channels: ChannelLoaders;
 }
 
@@ -110,6 +160,8 @@ export function createLoaders(services: Services): Loaders {
       const docs = await services.articles.findAllLocalesOfSlugs(slugs);
       return slugs.map((slug) => docs.filter((doc) => doc.slug === slug));
     }),
-    channels: createChannelLoaders(services),
+    regions: createRegionLoaders(services.regions),
+    halls: createHallLoaders(services.halls, services.articles),
+    channels: createChannelLoaders(services.channelRepo),
   };
 }

@@ -15,10 +15,10 @@ import type {
   HallStatus,
   HallTier,
   OpeningHours,
-  ServiceKind,
   SpecialDate,
   TimeInterval,
-} from '../../src/modules/channels/index.js';
+} from '../../src/modules/halls/index.js';
+import type { ServiceKind } from '../../src/modules/channels/index.js';
 import { SERVICE_KINDS } from '../../src/modules/channels/index.js';
 import { PROVINCES } from './regions.js';
 

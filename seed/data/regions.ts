@@ -4,7 +4,7 @@
  * (real names; their 9-digit codes here are the county code plus a sequence number, not the
  * official statistical codes).
  */
-import type { RegionLevel } from '../../src/modules/channels/index.js';
+import type { RegionLevel } from '../../src/modules/regions/index.js';
 
 export interface SeedRegion {
   code: string;

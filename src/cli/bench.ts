@@ -12,7 +12,7 @@ import { provideInfrastructure } from '../infrastructure.js';
 import { createLogger } from '../logger.js';
 import { openApp } from '../app.js';
 import { signToken } from '../auth/jwt.js';
-import { createIndexer } from '../modules/search/index.js';
+import { createIndexer } from '../modules/indexing/index.js';
 import { startServer } from '../server.js';
 import { seedDatabase } from '../../seed/index.js';
 

@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { staffPrincipal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
-import type { ImportFormat } from '../modules/channels/index.js';
-import type { ImportProgress } from '../modules/channels/index.js';
+import type { ImportFormat } from '../modules/halls/index.js';
+import type { ImportProgress } from '../modules/halls/index.js';
 import { progressBar, runCliTask } from './cli-app.js';
 
 const args = process.argv.slice(2);

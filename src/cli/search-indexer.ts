@@ -4,7 +4,7 @@
  * did not change meanwhile.
  */
 import { once } from 'node:events';
-import { createIndexer } from '../modules/search/index.js';
+import { createIndexer } from '../modules/indexing/index.js';
 import { runCliTask } from './cli-app.js';
 
 await runCliTask(async (app, { logger }) => {

@@ -3,7 +3,7 @@
  * npm run search:check   -- compares MongoDB and Meilisearch (ids and versions); exits 1 on drift.
  * Both use MONGODB_URI / MEILI_URL, or the embedded services (stop `npm start` first).
  */
-import { checkSearchIndex, reindex } from '../modules/search/index.js';
+import { checkSearchIndex, reindex } from '../modules/indexing/index.js';
 import { progressBar, runCliTask } from './cli-app.js';
 
 const command = process.argv[2];
@@ -14,7 +14,12 @@ if (command !== 'reindex' && command !== 'check') {
 
 await runCliTask(
   async (app) => {
-    const deps = { db: app.db, meili: app.meili, search: app.services.searchRepo };
+    const deps = {
+      db: app.db,
+      meili: app.meili,
+      state: app.services.indexState,
+      synonyms: app.services.synonymRepo,
+    };
     let exitCode = 0;
     for (const projection of Object.values(app.services.projections)) {
       if (command === 'reindex') {

@@ -1,5 +1,5 @@
-import type { Collection, Document, Filter, ObjectId, UpdateFilter, WithId } from 'mongodb';
-import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import type { Collection, Document, Filter, UpdateFilter, WithId } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, ObjectId } from 'mongodb';
 import { conflict, notFound } from '../errors.js';
 import type { AppError } from '../errors.js';
 
@@ -108,4 +108,22 @@ function describeFilter(filter: object): string {
   return Object.entries(filter)
     .map(([key, value]) => `${key}=${String(value)}`)
     .join(', ');
+}
+
+/** A fresh id for a new record. */
+export function newRecordId(): ObjectId {
+  return new ObjectId();
+}
+
+/**
+ * Awaits a write, turning a duplicate-key error (a real server's unique index) into CONFLICT naming `field`.
+ * @throws AppError CONFLICT for a duplicate key; the write's other errors as they are.
+ */
+export async function mapDuplicateKey<T>(write: Promise<T>, field: string, value: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw duplicateValue(field, value);
+    throw error;
+  }
 }

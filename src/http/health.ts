@@ -11,9 +11,9 @@ import { hasRole } from '../auth/principal.js';
 import type { AppDeps } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { checkSearchIndex, recordCount, searchLag } from '../modules/search/index.js';
-import type { DriftReport } from '../modules/search/index.js';
-import type { IndexProjection } from '../modules/search/index.js';
+import { checkSearchIndex, recordCount, searchLag } from '../modules/indexing/index.js';
+import type { DriftReport } from '../modules/indexing/index.js';
+import type { IndexProjection } from '../modules/indexing/index.js';
 
 /** How long one dependency check may take before it counts as failed. */
 export const CHECK_TIMEOUT_MS = 2_000;
@@ -153,7 +153,12 @@ export function healthRouter(app: AppDeps): Router {
     )
       return cached;
     running ??= (async () => {
-      const deps = { db: app.db, meili: app.meili, search: app.services.searchRepo };
+      const deps = {
+        db: app.db,
+        meili: app.meili,
+        state: app.services.indexState,
+        synonyms: app.services.synonymRepo,
+      };
       const reports = await Promise.all(
         projections().map(async (projection) => ({
           name: projection.name,

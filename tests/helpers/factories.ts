@@ -1,5 +1,5 @@
 import type { OpenApp } from '../../src/app.js';
-import { categoryPathOf } from '../../src/modules/knowledge/article.model.js';
+import { categoryPathOf } from '../../src/modules/articles/article.model.js';
 import { expectData } from './graphql.js';
 import type { TestServer } from './test-server.js';
 

@@ -8,8 +8,8 @@ import type { Role } from '../../src/auth/principal.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server.js';
-import { createIndexer } from '../../src/modules/search/indexer.js';
-import type { SearchIndexer } from '../../src/modules/search/indexer.js';
+import { createIndexer } from '../../src/modules/indexing/indexer.js';
+import type { SearchIndexer } from '../../src/modules/indexing/indexer.js';
 import { testEndpoints } from './env.js';
 import { deleteIndexesWithPrefix } from './search.js';
 

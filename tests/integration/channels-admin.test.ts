@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDatabase } from '../../seed/index.js';
-import { CSV_COLUMNS, parseCsv } from '../../src/modules/channels/hall-import.js';
+import { CSV_COLUMNS, parseCsv } from '../../src/modules/halls/hall-import.js';
 import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { GraphQLResponse, TestServer } from '../helpers/test-server.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { WithId } from 'mongodb';
 import { seedDatabase } from '../../seed/index.js';
-import { distanceMeters } from '../../src/modules/channels/geo.js';
-import type { HallDoc } from '../../src/modules/channels/hall.model.js';
-import { checkSearchIndex } from '../../src/modules/search/maintenance.js';
+import { distanceMeters } from '../../src/modules/halls/geo.js';
+import type { HallDoc } from '../../src/modules/halls/hall.model.js';
+import { checkSearchIndex } from '../../src/modules/indexing/maintenance.js';
 import { expectData } from '../helpers/graphql.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -47,7 +47,12 @@ function expectedNearest(
 describe('the halls index', () => {
   it('holds every hall with no drift once the indexer caught up', async () => {
     const report = await checkSearchIndex(
-      { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo },
+      {
+        db: server.app.db,
+        meili: server.app.meili,
+        state: server.app.services.indexState,
+        synonyms: server.app.services.synonymRepo,
+      },
       server.app.services.projections.halls,
     );
     expect(report).toMatchObject({ drift: false, pending: 0, indexed: halls.length });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createIndexer } from '../../src/modules/search/indexer.js';
-import type { SearchIndexer } from '../../src/modules/search/indexer.js';
+import { createIndexer } from '../../src/modules/indexing/indexer.js';
+import type { SearchIndexer } from '../../src/modules/indexing/indexer.js';
 import { eventually } from '../helpers/eventually.js';
 import { buildPublished } from '../helpers/factories.js';
 import { expectData } from '../helpers/graphql.js';
@@ -79,7 +79,7 @@ describe('domain events', () => {
   it('writes every search to the search log through its subscriber', async () => {
     expectData(await server.graphql(SEARCH, { q: 'eventlogprobe' }));
     await eventually(async () => {
-      const entry = await server.app.services.searchRepo.log.findOne({ query: 'eventlogprobe' });
+      const entry = await server.app.services.searchLog.findLatestByQuery('eventlogprobe');
       expect(entry).toMatchObject({ role: 'public', hits: 0, degraded: false });
     }, 10_000);
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startEmbeddedMeilisearch } from '../../dev/embedded/meilisearch.js';
 import type { EmbeddedMeilisearch } from '../../dev/embedded/meilisearch.js';
 import { createLogger } from '../../src/logger.js';
-import { checkSearchIndex } from '../../src/modules/search/maintenance.js';
+import { checkSearchIndex } from '../../src/modules/indexing/maintenance.js';
 import { eventually } from '../helpers/eventually.js';
 import { buildPublished, ensureCategory } from '../helpers/factories.js';
 import { expectData } from '../helpers/graphql.js';
@@ -99,7 +99,12 @@ describe('when Meilisearch goes away and comes back', () => {
     });
     await waitForSearchSync(server.app);
     const report = await checkSearchIndex(
-      { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo },
+      {
+        db: server.app.db,
+        meili: server.app.meili,
+        state: server.app.services.indexState,
+        synonyms: server.app.services.synonymRepo,
+      },
       server.app.services.projections.articles,
     );
     expect(report).toMatchObject({ drift: false, pending: 0 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedArticles } from '../../seed/data/articles.js';
 import { seedDatabase } from '../../seed/index.js';
-import { checkSearchIndex, reindex } from '../../src/modules/search/maintenance.js';
+import { checkSearchIndex, reindex } from '../../src/modules/indexing/maintenance.js';
 import { eventually } from '../helpers/eventually.js';
 import { buildDraft, buildPublished } from '../helpers/factories.js';
 import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
@@ -259,7 +259,12 @@ describe('search insights', () => {
 describe('index maintenance', () => {
   it('reports no drift once the indexer has caught up, over HTTP too', async () => {
     await waitForSearchSync(server.app);
-    const deps = { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo };
+    const deps = {
+      db: server.app.db,
+      meili: server.app.meili,
+      state: server.app.services.indexState,
+      synonyms: server.app.services.synonymRepo,
+    };
     const report = await checkSearchIndex(deps, articlesIndex());
     expect(report).toMatchObject({ drift: false, pending: 0, missing: [], extra: [], stale: [] });
     expect(report.indexed).toBe(report.expected);
@@ -268,7 +273,12 @@ describe('index maintenance', () => {
   });
 
   it("reports drift when the index lost a document behind MongoDB's back", async () => {
-    const deps = { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo };
+    const deps = {
+      db: server.app.db,
+      meili: server.app.meili,
+      state: server.app.services.indexState,
+      synonyms: server.app.services.synonymRepo,
+    };
     const victim = await server.app.db
       .collection('articles')
       .findOne({ slug: 'phone-etiquette', locale: 'zh-CN' });
@@ -283,7 +293,12 @@ describe('index maintenance', () => {
   });
 
   it('rebuilds into a fresh index and swaps it in without a failing or empty search in between', async () => {
-    const deps = { db: server.app.db, meili: server.app.meili, search: server.app.services.searchRepo };
+    const deps = {
+      db: server.app.db,
+      meili: server.app.meili,
+      state: server.app.services.indexState,
+      synonyms: server.app.services.synonymRepo,
+    };
     let searching = true;
     const observed: Array<{ degraded: boolean; first: string | undefined }> = [];
     const searcher = (async () => {

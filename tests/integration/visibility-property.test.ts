@@ -3,17 +3,17 @@ import fc from 'fast-check';
 import { ObjectId } from 'mongodb';
 import { PUBLIC_PRINCIPAL, staffPrincipal } from '../../src/auth/principal.js';
 import type { Principal } from '../../src/auth/principal.js';
-import { ARTICLE_STATUSES, AUDIENCES } from '../../src/modules/knowledge/article.model.js';
-import type { ArticleContent, ArticleDoc } from '../../src/modules/knowledge/article.model.js';
+import { ARTICLE_STATUSES, AUDIENCES } from '../../src/modules/articles/article.model.js';
+import type { ArticleContent, ArticleDoc } from '../../src/modules/articles/article.model.js';
 import {
   isVisible,
   toMeiliFilter,
   toMongoFilter,
   VISIBILITY_RULES,
-} from '../../src/modules/knowledge/article.visibility.js';
-import type { ReadPurpose } from '../../src/modules/knowledge/article.visibility.js';
-import { ARTICLE_INDEX_SETTINGS, indexProjections } from '../../src/modules/search/documents.js';
-import { assertSucceeded, ensureIndex, TASK_TIMEOUT_MS } from '../../src/modules/search/indexer.js';
+} from '../../src/modules/articles/article.visibility.js';
+import type { ReadPurpose } from '../../src/modules/articles/article.visibility.js';
+import { ARTICLE_INDEX_SETTINGS, indexProjections } from '../../src/modules/indexing/documents.js';
+import { assertSucceeded, ensureIndex, TASK_TIMEOUT_MS } from '../../src/modules/indexing/indexer.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
 

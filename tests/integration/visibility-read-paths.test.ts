@@ -9,8 +9,8 @@ import type {
   ArticleDoc,
   ArticleStatus,
   Audience,
-} from '../../src/modules/knowledge/article.model.js';
-import { isIndexable, isVisible } from '../../src/modules/knowledge/article.visibility.js';
+} from '../../src/modules/articles/article.model.js';
+import { isIndexable, isVisible } from '../../src/modules/articles/article.visibility.js';
 import { eventually } from '../helpers/eventually.js';
 import { expectData, expectErrorCode } from '../helpers/graphql.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from '../../src/modules/knowledge/article.model.js';
-import type { ArticleAction, ArticleStatus } from '../../src/modules/knowledge/article.model.js';
-import { decideChange, transition } from '../../src/modules/knowledge/article.workflow.js';
+import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from '../../src/modules/articles/article.model.js';
+import type { ArticleAction, ArticleStatus } from '../../src/modules/articles/article.model.js';
+import { decideChange, transition } from '../../src/modules/articles/article.workflow.js';
 
 /** The whole life cycle, written out: `->X` moves to X, `=` is an idempotent no-op, `x` is refused. */
 const EXPECTED: Record<ArticleStatus, Record<Exclude<ArticleAction, 'create'>, string>> = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { fromZodError } from '../../src/errors.js';
 import type { FieldProblem } from '../../src/errors.js';
-import { channelInputSchema, hallInputSchema } from '../../src/modules/channels/hall.validation.js';
+import { channelInputSchema } from '../../src/modules/channels/channel.validation.js';
+import { hallInputSchema } from '../../src/modules/halls/hall.validation.js';
 
 const weekday = [
   { start: '08:30', end: '12:00' },

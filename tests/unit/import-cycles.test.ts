@@ -8,6 +8,9 @@ import { describe, expect, it } from '@jest/globals';
 
 const IMPORT = /^(?:import|export)\s+(?!type\b)([^;]*?)\s*from\s+'(\.[^']+)'|^import\s+'(\.[^']+)'/gms;
 
+/** Every relative import or re-export, type-only ones included. */
+const ANY_IMPORT = /^(?:import|export)\b[^;]*?from\s+'(\.[^']+)'/gms;
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -61,6 +64,25 @@ describe('imports', () => {
       cycle.map((file) => path.relative(root, file)).join(' -> '),
     );
     expect(cycles).toEqual([]);
+  });
+
+  it('form no cycle between modules, type imports included (modules are layered)', () => {
+    const modules = path.resolve('src', 'modules');
+    const moduleOf = (file: string) => path.relative(modules, file).split(path.sep)[0] ?? '';
+    const graph = new Map<string, string[]>();
+    for (const file of sourceFiles(modules)) {
+      const own = moduleOf(file);
+      const deps = graph.get(own) ?? [];
+      for (const match of readFileSync(file, 'utf8').matchAll(ANY_IMPORT)) {
+        const target = path.resolve(path.dirname(file), match[1] ?? '');
+        const other = target.startsWith(modules + path.sep) ? moduleOf(target) : own;
+        if (other !== own && !deps.includes(other)) deps.push(other);
+      }
+      graph.set(own, deps);
+    }
+    expect(graph.size).toBeGreaterThan(10);
+    expect(graph.get('halls')).toContain('channels');
+    expect(cyclesOf(graph)).toEqual([]);
   });
 
   it('would notice one (the check itself works)', () => {

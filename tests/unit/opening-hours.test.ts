@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { OpeningHours } from '../../src/modules/channels/hall.model.js';
+import type { OpeningHours } from '../../src/modules/halls/hall.model.js';
 import {
   formatHoursSpec,
   intervalProblems,
@@ -9,7 +9,7 @@ import {
   openWeekOf,
   parseHoursSpec,
   weekMinuteOf,
-} from '../../src/modules/channels/opening-hours.js';
+} from '../../src/modules/halls/opening-hours.js';
 
 /** An instant given as Asia/Shanghai wall-clock time. */
 const cst = (local: string) => new Date(`${local}+08:00`);

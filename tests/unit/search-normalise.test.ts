@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { errorCodeCandidates, normaliseText } from '../../src/modules/search/normalise.js';
+import { errorCodeCandidates, normaliseText } from '../../src/lib/normalise-text.js';
 
 describe('normaliseText', () => {
   it('puts a space where Han characters meet digits or Latin letters', () => {

@@ -1,5 +1,22 @@
 import type { ObjectId } from 'mongodb';
-import type { ServiceKind } from './hall.model.js';
+
+/** What a customer can get done at a hall or through a channel. */
+export const SERVICE_KINDS = [
+  'BUSINESS_HANDLING',
+  'PAYMENT',
+  'HANDSET_SALES',
+  'DEMO_EXPERIENCE',
+  'CONSULTATION',
+  'COMPLAINT_INTAKE',
+  'SIM_REPLACEMENT',
+  'BROADBAND_INSTALLATION',
+  'BILL_QUERY',
+  'PACKAGE_CHANGE',
+  'PASSWORD_SERVICE',
+  'POINTS_QUERY',
+  'GROUP_CUSTOMER_SERVICE',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 export const CHANNEL_KINDS = ['PHYSICAL', 'DIRECT_SALES', 'ELECTRONIC'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];

@@ -1,4 +1,4 @@
-/** Service channels (the taxonomy) and `whereCanI`: types, queries and the upsert mutation. */
+/** Service channels (the taxonomy): the Channel node, the channel list and the upsert mutation. */
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import { localeArg } from '../../schema/labels.js';
@@ -9,13 +9,9 @@ import {
   ChannelOwnershipEnum,
   ChannelRef,
   ChannelTypeEnum,
-  HallRef,
   ServiceKindEnum,
-} from './channel-enums.graphql.js';
+} from './channel.refs.graphql.js';
 import type { ChannelAccess, ChannelDoc } from './channel.model.js';
-import type { NearbyHall } from './hall-finder.service.js';
-import type { HallDoc } from './hall.model.js';
-import { GeoPointInput, NearbyHallRef } from './hall-types.graphql.js';
 
 /** Channels per page at most. */
 const MAX_CHANNEL_PAGE = 100;
@@ -86,14 +82,6 @@ builder.node(ChannelRef, {
     alwaysOpen: t.exposeBoolean('alwaysOpen', { description: 'Serves around the clock.' }),
     description: t.exposeString('description', { description: 'What it is for.' }),
     version: t.exposeInt('version', { description: 'Grows with every change.' }),
-    halls: t.field({
-      type: [HallRef],
-      description: 'Halls where it is present.',
-      resolve: async (channel, _args, context) => {
-        const loaded = await context.loaders.channels.hallByCode.loadMany(channel.hallCodes);
-        return loaded.filter((hall): hall is HallDoc => hall !== null && !(hall instanceof Error));
-      },
-    }),
   }),
 });
 
@@ -106,24 +94,6 @@ const ChannelFilterInput = builder.inputType('ChannelFilter', {
     services: t.field({ type: [ServiceKindEnum], description: 'Channels offering all of these.' }),
   }),
 });
-
-const WhereCanIRef = builder
-  .objectRef<{ channels: ChannelDoc[]; halls: NearbyHall[] }>('WhereCanIResult')
-  .implement({
-    description: 'Where a service can be had.',
-    fields: (t) => ({
-      channels: t.field({
-        type: [ChannelRef],
-        description: 'Electronic channels offering the service.',
-        resolve: (r) => r.channels,
-      }),
-      halls: t.field({
-        type: [NearbyHallRef],
-        description: 'The nearest halls offering it, open now.',
-        resolve: (r) => r.halls,
-      }),
-    }),
-  });
 
 builder.queryFields((t) => ({
   channels: t.connection(
@@ -163,20 +133,6 @@ builder.queryFields((t) => ({
     description: 'One channel by code; null when there is none.',
     args: { code: t.arg.string({ required: true, description: 'The channel code.' }) },
     resolve: (_root, args, context) => context.services.channels.channelByCode(args.code),
-  }),
-  whereCanI: t.field({
-    type: WhereCanIRef,
-    nullable: true,
-    description:
-      'Where a customer can get a service done: electronic channels, and the nearest halls open now (at most 20); null with an error when the search engine cannot answer.',
-    args: {
-      service: t.arg({ type: ServiceKindEnum, required: true, description: 'The service.' }),
-      near: t.arg({ type: GeoPointInput, required: false, description: 'Where the customer is.' }),
-      radiusKm: t.arg.float({ defaultValue: 30, description: 'How far to look for halls.' }),
-      first: t.arg.int({ defaultValue: 5, description: 'Halls at most.' }),
-    },
-    resolve: (_root, args, context) =>
-      context.services.channels.whereCanI(args.service, args.near ?? null, args.radiusKm ?? 30, args.first),
   }),
 }));
 

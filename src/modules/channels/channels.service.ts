@@ -1,27 +1,26 @@
 import type { Principal } from '../../auth/principal.js';
 import { badField, conflict } from '../../errors.js';
-import { valueBusy } from '../../db/guards.js';
+import { mapDuplicateKey, newRecordId, valueBusy } from '../../db/guards.js';
+import { parseInput, sameData } from '../../lib/validation.js';
 import { KeysBusyError } from '../../db/key-claims.js';
 import { CHANNEL_TYPES } from './channel.model.js';
 import type { ChannelDoc, ChannelFilter, ChannelType } from './channel.model.js';
 import type { ChannelRepository } from './channel.repository.js';
 import { channelsPolicy } from './channels.policy.js';
-import type { HallFinder, NearbyHall } from './hall-finder.service.js';
-import { mapDuplicateKey, newRecordId, parseInput, sameData } from './hall-rules.js';
-import type { GeoPoint, ServiceKind } from './hall.model.js';
-import type { HallRepository } from './hall.repository.js';
-import { channelInputSchema } from './hall.validation.js';
-import type { ChannelInput } from './hall.validation.js';
+import { channelInputSchema } from './channel.validation.js';
+import type { ChannelInput } from './channel.validation.js';
 
 /** The stored fields of a channel, without id and bookkeeping. */
 export type ChannelContent = Omit<ChannelDoc, '_id' | 'version' | 'updatedAt' | 'updatedBy'>;
 
-/** Service channels (the taxonomy): reads, `whereCanI`, and the admins' upsert. */
+/** Which of `codes` name existing halls (the halls module answers; channels do not depend on it). */
+export type KnownHallCodes = (codes: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/** Service channels (the taxonomy): reads and the admins' upsert. */
 export class ChannelsService {
   constructor(
     private readonly channels: ChannelRepository,
-    private readonly halls: HallRepository,
-    private readonly hallFinder: HallFinder,
+    private readonly knownHallCodes: KnownHallCodes,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -35,30 +34,6 @@ export class ChannelsService {
   }
 
   /**
-   * Where a customer can get `service` done: the electronic channels offering it, and (given a
-   * point) the nearest halls offering it that are open now.
-   */
-  async whereCanI(
-    service: ServiceKind,
-    near: GeoPoint | null,
-    radiusKm: number,
-    first: number | null | undefined,
-  ): Promise<{ channels: ChannelDoc[]; halls: NearbyHall[] }> {
-    const [channels, halls] = await Promise.all([
-      this.listChannels({ kinds: ['ELECTRONIC'], services: [service] }),
-      near
-        ? this.hallFinder.nearbyHalls(
-            near,
-            radiusKm,
-            { services: [service], status: 'OPEN', openAt: this.now() },
-            first ?? 5,
-          )
-        : Promise.resolve([]),
-    ]);
-    return { channels, halls };
-  }
-
-  /**
    * Creates or replaces a channel by code; kind and ownership follow from its type. Concurrent
    * upserts of one code are serialised (the code is held while checking and writing).
    * @throws FORBIDDEN unless admin; BAD_USER_INPUT naming the field (e.g. an unknown hall code);
@@ -68,7 +43,7 @@ export class ChannelsService {
     channelsPolicy.authorize(principal, 'changeChannels');
     const input = parseInput(channelInputSchema, 'input', rawInput);
     if (input.hallCodes.length) {
-      const found = new Set((await this.halls.findByCodes(input.hallCodes)).map((hall) => hall.code));
+      const found = await this.knownHallCodes(input.hallCodes);
       const missing = input.hallCodes.findIndex((code) => !found.has(code));
       if (missing >= 0) throw badField(`input.hallCodes.${missing}`, `no hall ${input.hallCodes[missing]}`);
     }

@@ -1,7 +1,3 @@
-/** The channel directory's GraphQL surface: importing it registers halls, regions, channels and coverage. */
-import './channel-enums.graphql.js';
-import './hall-types.graphql.js';
-import './regions.graphql.js';
-import './halls.graphql.js';
-import './hall-mutations.graphql.js';
+/** The channels module's GraphQL surface: importing it registers Channel, `channels` and `upsertChannel`. */
 import './channels.graphql.js';
+export { ChannelRef, ServiceKindEnum } from './channel.refs.graphql.js';

@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
-import type { GeoPoint } from '../channels/index.js';
-import type { HallFilter, HallSearchPort } from '../channels/index.js';
-import { normaliseText } from './normalise.js';
+import type { GeoPoint } from '../halls/index.js';
+import type { HallFilter, HallSearchPort } from '../halls/index.js';
+import { normaliseText } from '../../lib/normalise-text.js';
 
 const quote = (value: string) => JSON.stringify(value);
 

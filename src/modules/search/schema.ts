@@ -1,2 +1,2 @@
-/** The search module's GraphQL surface: importing it registers search, synonyms and insights. */
+/** The search module's GraphQL surface: importing it registers `searchArticles`. */
 import './search.graphql.js';

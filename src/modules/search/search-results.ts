@@ -1,6 +1,6 @@
 /** The result types of article search and the pure helpers that shape hits and facets. */
-import type { Audience, Locale } from '../knowledge/index.js';
-import type { ArticleView } from '../knowledge/index.js';
+import type { Audience, Locale } from '../articles/index.js';
+import type { ArticleView } from '../articles/index.js';
 
 /** What a search may be narrowed to. */
 export interface SearchFilter {

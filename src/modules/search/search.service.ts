@@ -4,14 +4,14 @@ import type { Principal } from '../../auth/principal.js';
 import { AppError, badField } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
-import type { ArticleRepository } from '../knowledge/index.js';
-import { normaliseErrorCode } from '../knowledge/index.js';
-import type { ArticleView, KnowledgeService } from '../knowledge/index.js';
-import type { ArticleSearchDocument } from './documents.js';
-import { errorCodeCandidates, normaliseText } from './normalise.js';
+import type { ArticleRepository } from '../articles/index.js';
+import { normaliseErrorCode } from '../articles/index.js';
+import type { ArticleView, ArticleReader } from '../articles/index.js';
+import type { ArticleSearchDocument } from '../indexing/index.js';
+import { errorCodeCandidates, normaliseText } from '../../lib/normalise-text.js';
 import { countValues, facetCounts, MARK_CLOSE, MARK_OPEN, markup } from './search-results.js';
 import type { SearchFilter, SearchHit, SearchResult } from './search-results.js';
-import type { SearchRepository } from './search.repository.js';
+import type { ArticleMatchRepository } from '../articles/index.js';
 
 const MAX_HITS = 50;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
@@ -38,8 +38,8 @@ export class SearchService {
     private readonly meili: () => Meilisearch,
     private readonly indexUid: string,
     private readonly articles: ArticleRepository,
-    private readonly knowledge: KnowledgeService,
-    private readonly repo: SearchRepository,
+    private readonly reader: ArticleReader,
+    private readonly matches: ArticleMatchRepository,
     private readonly logger: Logger,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
@@ -122,9 +122,9 @@ export class SearchService {
    * `totalHits` nor facets count an article that was, say, just republished as INTERNAL.
    */
   private async hiddenWhileIndexLags(reader: Principal): Promise<string[]> {
-    const ahead = await this.repo.findArticlesAheadOfIndex(MAX_EXCLUDED + 1);
+    const ahead = await this.matches.findAheadOfIndex(MAX_EXCLUDED + 1);
     const hidden = ahead
-      .filter((doc) => this.knowledge.view(reader, doc, 'search') === null)
+      .filter((doc) => this.reader.view(reader, doc, 'search') === null)
       .map((doc) => doc._id.toHexString());
     if (hidden.length > MAX_EXCLUDED) {
       this.logger.warn(
@@ -136,7 +136,7 @@ export class SearchService {
   }
 
   private filterClauses(reader: Principal, filter: SearchFilter): string[] {
-    const visibility = this.knowledge.searchableFilter(reader);
+    const visibility = this.reader.searchableFilter(reader);
     const clauses = visibility ? [visibility] : [];
     if (filter.category) clauses.push(`categoryPath = ${quote(filter.category)}`);
     if (filter.tags?.length)
@@ -259,7 +259,7 @@ export class SearchService {
     const docs = await this.articles.findByIds(ids.map((id) => new ObjectId(id)));
     const views = new Map<string, ArticleView>();
     for (const doc of docs) {
-      const view = this.knowledge.view(reader, doc, 'search');
+      const view = this.reader.view(reader, doc, 'search');
       if (view) views.set(doc._id.toHexString(), view);
     }
     return views;
@@ -275,8 +275,8 @@ export class SearchService {
   ): Promise<SearchResult> {
     const started = performance.now();
     const codes = errorCodeCandidates(query);
-    const matched = await this.repo.findReadableMatching(
-      this.knowledge.readableFilter(reader, 'search'),
+    const matched = await this.matches.findReadableMatching(
+      this.reader.readableFilter(reader, 'search'),
       {
         ...filter,
         errorCode: filter.errorCode ? normaliseErrorCode(filter.errorCode) : null,
@@ -297,7 +297,7 @@ export class SearchService {
     const ordered = [...carriers, ...matched.filter((doc) => !carriers.includes(doc))];
     const hits: SearchHit[] = [];
     for (const doc of ordered.slice(offset, offset + first)) {
-      const view = this.knowledge.view(reader, doc, 'search');
+      const view = this.reader.view(reader, doc, 'search');
       if (!view) continue;
       hits.push({
         article: view,

@@ -1,0 +1,79 @@
+/** The GraphQL queries that read articles: `article` (by slug, counting the view) and `articles` (a filtered list). */
+import { builder } from '../../schema/builder.js';
+import { localeArg } from '../../schema/labels.js';
+import { connectionPage, forwardPage } from '../../schema/paging.js';
+import { currentClient } from '../../http/rate-limit.js';
+import { articleCursor, MAX_PAGE_SIZE } from './article.paging.js';
+import { ArticleRef, ArticleStatusEnum, AudienceEnum, LocaleEnum } from './article.refs.graphql.js';
+
+const ArticleFilterInput = builder.inputType('ArticleFilter', {
+  description: 'Every field given narrows the list.',
+  fields: (t) => ({
+    category: t.string({ description: 'A category key: matches the category and everything under it.' }),
+    tag: t.string({ description: 'Articles with this tag.' }),
+    status: t.field({
+      type: ArticleStatusEnum,
+      description: 'Editors and reviewers only, except PUBLISHED.',
+    }),
+    audience: t.field({ type: AudienceEnum, description: 'Only articles for this audience.' }),
+    locale: t.field({ type: LocaleEnum, description: 'Only articles in this language.' }),
+    errorCode: t.string({ description: 'Articles about this error code, e.g. 691.' }),
+    expired: t.boolean({
+      description:
+        'true: only articles outside their validity window (editors); false: only those inside it.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  article: t.field({
+    type: ArticleRef,
+    nullable: true,
+    description:
+      'One article by slug and locale; null when it does not exist or you may not read it. A read counts as a view at most once per client and hour.',
+    args: {
+      slug: t.arg.string({ required: true, description: 'The URL name.' }),
+      locale: t.arg(localeArg()),
+    },
+    resolve: (_root, args, context) =>
+      context.services.feedback.readArticle(
+        context.principal,
+        currentClient().key,
+        args.slug,
+        args.locale ?? 'zh-CN',
+      ),
+  }),
+  articles: t.connection(
+    {
+      type: ArticleRef,
+      description: `Articles you may read, most recently changed first, in keyset pages of at most ${MAX_PAGE_SIZE}.`,
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Narrows the list.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const { first, after } = forwardPage(args);
+        const page = await context.services.articleReader.listArticles(
+          context.principal,
+          args.filter ?? {},
+          first,
+          after,
+        );
+        return {
+          ...connectionPage(page.items, (view) => articleCursor(view.doc), page.hasNextPage, after),
+          totalCount: page.totalCount,
+        };
+      },
+    },
+    {
+      name: 'ArticleConnection',
+      description: 'A page of articles.',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'How many articles match the filter (all pages).',
+          resolve: (page) => page.totalCount(),
+        }),
+      }),
+    },
+    { name: 'ArticleEdge', description: 'One article and its cursor.' },
+  ),
+}));

@@ -1,0 +1,88 @@
+/** The channels module's GraphQL refs: the Channel object and the channel system's enums, each value with its display labels (see src/schema/labels.ts). */
+import { builder } from '../../schema/builder.js';
+import { labelledEnum } from '../../schema/labels.js';
+import type {
+  AccessKind,
+  ChannelDoc,
+  ChannelKind,
+  ChannelOwnership,
+  ChannelType,
+  ServiceKind,
+} from './channel.model.js';
+
+export const ChannelRef = builder.objectRef<ChannelDoc>('Channel');
+
+export const ServiceKindEnum = labelledEnum('ServiceKind', {
+  description: 'What a customer can get done at a hall or through a channel.',
+  labels: {
+    BUSINESS_HANDLING: { 'zh-CN': '业务办理', en: 'Business handling' },
+    PAYMENT: { 'zh-CN': '缴费', en: 'Payment' },
+    HANDSET_SALES: { 'zh-CN': '终端销售', en: 'Handset sales' },
+    DEMO_EXPERIENCE: { 'zh-CN': '体验展示', en: 'Demo experience' },
+    CONSULTATION: { 'zh-CN': '业务咨询', en: 'Consultation' },
+    COMPLAINT_INTAKE: { 'zh-CN': '投诉受理', en: 'Complaint intake' },
+    SIM_REPLACEMENT: { 'zh-CN': '补换卡', en: 'SIM replacement' },
+    BROADBAND_INSTALLATION: { 'zh-CN': '宽带装机', en: 'Broadband installation' },
+    BILL_QUERY: { 'zh-CN': '话费查询', en: 'Bill query' },
+    PACKAGE_CHANGE: { 'zh-CN': '套餐变更', en: 'Package change' },
+    PASSWORD_SERVICE: { 'zh-CN': '密码服务', en: 'Password service' },
+    POINTS_QUERY: { 'zh-CN': '积分查询', en: 'Points query' },
+    GROUP_CUSTOMER_SERVICE: { 'zh-CN': '集团客户服务', en: 'Group customer service' },
+  } satisfies Record<ServiceKind, unknown>,
+});
+
+export const ChannelKindEnum = labelledEnum('ChannelKind', {
+  description: 'The kind of a service channel.',
+  labels: {
+    PHYSICAL: { 'zh-CN': '实体渠道', en: 'Physical' },
+    DIRECT_SALES: { 'zh-CN': '直销渠道', en: 'Direct sales' },
+    ELECTRONIC: { 'zh-CN': '电子渠道', en: 'Electronic' },
+  } satisfies Record<ChannelKind, unknown>,
+});
+
+export const ChannelOwnershipEnum = labelledEnum('ChannelOwnership', {
+  description: 'Who runs a service channel.',
+  labels: {
+    OWNED: { 'zh-CN': '自有渠道', en: 'Owned' },
+    SOCIAL: { 'zh-CN': '社会渠道', en: 'Social' },
+  } satisfies Record<ChannelOwnership, unknown>,
+  notes: { SOCIAL: 'Run by third parties' },
+});
+
+export const ChannelTypeEnum = labelledEnum('ChannelType', {
+  description: 'The service-channel taxonomy; each type has one kind and one ownership.',
+  labels: {
+    OWNED_HALL: { 'zh-CN': '自有营业厅', en: 'Owned hall' },
+    BRAND_STORE: { 'zh-CN': '品牌店', en: 'Brand store' },
+    CUSTOMER_CLUB: { 'zh-CN': '客户俱乐部', en: 'Customer club' },
+    GROUP_ACCOUNT_MANAGER: { 'zh-CN': '集团客户经理', en: 'Group account manager' },
+    SME_ACCOUNT_MANAGER: { 'zh-CN': '中小企业客户经理', en: 'SME account manager' },
+    VIP_ACCOUNT_MANAGER: { 'zh-CN': '大客户经理', en: 'VIP account manager' },
+    COMMUNITY_MANAGER: { 'zh-CN': '社区经理', en: 'Community manager' },
+    HOTLINE: { 'zh-CN': '客服热线', en: 'Hotline' },
+    ONLINE_CHAT: { 'zh-CN': '在线客服', en: 'Online chat' },
+    WEIBO: { 'zh-CN': '官方微博', en: 'Weibo' },
+    WEB_HALL: { 'zh-CN': '网上营业厅', en: 'Web hall' },
+    SMS_HALL: { 'zh-CN': '短信营业厅', en: 'SMS hall' },
+    MOBILE_HALL: { 'zh-CN': '掌上营业厅', en: 'Mobile hall' },
+    SELF_SERVICE_STORE: { 'zh-CN': '自助营业厅', en: 'Self-service store' },
+    SELF_SERVICE_TERMINAL: { 'zh-CN': '自助终端', en: 'Self-service terminal' },
+    MINI_TERMINAL: { 'zh-CN': '迷你终端', en: 'Mini terminal' },
+    COOPERATIVE_HALL: { 'zh-CN': '合作营业厅', en: 'Cooperative hall' },
+    FRANCHISE_STORE: { 'zh-CN': '特许加盟店', en: 'Franchise store' },
+    AGENT_POINT: { 'zh-CN': '代理点', en: 'Agent point' },
+  } satisfies Record<ChannelType, unknown>,
+});
+
+export const AccessKindEnum = labelledEnum('AccessKind', {
+  description: 'How a channel is reached.',
+  labels: {
+    PHONE: { 'zh-CN': '电话', en: 'Phone' },
+    URL: { 'zh-CN': '网址', en: 'Web address' },
+    SMS: { 'zh-CN': '短信', en: 'SMS' },
+    VOICE: { 'zh-CN': '语音', en: 'Voice' },
+    APP: { 'zh-CN': '应用', en: 'App' },
+    WEIBO: { 'zh-CN': '微博', en: 'Weibo' },
+    IN_PERSON: { 'zh-CN': '到店', en: 'In person' },
+  } satisfies Record<AccessKind, unknown>,
+});

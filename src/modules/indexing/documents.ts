@@ -1,0 +1,194 @@
+import type { Settings } from 'meilisearch';
+import type { ObjectId } from 'mongodb';
+import type { ArticleDoc } from '../articles/index.js';
+import { indexVisibilityFields, isIndexable } from '../articles/index.js';
+import type { IndexVisibilityFields } from '../articles/index.js';
+import type { HallDoc } from '../halls/index.js';
+import { normaliseText } from '../../lib/normalise-text.js';
+
+/**
+ * What the articles index holds for one article: its live revision, normalised, and nothing private.
+ * The visibility attributes (audience, validity window) come from the visibility policy.
+ */
+export interface ArticleSearchDocument extends IndexVisibilityFields {
+  /** The article's ObjectId, hex. */
+  id: string;
+  slug: string;
+  locale: string;
+  /** Chinese fields (`*_zh`) and English ones (`*_en`): each document fills the pair of its locale. */
+  title_zh?: string;
+  title_en?: string;
+  summary_zh?: string;
+  summary_en?: string;
+  body_zh?: string;
+  body_en?: string;
+  tags: string[];
+  errorCodes: string[];
+  category: string;
+  categoryPath: string[];
+  /** The article version this document was built from (for drift checks). */
+  version: number;
+  publishedAtTs: number;
+}
+
+/**
+ * Maps an article to its search document, or null when it must not be in the index (drafts that
+ * were never published, archived articles). Pure: the indexer is the only writer.
+ */
+export function toSearchDocument(article: ArticleDoc): ArticleSearchDocument | null {
+  const live = article.live;
+  if (!live || !isIndexable(article)) return null;
+  const suffix = article.locale === 'en' ? 'en' : 'zh';
+  return {
+    id: article._id.toHexString(),
+    slug: article.slug,
+    locale: article.locale,
+    [`title_${suffix}`]: normaliseText(live.title),
+    [`summary_${suffix}`]: normaliseText(live.summary),
+    [`body_${suffix}`]: normaliseText(stripMarkdown(live.body)),
+    tags: live.tags.map(normaliseText),
+    errorCodes: live.errorCodes,
+    category: live.category,
+    categoryPath: live.categoryPath,
+    ...indexVisibilityFields(live),
+    version: article.version,
+    publishedAtTs: article.publishedAt ? Math.floor(article.publishedAt.getTime() / 1000) : 0,
+  };
+}
+
+/** Markdown syntax that would only be noise in snippets: heading marks, emphasis, link targets. */
+function stripMarkdown(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/[*_`>|]+/g, ' ')
+    .replace(/^\s*[-+]\s+/gm, '')
+    .replace(/\n{2,}/g, '\n');
+}
+
+/**
+ * The articles index settings, applied before any document: ranked searchable attributes
+ * (error codes first), the few filterable and sortable attributes queries use, no typos on
+ * numbers (2001 must not find 2000), and Chinese and English segmentation per field.
+ */
+export const ARTICLE_INDEX_SETTINGS: Settings = {
+  searchableAttributes: [
+    'errorCodes',
+    'title_zh',
+    'title_en',
+    'tags',
+    'summary_zh',
+    'summary_en',
+    'body_zh',
+    'body_en',
+  ],
+  filterableAttributes: [
+    // To leave out documents the index has not caught up with (see SearchService).
+    'id',
+    'audience',
+    'locale',
+    'categoryPath',
+    'tags',
+    'errorCodes',
+    'validFromTs',
+    'validToTs',
+  ],
+  sortableAttributes: ['publishedAtTs'],
+  displayedAttributes: ['*'],
+  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  localizedAttributes: [
+    { attributePatterns: ['*_zh'], locales: ['cmn'] },
+    { attributePatterns: ['*_en'], locales: ['eng'] },
+  ],
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 1000 },
+};
+
+/** What the halls index holds for one hall: what name/address search and geo search need. */
+export interface HallSearchDocument {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  regionPath: string[];
+  tier: string;
+  operation: string;
+  area: string;
+  services: string[];
+  status: string;
+  _geo: { lat: number; lng: number };
+  version: number;
+}
+
+/** Maps a hall to its search document (every hall is searchable; filters decide what is shown). */
+export function toHallSearchDocument(hall: HallDoc): HallSearchDocument {
+  return {
+    id: hall._id.toHexString(),
+    code: hall.code,
+    name: normaliseText(hall.name),
+    address: normaliseText(hall.address),
+    regionPath: hall.regionPath,
+    tier: hall.tier,
+    operation: hall.operation,
+    area: hall.area,
+    services: hall.services,
+    status: hall.status,
+    _geo: { lat: hall.location.lat, lng: hall.location.lng },
+    version: hall.version,
+  };
+}
+
+/** The halls index: name and address in Chinese, the directory filters, and geo. */
+export const HALL_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'address', 'code'],
+  filterableAttributes: ['_geo', 'regionPath', 'tier', 'operation', 'area', 'services', 'status'],
+  sortableAttributes: ['_geo'],
+  displayedAttributes: ['id', 'code', 'version', '_geo'],
+  typoTolerance: { enabled: true, disableOnNumbers: true },
+  localizedAttributes: [{ attributePatterns: ['name', 'address'], locales: ['cmn'] }],
+  pagination: { maxTotalHits: 2000 },
+};
+
+/** A MongoDB collection mirrored into a Meilisearch index by the indexer. */
+export interface IndexProjection {
+  /** e.g. `articles`: also names the index (after the prefix). */
+  name: string;
+  collection: string;
+  indexUid: string;
+  settings: Settings;
+  /** Whether the managed synonyms apply to this index. */
+  synonyms: boolean;
+  /** The document for a stored record, or null when it must not be in the index. */
+  toDocument(record: IndexedRecord): { id: string; version: number } | null;
+}
+
+/** What every indexed collection's documents carry. */
+export interface IndexedRecord {
+  _id: ObjectId;
+  version: number;
+  updatedAt: Date;
+  searchPending: boolean;
+}
+
+/** The indexes this service keeps, with the configured prefix. */
+export function indexProjections(prefix: string): { articles: IndexProjection; halls: IndexProjection } {
+  return {
+    articles: {
+      name: 'articles',
+      collection: 'articles',
+      indexUid: `${prefix}articles`,
+      settings: ARTICLE_INDEX_SETTINGS,
+      synonyms: true,
+      toDocument: (record) => toSearchDocument(record as unknown as ArticleDoc),
+    },
+    halls: {
+      name: 'halls',
+      collection: 'halls',
+      indexUid: `${prefix}halls`,
+      settings: HALL_INDEX_SETTINGS,
+      synonyms: false,
+      toDocument: (record) => toHallSearchDocument(record as unknown as HallDoc),
+    },
+  };
+}

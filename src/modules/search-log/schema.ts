@@ -1,0 +1,2 @@
+/** The search-log module's GraphQL surface: importing it registers `searchInsights`. */
+import './search-insights.graphql.js';
