@@ -186,7 +186,9 @@ builder.node(ArticleRef, {
         );
         return docs
           .map((doc) =>
-            doc && !(doc instanceof Error) ? context.services.articleReader.view(context.principal, doc) : null,
+            doc && !(doc instanceof Error)
+              ? context.services.articleReader.view(context.principal, doc)
+              : null,
           )
           .filter((related): related is ArticleView => related !== null);
       },
