@@ -63,26 +63,28 @@ export const builder = new SchemaBuilder<{
     },
     hasNextPageFieldOptions: { description: 'More items follow: ask again with `after: endCursor`.' },
     hasPreviousPageFieldOptions: {
-      description: 'Items precede this page (true when the page was asked for with `after`).',
+      description:
+        'Items precede this page: ask again with `last` and `before: startCursor` (forward pages say true whenever `after` was given).',
     },
     startCursorFieldOptions: { description: 'The cursor of the first item on this page; null when empty.' },
     endCursorFieldOptions: { description: 'The cursor of the last item on this page; null when empty.' },
     pageInfoFieldOptions: { description: 'How to ask for the next page.' },
     edgesFieldOptions: { description: 'The items of this page with their cursors.' },
     nodesOnConnection: { description: 'The items of this page (the nodes of `edges`).' },
-    cursorFieldOptions: { description: 'An opaque position: pass it as `after` for the items that follow.' },
+    cursorFieldOptions: {
+      description:
+        'An opaque position: pass it as `after` (items that follow) or `before` (items that precede).',
+    },
     nodeFieldOptions: { description: 'The item.' },
     firstArgOptions: {
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: 'Page size (default 20; each field states its maximum).',
+      description: `The first items of the list (after \`after\`): a forward page of this size (default ${DEFAULT_PAGE_SIZE} when neither first nor last is given; each field states its maximum).`,
     },
-    afterArgOptions: { description: 'A cursor from a previous page: return the items after it.' },
+    afterArgOptions: { description: 'A cursor from a page: only the items after it.' },
     lastArgOptions: {
-      description: 'Not supported (pages go forward only): refused with BAD_USER_INPUT.',
+      description:
+        'The last items of the list (before `before`): a backward page of this size, in list order. Not together with first.',
     },
-    beforeArgOptions: {
-      description: 'Not supported (pages go forward only): refused with BAD_USER_INPUT.',
-    },
+    beforeArgOptions: { description: 'A cursor from a page: only the items before it.' },
   },
 });
 

@@ -32,6 +32,7 @@ import type {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { queryTooComplex } from '../errors.js';
 import { toGraphQLError } from './errors.js';
+import { DEFAULT_PAGE_SIZE } from './paging.js';
 
 /** Lexical tokens a document may have (the parser gives up beyond it: GRAPHQL_PARSE_FAILED). */
 export const MAX_TOKENS = 3_000;
@@ -121,7 +122,8 @@ export function measureOperation(
       const value = values[name];
       if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, value);
     }
-    return 1;
+    // A connection asked for without first or last gets the default page.
+    return field.args.some((arg) => arg.name === 'first') ? DEFAULT_PAGE_SIZE : 1;
   };
 
   const measureSelections = (

@@ -1,11 +1,12 @@
 /**
  * Paging and id helpers shared by every module's GraphQL layer: one Relay connection shape
- * (forward keyset pages, one PageInfo) and one way to decode a global id with a field path.
+ * (keyset pages forward and backward, one PageInfo) and one way to decode a global id with a field path.
  */
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { ObjectId } from 'mongodb';
 import { AppError, badField, badUserInput, ErrorCode } from '../errors.js';
 import type { FieldProblem } from '../errors.js';
+import type { PageRequest } from '../lib/paging.js';
 
 /** The page size when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -19,17 +20,23 @@ export interface ConnectionArgs {
 }
 
 /**
- * The forward page a client asked for. Pages go forward only (keyset order, no skip).
- * @throws AppError BAD_USER_INPUT naming `last`/`before` when the client pages backward.
+ * The page a client asked for: `first` (with `after`, and optionally `before`) pages forward,
+ * `last` (with `before`, and optionally `after`) pages backward, as Relay's connection spec reads
+ * them. Sizes are checked by the service (each list has its own maximum).
+ * @throws AppError BAD_USER_INPUT naming `last` when both `first` and `last` are given.
  */
-export function forwardPage(args: ConnectionArgs): { first: number; after: string | null } {
-  if (args.last !== null && args.last !== undefined) {
-    throw badField('last', 'pages go forward only: use first and after');
+export function pageRequestOf(args: ConnectionArgs): PageRequest {
+  const given = (value: number | null | undefined) => value !== null && value !== undefined;
+  if (given(args.first) && given(args.last)) {
+    throw badField('last', 'give first (forward) or last (backward), not both');
   }
-  if (args.before !== null && args.before !== undefined) {
-    throw badField('before', 'pages go forward only: use first and after');
-  }
-  return { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after ?? null };
+  const backward = given(args.last);
+  return {
+    size: (backward ? args.last : args.first) ?? null,
+    backward,
+    after: args.after ?? null,
+    before: args.before ?? null,
+  };
 }
 
 /** A page in the shape `t.connection` resolves: edges, and a PageInfo with all four fields. */
@@ -43,19 +50,17 @@ export interface ConnectionPage<T> {
   };
 }
 
-/** Builds a connection page from items in order, their cursors, and whether more follow. */
+/** Builds a connection page from items in list order, their cursors, and the page's flags. */
 export function connectionPage<T>(
   items: readonly T[],
   cursorOf: (item: T) => string,
-  hasNextPage: boolean,
-  after: string | null | undefined,
+  flags: { hasNextPage: boolean; hasPreviousPage: boolean },
 ): ConnectionPage<T> {
   const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage,
-      hasPreviousPage: after !== null && after !== undefined,
+      ...flags,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
@@ -63,8 +68,7 @@ export function connectionPage<T>(
 }
 
 /**
- * The raw id inside a global id of `typename`. A raw 24-hex ObjectId is accepted as well for
- * types keyed by ObjectId (older clients), when `objectId` is set.
+ * The raw id inside a global id of `typename` (ids are opaque: clients pass back what `id` gave).
  * @throws AppError BAD_USER_INPUT naming `field` when it is not an id of that type.
  */
 export function rawIdOf(id: string | number, typename: string, field: string): string {
@@ -79,12 +83,11 @@ export function rawIdOf(id: string | number, typename: string, field: string): s
 }
 
 /**
- * The ObjectId inside a global id of `typename` (or a raw 24-hex ObjectId).
- * @throws AppError BAD_USER_INPUT naming `field` when it is neither.
+ * The ObjectId inside a global id of `typename`.
+ * @throws AppError BAD_USER_INPUT naming `field` when it is not one.
  */
 export function objectIdOf(id: string | number, typename: string, field: string): ObjectId {
-  const text = String(id);
-  const raw = /^[0-9a-f]{24}$/i.test(text) ? text : rawIdOf(text, typename, field);
+  const raw = rawIdOf(id, typename, field);
   if (!/^[0-9a-f]{24}$/i.test(raw)) throw badField(field, `not a ${typename} id`);
   return new ObjectId(raw);
 }

@@ -211,10 +211,11 @@ describe(`${CLIENTS} clients for ${DURATION_MS / 1000} s of mixed reads and writ
       failed: 0,
       examples: [],
     });
-    // Every operation ran often enough to mean something.
+    // Every operation ran often enough to mean something (how often depends on the machine's load:
+    // clients take operations in turn, so a slow machine runs each fewer times).
     for (const [name] of operations) {
       const runs = outcomes.filter((outcome) => name.split('/').includes(outcome.operation)).length;
-      expect({ name, ranOften: runs > CLIENTS }).toEqual({ name, ranOften: true });
+      expect({ name, ranOften: runs >= 10 }).toEqual({ name, ranOften: true });
     }
 
     const usesAfter = await usesByArticle();

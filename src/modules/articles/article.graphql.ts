@@ -3,13 +3,13 @@
  * translations and history. Reads go through the knowledge service's visibility rules.
  */
 import { builder } from '../../schema/builder.js';
-import { connectionPage, forwardPage } from '../../schema/paging.js';
+import { connectionPage, pageRequestOf } from '../../schema/paging.js';
 import { isInWindow } from './article.model.js';
 import type { ArticleView, CategoryDoc } from './article.model.js';
 import { seesStaffMetadata } from './article.policy.js';
 import { seesWorkingCopies } from './article.visibility.js';
 import { categoriesOf, categoryByKey } from './category.graphql.js';
-import { MAX_PAGE_SIZE } from './article.paging.js';
+import { MAX_PAGE_SIZE } from '../../lib/paging.js';
 import {
   ArticleRef,
   ArticleStatusEnum,
@@ -19,7 +19,7 @@ import {
   RevisionRef,
 } from './article.refs.graphql.js';
 import { renderMarkdown } from './markdown.js';
-import { revisionCursor, versionBefore } from './revision.graphql.js';
+import { revisionCursor } from './revision.graphql.js';
 
 const ArticleStats = builder.objectRef<ArticleView['doc']['counters']>('ArticleStats').implement({
   description: 'How an article is read, rated, used and reported.',
@@ -210,17 +210,24 @@ builder.node(ArticleRef, {
         nullable: true,
         description: `Saved revisions, newest first, in pages of at most ${MAX_PAGE_SIZE} (editors, reviewers, admins; null with FORBIDDEN for others).`,
         resolve: async (view, args, context) => {
-          const { first, after } = forwardPage(args);
           const page = await context.services.articleHistory.history(
             context.principal,
             view.doc,
-            first,
-            versionBefore(after),
+            pageRequestOf(args),
           );
-          return connectionPage(page.items, revisionCursor, page.hasMore, after);
+          return { ...connectionPage(page.items, revisionCursor, page), totalCount: page.totalCount };
         },
       },
-      { name: 'ArticleRevisionConnection', description: 'A page of article revisions.' },
+      {
+        name: 'ArticleRevisionConnection',
+        description: 'A page of article revisions.',
+        fields: (c) => ({
+          totalCount: c.int({
+            description: 'How many revisions the article has (all pages).',
+            resolve: (page) => page.totalCount(),
+          }),
+        }),
+      },
       { name: 'ArticleRevisionEdge', description: 'One revision and its cursor.' },
     ),
   }),

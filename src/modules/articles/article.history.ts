@@ -5,7 +5,10 @@ import { bodyDiff, fieldChanges } from './article.diff.js';
 import type { FieldChange, LineChange } from './article.diff.js';
 import { articlesPolicy } from './article.policy.js';
 import type { ArticleRepository } from './article.repository.js';
-import { pageSize } from './article.paging.js';
+import { keysetPageOf } from '../../db/keyset.js';
+import { keysetItems } from '../../db/keyset.js';
+import { pageFlags } from '../../lib/paging.js';
+import type { Page, PageRequest } from '../../lib/paging.js';
 
 /** What changed between two revisions of an article. */
 export interface ArticleDiff {
@@ -20,19 +23,14 @@ export class ArticleHistoryService {
   constructor(private readonly repo: ArticleRepository) {}
 
   /**
-   * Revisions of an article, newest first.
+   * A page of an article's revisions, newest first.
    * @throws AppError UNAUTHENTICATED/FORBIDDEN unless editor, reviewer or admin.
    */
-  async history(
-    principal: Principal,
-    doc: ArticleDoc,
-    first: number | null | undefined,
-    before: number | null | undefined,
-  ): Promise<{ items: RevisionDoc[]; hasMore: boolean }> {
+  async history(principal: Principal, doc: ArticleDoc, request: PageRequest): Promise<Page<RevisionDoc>> {
     articlesPolicy.authorize(principal, 'readHistory', doc);
-    const limit = pageSize(first, 'first', 20);
-    const revisions = await this.repo.findRevisions(doc._id, before ?? null, limit);
-    return { items: revisions.slice(0, limit), hasMore: revisions.length > limit };
+    const page = keysetPageOf(request, 'number');
+    const { items, more } = keysetItems(await this.repo.findRevisions(doc._id, page), page);
+    return { items, ...pageFlags(request, more), totalCount: () => this.repo.countRevisions(doc._id) };
   }
 
   /** One revision of an article (editors, reviewers, admins); null for anyone else or when missing. */

@@ -1,9 +1,10 @@
 /** The GraphQL queries that read articles: `article` (by slug, counting the view) and `articles` (a filtered list). */
 import { builder } from '../../schema/builder.js';
 import { localeArg } from '../../schema/labels.js';
-import { connectionPage, forwardPage } from '../../schema/paging.js';
+import { connectionPage, pageRequestOf } from '../../schema/paging.js';
 import { currentClient } from '../../http/rate-limit.js';
-import { articleCursor, MAX_PAGE_SIZE } from './article.paging.js';
+import { articleCursor } from './article.paging.js';
+import { MAX_PAGE_SIZE } from '../../lib/paging.js';
 import { ArticleRef, ArticleStatusEnum, AudienceEnum, LocaleEnum } from './article.refs.graphql.js';
 
 const ArticleFilterInput = builder.inputType('ArticleFilter', {
@@ -51,15 +52,13 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: ArticleFilterInput, required: false, description: 'Narrows the list.' }),
       },
       resolve: async (_root, args, context) => {
-        const { first, after } = forwardPage(args);
         const page = await context.services.articleReader.listArticles(
           context.principal,
           args.filter ?? {},
-          first,
-          after,
+          pageRequestOf(args),
         );
         return {
-          ...connectionPage(page.items, (view) => articleCursor(view.doc), page.hasNextPage, after),
+          ...connectionPage(page.items, (view) => articleCursor(view.doc), page),
           totalCount: page.totalCount,
         };
       },

@@ -1,5 +1,4 @@
 import type { Principal } from '../../auth/principal.js';
-import { decodeDateCursor } from '../../db/keyset.js';
 import { badField } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type {
@@ -15,8 +14,10 @@ import type { ArticleRepository } from './article.repository.js';
 import { normaliseErrorCode } from './article.validation.js';
 import { toMeiliFilter, toMongoFilter, visibilityRule, visibleContent } from './article.visibility.js';
 import type { ReadPurpose } from './article.visibility.js';
-import { articleCursor, pageSize } from './article.paging.js';
-import type { Page } from './article.paging.js';
+import { keysetPageOf } from '../../db/keyset.js';
+import type { Page, PageRequest } from '../../lib/paging.js';
+import { pageFlags } from '../../lib/paging.js';
+import { keysetItems } from '../../db/keyset.js';
 
 export type { ArticleView } from './article.model.js';
 
@@ -76,24 +77,16 @@ export class ArticleReader {
   async listArticles(
     principal: Principal,
     filter: ArticleFilter,
-    first: number | null | undefined,
-    after: string | null | undefined,
+    request: PageRequest,
   ): Promise<Page<ArticleView>> {
-    const limit = pageSize(first);
-    const decoded = after ? decodeDateCursor(after) : null;
-    const cursor = decoded ? { updatedAt: decoded.value, id: decoded.id } : null;
+    const page = keysetPageOf(request);
     const query = this.listQuery(principal, filter);
-    const docs = await this.repo.findListPage(query, cursor, limit);
-    const hasNextPage = docs.length > limit;
-    const items = docs
-      .slice(0, limit)
-      .map((doc) => this.view(principal, doc))
-      .filter((view): view is ArticleView => view !== null);
-    const last = docs[Math.min(docs.length, limit) - 1];
+    const { items, more } = keysetItems(await this.repo.findListPage(query, page), page);
     return {
-      items,
-      hasNextPage,
-      endCursor: last ? articleCursor(last) : null,
+      items: items
+        .map((doc) => this.view(principal, doc))
+        .filter((view): view is ArticleView => view !== null),
+      ...pageFlags(request, more),
       totalCount: () => this.repo.countList(query),
     };
   }

@@ -2,6 +2,8 @@ import { ObjectId } from 'mongodb';
 import type { AnyBulkWriteOperation, Collection, Db, Filter, WithId } from 'mongodb';
 import { updateVersioned } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
+import { keysetQuery } from '../../db/keyset.js';
+import type { KeysetPage } from '../../db/keyset.js';
 import { KeyClaims } from '../../db/key-claims.js';
 import type { ArticleAction, ArticleDoc, ArticleId, CategoryDoc, RevisionDoc } from './article.model.js';
 import { articleListFilter } from './article.list-query.js';
@@ -41,12 +43,6 @@ export const articleIndexes: CollectionIndexes[] = [
     indexes: [{ name: 'key_unique', key: { key: 1 }, options: { unique: true } }],
   },
 ];
-
-/** A keyset position in the (updatedAt desc, _id desc) order. */
-export interface RecencyCursor {
-  updatedAt: Date;
-  id: ObjectId;
-}
 
 /** An article id as services pass it (hex) or as documents hold it. */
 type AnyArticleId = ArticleId | ObjectId;
@@ -136,12 +132,8 @@ export class ArticleRepository {
   }
 
   /** A page of the list in recency order after `cursor`, fetching one extra to tell whether more follow. */
-  findListPage(
-    query: ArticleListQuery,
-    after: RecencyCursor | null,
-    limit: number,
-  ): Promise<WithId<ArticleDoc>[]> {
-    return this.findPage(articleListFilter(query), after, limit);
+  findListPage(query: ArticleListQuery, page: KeysetPage): Promise<WithId<ArticleDoc>[]> {
+    return this.findPage(articleListFilter(query), page);
   }
 
   /** How many articles the list holds (all pages). */
@@ -149,24 +141,13 @@ export class ArticleRepository {
     return this.articles.countDocuments(articleListFilter(query));
   }
 
-  /** A page in recency order after `cursor`, fetching one extra to tell whether more follow. */
-  private findPage(
-    filter: Filter<ArticleDoc>,
-    after: RecencyCursor | null,
-    limit: number,
-  ): Promise<WithId<ArticleDoc>[]> {
-    const keyset: Filter<ArticleDoc> = after
-      ? {
-          $or: [
-            { updatedAt: { $lt: after.updatedAt } },
-            { updatedAt: after.updatedAt, _id: { $lt: after.id } },
-          ],
-        }
-      : {};
+  /** A keyset page in recency order (updatedAt desc, _id desc), read in the page's direction. */
+  private findPage(filter: Filter<ArticleDoc>, page: KeysetPage): Promise<WithId<ArticleDoc>[]> {
+    const keyset = keysetQuery('updatedAt', true, page);
     return this.articles
-      .find({ $and: [filter, keyset] })
-      .sort({ updatedAt: -1, _id: -1 })
-      .limit(limit + 1)
+      .find({ $and: [filter, keyset.filter] })
+      .sort(keyset.sort)
+      .limit(keyset.limit)
       .toArray();
   }
 
@@ -275,19 +256,18 @@ export class ArticleRepository {
   }
 
   /** Revisions newest first, below `beforeVersion` when given. */
-  findRevisions(
-    articleId: AnyArticleId,
-    beforeVersion: number | null,
-    limit: number,
-  ): Promise<RevisionDoc[]> {
+  findRevisions(articleId: AnyArticleId, page: KeysetPage): Promise<RevisionDoc[]> {
+    const keyset = keysetQuery('version', true, page);
     return this.revisions
-      .find({
-        articleId: toObjectId(articleId),
-        ...(beforeVersion !== null ? { version: { $lt: beforeVersion } } : {}),
-      })
-      .sort({ version: -1 })
-      .limit(limit + 1)
+      .find({ $and: [{ articleId: toObjectId(articleId) }, keyset.filter] })
+      .sort(keyset.sort)
+      .limit(keyset.limit)
       .toArray();
+  }
+
+  /** How many revisions an article has. */
+  countRevisions(articleId: AnyArticleId): Promise<number> {
+    return this.revisions.countDocuments({ articleId: toObjectId(articleId) });
   }
 
   /**

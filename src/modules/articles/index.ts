@@ -23,8 +23,6 @@ export { ArticleMatchRepository } from './article-match.repository.js';
 export type { ArticleMatchCriteria } from './article-match.repository.js';
 export { ArticleEditor } from './article.editor.js';
 export { ArticleHistoryService } from './article.history.js';
-export { MAX_PAGE_SIZE } from './article.paging.js';
 export type { ArticleCounters } from './article.model.js';
 export { articlesPolicy } from './article.policy.js';
 export { seesWorkingCopies } from './article.visibility.js';
-export { pageSize } from './article.paging.js';

@@ -2,9 +2,8 @@
  * The GraphQL surface of article history: the ArticleRevision node, its history cursor, the
  * ArticleDiff types and the `articleDiff` query.
  */
-import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
-import { decodeCursor, encodeCursor } from '../../db/keyset.js';
+import { encodeCursor } from '../../db/keyset.js';
 import type { RevisionDoc } from './article.model.js';
 import { isArticleId } from './article.model.js';
 import type { FieldChange, LineChange } from './article.diff.js';
@@ -83,14 +82,7 @@ builder.node(RevisionRef, {
 
 /** Pages of revisions: the cursor holds the version (the history is sorted on it, newest first). */
 export function revisionCursor(revision: RevisionDoc): string {
-  return encodeCursor(revision.version, revision.articleId);
-}
-/** The version a history page continues below. @throws AppError BAD_USER_INPUT for a foreign cursor. */
-export function versionBefore(after: string | null): number | null {
-  if (after === null) return null;
-  const { value } = decodeCursor(after, 'after');
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw badField('after', 'not a history cursor');
-  return value;
+  return encodeCursor(revision.version, revision._id);
 }
 
 const FieldChangeRef = builder.objectRef<FieldChange>('FieldChange').implement({

@@ -2,7 +2,8 @@
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import { localeArg } from '../../schema/labels.js';
-import { connectionPage, forwardPage, given, underInput } from '../../schema/paging.js';
+import { connectionPage, DEFAULT_PAGE_SIZE, given, pageRequestOf, underInput } from '../../schema/paging.js';
+import { pageFlags } from '../../lib/paging.js';
 import {
   AccessKindEnum,
   ChannelKindEnum,
@@ -20,15 +21,15 @@ const MAX_CHANNEL_PAGE = 100;
 function channelCursor(channel: Pick<ChannelDoc, 'code'>): string {
   return Buffer.from(JSON.stringify({ c: channel.code })).toString('base64url');
 }
-/** @throws AppError BAD_USER_INPUT naming `after` when it is not a channel cursor. */
-function codeAfter(cursor: string): string {
+/** @throws AppError BAD_USER_INPUT naming `field` when it is not a channel cursor. */
+function codeOf(cursor: string, field: 'after' | 'before'): string {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { c?: unknown };
     if (typeof parsed.c === 'string') return parsed.c;
   } catch {
     // reported below
   }
-  throw badField('after', 'not a cursor returned by this API');
+  throw badField(field, 'not a cursor returned by this API');
 }
 
 const ChannelAccessRef = builder.objectRef<ChannelAccess>('ChannelAccess').implement({
@@ -102,15 +103,20 @@ builder.queryFields((t) => ({
       description: `Service channels by kind, ownership, type and services, in code order, in pages of at most ${MAX_CHANNEL_PAGE}.`,
       args: { filter: t.arg({ type: ChannelFilterInput, required: false, description: 'Which channels.' }) },
       resolve: async (_root, args, context) => {
-        const { first, after } = forwardPage(args);
-        if (!Number.isInteger(first) || first < 1 || first > MAX_CHANNEL_PAGE) {
-          throw badField('first', `must be between 1 and ${MAX_CHANNEL_PAGE}`);
+        const request = pageRequestOf(args);
+        const size = request.size ?? DEFAULT_PAGE_SIZE;
+        if (!Number.isInteger(size) || size < 1 || size > MAX_CHANNEL_PAGE) {
+          throw badField(request.backward ? 'last' : 'first', `must be between 1 and ${MAX_CHANNEL_PAGE}`);
         }
-        const from = after === null ? null : codeAfter(after);
+        const from = request.after === null ? null : codeOf(request.after, 'after');
+        const to = request.before === null ? null : codeOf(request.before, 'before');
         const all = await context.services.channels.listChannels(args.filter ?? {});
-        const rest = from === null ? all : all.filter((channel) => channel.code > from);
+        const range = all.filter(
+          (channel) => (from === null || channel.code > from) && (to === null || channel.code < to),
+        );
+        const items = request.backward ? range.slice(-size) : range.slice(0, size);
         return {
-          ...connectionPage(rest.slice(0, first), channelCursor, rest.length > first, after),
+          ...connectionPage(items, channelCursor, pageFlags(request, range.length > size)),
           totalCount: all.length,
         };
       },

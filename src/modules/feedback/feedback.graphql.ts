@@ -1,10 +1,10 @@
 import { builder } from '../../schema/builder.js';
 import { labelledEnum } from '../../schema/labels.js';
-import { connectionPage, forwardPage, objectIdOf, underInput } from '../../schema/paging.js';
+import { connectionPage, objectIdOf, pageRequestOf, underInput } from '../../schema/paging.js';
 import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.model.js';
 import { ArticleRef, articleIdOf } from '../articles/schema.js';
 import type { ArticleView } from '../articles/index.js';
-import { MAX_PAGE_SIZE } from '../articles/index.js';
+import { MAX_PAGE_SIZE } from '../../lib/paging.js';
 import { encodeCursor } from '../../db/keyset.js';
 import { currentClient } from '../../http/rate-limit.js';
 
@@ -46,9 +46,8 @@ builder.node(ArticleFlagRef, {
   description: 'A problem an agent reported with an article (editors; null for others).',
   id: { resolve: (flag) => flag._id.toHexString() },
   loadMany: (ids, context) => {
-    const valid = ids.map((id) =>
-      /^[0-9a-f]{24}$/i.test(id) ? objectIdOf(id, 'ArticleFlag', 'id').toHexString() : null,
-    );
+    // The raw ids inside global ids: ArticleFlag ids are 24-hex ObjectIds, anything else is no flag.
+    const valid = ids.map((id) => (/^[0-9a-f]{24}$/i.test(id) ? id.toLowerCase() : null));
     const known = valid.filter((id) => id !== null);
     return context.services.feedback.flagsByIds(context.principal, known).then((flags) => {
       let next = 0;
@@ -124,15 +123,13 @@ builder.queryFields((t) => ({
         }),
       },
       resolve: async (_root, args, context) => {
-        const { first, after } = forwardPage(args);
         const page = await context.services.feedback.listFlags(
           context.principal,
           args.status ?? 'OPEN',
-          first,
-          after,
+          pageRequestOf(args),
         );
         return {
-          ...connectionPage(page.items, (flag) => encodeCursor(flag.at, flag._id), page.hasNextPage, after),
+          ...connectionPage(page.items, (flag) => encodeCursor(flag.at, flag._id), page),
           totalCount: page.totalCount,
         };
       },

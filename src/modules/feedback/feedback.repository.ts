@@ -2,6 +2,8 @@ import { ObjectId } from 'mongodb';
 import type { Collection, Db, Filter, WithId } from 'mongodb';
 import { isDuplicateKeyError } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
+import { keysetQuery } from '../../db/keyset.js';
+import type { KeysetPage } from '../../db/keyset.js';
 import type { ArticleCounters, ArticleDoc } from '../articles/index.js';
 import { VIEW_WINDOW_MS } from './feedback.model.js';
 import type { FlagDoc, FlagStatus, RatingDoc, UseChannel, UseDoc, ViewMarkDoc } from './feedback.model.js';
@@ -124,19 +126,13 @@ export class FeedbackRepository {
     return this.flags.find({ _id: { $in: ids.map((id) => ObjectId.createFromHexString(id)) } }).toArray();
   }
 
-  /** Flags with `status`, newest first, after the keyset position (at, id). */
-  findFlags(
-    status: FlagStatus,
-    after: { at: Date; id: ObjectId } | null,
-    limit: number,
-  ): Promise<WithId<FlagDoc>[]> {
-    const keyset: Filter<FlagDoc> = after
-      ? { $or: [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }] }
-      : {};
+  /** A keyset page of the flags with `status`, newest first (at desc, _id desc). */
+  findFlags(status: FlagStatus, page: KeysetPage): Promise<WithId<FlagDoc>[]> {
+    const keyset = keysetQuery('at', true, page);
     return this.flags
-      .find({ $and: [{ status }, keyset] })
-      .sort({ at: -1, _id: -1 })
-      .limit(limit + 1)
+      .find({ $and: [{ status }, keyset.filter] })
+      .sort(keyset.sort)
+      .limit(keyset.limit)
       .toArray();
   }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
-import { decodeDateCursor, encodeCursor } from '../../db/keyset.js';
+import { keysetItems, keysetPageOf } from '../../db/keyset.js';
+import { pageFlags, pageSize } from '../../lib/paging.js';
+import type { Page, PageRequest } from '../../lib/paging.js';
 import { badField, fromZodError, notFound } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ArticleCounters, ArticleDoc, ArticleId, ArticleView, Locale } from '../articles/index.js';
@@ -10,7 +12,6 @@ import type { ArticleRepository } from '../articles/index.js';
 import type { FeedbackRepository } from './feedback.repository.js';
 import { ratingId, viewMarkId } from './feedback.model.js';
 import type { FlagDoc, FlagReason, FlagStatus, UseChannel } from './feedback.model.js';
-import { pageSize } from '../articles/index.js';
 import type { ArticleReader } from '../articles/index.js';
 
 const comment = z.string().trim().max(1000, 'the comment must be at most 1,000 characters').nullish();
@@ -174,30 +175,11 @@ export class FeedbackService {
   }
 
   /** Flags by status, newest first (editors). */
-  async listFlags(
-    principal: Principal,
-    status: FlagStatus,
-    first: number | null | undefined,
-    after: string | null | undefined,
-  ): Promise<{
-    items: FlagDoc[];
-    hasNextPage: boolean;
-    endCursor: string | null;
-    totalCount: () => Promise<number>;
-  }> {
+  async listFlags(principal: Principal, status: FlagStatus, request: PageRequest): Promise<Page<FlagDoc>> {
     articlesPolicy.authorize(principal, 'listFlags');
-    const limit = pageSize(first);
-    const decoded = after ? decodeDateCursor(after) : null;
-    const cursor = decoded ? { at: decoded.value, id: decoded.id } : null;
-    const flags = await this.feedback.findFlags(status, cursor, limit);
-    const items = flags.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      hasNextPage: flags.length > limit,
-      endCursor: last ? encodeCursor(last.at, last._id) : null,
-      totalCount: () => this.feedback.countFlags(status),
-    };
+    const page = keysetPageOf(request);
+    const { items, more } = keysetItems(await this.feedback.findFlags(status, page), page);
+    return { items, ...pageFlags(request, more), totalCount: () => this.feedback.countFlags(status) };
   }
 
   /** Flags by id, in the order asked (editors); null where one is missing or for anyone else. */

@@ -4,7 +4,10 @@ import type { Logger } from '../../logger.js';
 import type { ChannelDoc, ChannelsService, ServiceKind } from '../channels/index.js';
 import { hallsPolicy } from './halls.policy.js';
 import { boundingBox, distanceMeters } from './geo.js';
-import { decodeHallCursor, encodeHallCursor, pageSize } from './hall-cursor.js';
+import { hallPageOf } from './hall-cursor.js';
+import { keysetItems } from '../../db/keyset.js';
+import { pageFlags, pageSize } from '../../lib/paging.js';
+import type { Page, PageRequest } from '../../lib/paging.js';
 import type { HallCriteria, HallFilter } from './hall-filter.js';
 import { hallsToCsv, MAX_IMPORT_ROWS } from './hall-import.js';
 import { contentOf } from './hall.model.js';
@@ -26,12 +29,8 @@ export interface HallSearchPort {
   matching(text: string, limit: number): Promise<string[]>;
 }
 
-export interface HallPage {
-  items: HallDoc[];
+export interface HallPage extends Page<HallDoc> {
   order: HallOrder;
-  hasNextPage: boolean;
-  endCursor: string | null;
-  totalCount: () => Promise<number>;
   facets: () => Promise<HallFacetCounts>;
 }
 
@@ -68,28 +67,23 @@ export class HallFinder {
    * A page of halls in `order`, with lazily computed `totalCount` and `facets`. When the caller
    * wants facets, one `$facet` aggregate gives both; otherwise `totalCount` is a plain count under
    * the filter (index-backed on a real MongoDB), far cheaper than the aggregate.
-   * @throws BAD_USER_INPUT naming `first`, `after` or a `filter.*` field.
+   * @throws BAD_USER_INPUT naming `first`/`last`, `after`/`before` or a `filter.*` field.
    */
   async listHalls(
     filter: HallFilter,
     order: HallOrder,
-    first: number | null | undefined,
-    after: string | null | undefined,
+    request: PageRequest,
     options: { withFacets: boolean } = { withFacets: true },
   ): Promise<HallPage> {
-    const limit = pageSize(first);
-    const cursor = after ? decodeHallCursor(after, order) : null;
+    const page = hallPageOf(request, order);
     const selection = await this.select(filter);
-    const docs = await this.halls.findPage(selection, order, cursor, limit);
-    const items = docs.slice(0, limit);
-    const last = items[items.length - 1];
+    const { items, more } = keysetItems(await this.halls.findPage(selection, order, page), page);
     let facets: Promise<HallFacetCounts> | null = null;
     const facetCounts = () => (facets ??= this.halls.facetCounts(selection));
     return {
       items,
       order,
-      hasNextPage: docs.length > limit,
-      endCursor: last ? encodeHallCursor(order, last) : null,
+      ...pageFlags(request, more),
       totalCount: async () =>
         options.withFacets ? (await facetCounts()).total : this.halls.countSelected(selection),
       facets: facetCounts,

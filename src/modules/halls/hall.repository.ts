@@ -2,6 +2,8 @@ import { ObjectId } from 'mongodb';
 import type { AnyBulkWriteOperation, Collection, Db, Document, Filter } from 'mongodb';
 import { updateVersioned } from '../../db/guards.js';
 import type { CollectionIndexes } from '../../db/indexes.js';
+import { keysetQuery } from '../../db/keyset.js';
+import type { KeysetPage } from '../../db/keyset.js';
 import { KeyClaims, KeysBusyError } from '../../db/key-claims.js';
 import type { KeyLease } from '../../db/key-claims.js';
 import { baseHallClauses, compileHallCriteria } from './hall-filter.js';
@@ -65,13 +67,6 @@ export interface GeoBox {
   east: number;
 }
 
-/** A keyset position in one of the `HALL_ORDERS`. */
-export interface HallCursor {
-  order: HallOrder;
-  key: string;
-  id: ObjectId;
-}
-
 /** MongoDB I/O for business halls. Knows nothing of callers or GraphQL. */
 export class HallRepository {
   private readonly halls: Collection<HallDoc>;
@@ -124,23 +119,13 @@ export class HallRepository {
     return this.halls.find({ _id: { $in: ids.map((id) => ObjectId.createFromHexString(id)) } }).toArray();
   }
 
-  /** A page in `order` after `cursor`, fetching one extra to tell whether more follow. */
-  findPage(
-    selection: HallSelection,
-    order: HallOrder,
-    after: HallCursor | null,
-    limit: number,
-  ): Promise<HallDoc[]> {
-    const key = HALL_ORDERS[order];
-    const keyset: Filter<HallDoc> = after
-      ? {
-          $or: [{ [key]: { $gt: after.key } }, { [key]: after.key, _id: { $gt: after.id } }],
-        }
-      : {};
+  /** A keyset page in `order` (key asc, _id asc), read in the page's direction. */
+  findPage(selection: HallSelection, order: HallOrder, page: KeysetPage): Promise<HallDoc[]> {
+    const keyset = keysetQuery(HALL_ORDERS[order], false, page);
     return this.halls
-      .find({ $and: [selection.mongoFilter, keyset] })
-      .sort({ [key]: 1, _id: 1 })
-      .limit(limit + 1)
+      .find({ $and: [selection.mongoFilter, keyset.filter] })
+      .sort(keyset.sort)
+      .limit(keyset.limit)
       .toArray();
   }
 

@@ -1,7 +1,7 @@
 /** The GraphQL queries of halls: the CSV export, keyset pages with facets, one hall, nearby halls. */
 import { builder } from '../../schema/builder.js';
 import { selectsField } from '../../schema/selection.js';
-import { connectionPage, forwardPage } from '../../schema/paging.js';
+import { connectionPage, pageRequestOf } from '../../schema/paging.js';
 import { HallOrderByEnum, HallRef } from './hall.refs.graphql.js';
 import { encodeHallCursor } from './hall-cursor.js';
 import type { HallFilter } from './hall-filter.js';
@@ -30,21 +30,14 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: HallOrderByEnum, defaultValue: 'CODE', description: 'The order.' }),
       },
       resolve: async (_root, args, context, info) => {
-        const { first, after } = forwardPage(args);
         const page = await context.services.hallFinder.listHalls(
           args.filter ?? {},
           args.orderBy ?? 'CODE',
-          first,
-          after,
+          pageRequestOf(args),
           { withFacets: selectsField(info, 'facets') },
         );
         return {
-          ...connectionPage(
-            page.items,
-            (hall) => encodeHallCursor(page.order, hall),
-            page.hasNextPage,
-            after,
-          ),
+          ...connectionPage(page.items, (hall) => encodeHallCursor(page.order, hall), page),
           totalCount: page.totalCount,
           facets: page.facets,
         };

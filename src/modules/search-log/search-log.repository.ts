@@ -1,4 +1,5 @@
-import type { Collection, Db, ObjectId } from 'mongodb';
+import { ObjectId } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../../db/indexes.js';
 import type { DomainEvents } from '../../events.js';
 
@@ -34,8 +35,8 @@ export class SearchLogRepository {
     return this.log.findOne({ query }, { sort: { at: -1 } });
   }
 
-  async insertSearch(entry: SearchLogDoc): Promise<void> {
-    await this.log.insertOne(entry);
+  async insertSearch(entry: DomainEvents['SearchPerformed']): Promise<void> {
+    await this.log.insertOne({ _id: new ObjectId(), ...entry });
   }
 
   /** The most frequent normalised queries since a time, most first, with their average hits. */

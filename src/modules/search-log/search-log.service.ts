@@ -1,4 +1,3 @@
-import { ObjectId } from 'mongodb';
 import type { Principal } from '../../auth/principal.js';
 import { badField } from '../../errors.js';
 import type { EventBus } from '../../events.js';
@@ -19,7 +18,7 @@ export interface SearchInsights {
  */
 export function subscribeSearchLog(events: EventBus, repo: SearchLogRepository): () => void {
   return events.subscribe('SearchPerformed', async (event) => {
-    await repo.insertSearch({ _id: new ObjectId(), ...event });
+    await repo.insertSearch(event);
   });
 }
 

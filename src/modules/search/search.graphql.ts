@@ -1,7 +1,9 @@
 /** Article search in GraphQL: `searchArticles`, a connection of hits with counts and facets. */
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
-import { forwardPage } from '../../schema/paging.js';
+import { DEFAULT_PAGE_SIZE, pageRequestOf } from '../../schema/paging.js';
+import { sizeField } from '../../lib/paging.js';
+import type { PageRequest } from '../../lib/paging.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../db/keyset.js';
 import { ArticleRef, AudienceEnum, LocaleEnum } from '../articles/schema.js';
 import { UseChannelEnum } from '../feedback/schema.js';
@@ -11,6 +13,33 @@ import type { FacetCount, SearchHit, SearchResult } from './search-results.js';
 /** Hits per page at most, and how deep a search may page (the engine pages by offset). */
 const MAX_SEARCH_PAGE = 50;
 const MAX_SEARCH_OFFSET = 1000;
+
+/**
+ * The results a page asks for: from `after` onwards (forward), or the `last` results before
+ * `before` (backward; a search pages by position, so backward pages need `before`).
+ * @throws AppError BAD_USER_INPUT naming `after`, `before` or `last`.
+ */
+function searchWindow(request: PageRequest): { offset: number; first: number } {
+  const start = request.after === null ? 0 : decodeOffsetCursor(request.after, 'after') + 1;
+  const size = request.size ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_SEARCH_PAGE) {
+    throw badField(sizeField(request), `must be between 1 and ${MAX_SEARCH_PAGE}`);
+  }
+  let offset = start;
+  let first = size;
+  if (request.before !== null) {
+    const end = decodeOffsetCursor(request.before, 'before');
+    if (request.backward) offset = Math.max(start, end - size);
+    first = Math.min(size, end - offset);
+  } else if (request.backward) {
+    throw badField('last', 'search pages backward from a cursor: give before as well');
+  }
+  if (offset > MAX_SEARCH_OFFSET) {
+    throw badField('after', `search results end at result ${MAX_SEARCH_OFFSET}`);
+  }
+  if (first < 1) throw badField('before', 'no results lie before this cursor');
+  return { offset, first };
+}
 
 const FacetCountRef = builder.objectRef<FacetCount>('FacetCount').implement({
   description: 'How many results have one value.',
@@ -78,11 +107,7 @@ builder.queryFields((t) => ({
         }),
       },
       resolve: async (_root, args, context): Promise<SearchPage> => {
-        const { first, after } = forwardPage(args);
-        const offset = after === null ? 0 : decodeOffsetCursor(after, 'after') + 1;
-        if (offset > MAX_SEARCH_OFFSET) {
-          throw badField('after', `search results end at result ${MAX_SEARCH_OFFSET}`);
-        }
+        const { offset, first } = searchWindow(pageRequestOf(args));
         const result = await context.services.search.searchArticles(
           context.principal,
           args.query,

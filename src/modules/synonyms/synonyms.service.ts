@@ -1,4 +1,4 @@
-import { ObjectId } from 'mongodb';
+import { newRecordId } from '../../db/guards.js';
 import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { conflict, fromZodError, notFound } from '../../errors.js';
@@ -6,7 +6,7 @@ import type { EventBus } from '../../events.js';
 import { normaliseText } from '../../lib/normalise-text.js';
 import { synonymsPolicy } from './synonyms.policy.js';
 import { toSynonymSet } from './synonym-set.model.js';
-import type { SynonymSet } from './synonym-set.model.js';
+import type { SynonymSet, SynonymSetDoc } from './synonym-set.model.js';
 import type { SynonymRepository } from './synonyms.repository.js';
 
 const synonymTerms = z
@@ -21,6 +21,9 @@ function parseTerms(raw: unknown): string[] {
   if (!result.success) throw fromZodError('terms', result.error);
   return result.data;
 }
+
+/** A synonym set's id as stored. */
+type SynonymSetId = SynonymSetDoc['_id'];
 
 /**
  * The managed synonym list (editors): validation, optimistic versions, and a `SynonymsChanged`
@@ -43,7 +46,7 @@ export class SynonymService {
   async createSynonymSet(principal: Principal, rawTerms: unknown): Promise<SynonymSet> {
     synonymsPolicy.authorize(principal, 'editSynonyms');
     const terms = parseTerms(rawTerms);
-    const doc = { _id: new ObjectId(), terms, version: 1, updatedAt: this.now(), updatedBy: principal.id };
+    const doc = { _id: newRecordId(), terms, version: 1, updatedAt: this.now(), updatedBy: principal.id };
     await this.repo.insertSynonymSet(doc);
     this.events.publish('SynonymsChanged', { id: doc._id.toHexString() });
     return toSynonymSet(doc);
@@ -52,7 +55,7 @@ export class SynonymService {
   /** Replaces a set's terms. @throws FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT when stale. */
   async updateSynonymSet(
     principal: Principal,
-    id: ObjectId,
+    id: SynonymSetId,
     expectedVersion: number,
     rawTerms: unknown,
   ): Promise<SynonymSet> {
@@ -69,7 +72,7 @@ export class SynonymService {
   }
 
   /** Removes a set. @throws FORBIDDEN, NOT_FOUND, CONFLICT when stale. */
-  async deleteSynonymSet(principal: Principal, id: ObjectId, expectedVersion: number): Promise<boolean> {
+  async deleteSynonymSet(principal: Principal, id: SynonymSetId, expectedVersion: number): Promise<boolean> {
     synonymsPolicy.authorize(principal, 'editSynonyms');
     if (!(await this.repo.deleteIfVersionMatches(id, expectedVersion))) {
       throw await this.synonymMiss(id, expectedVersion);
@@ -87,7 +90,7 @@ export class SynonymService {
     return this.repo.insertUnlessFirstTermExists(normalised, this.now(), 'seed');
   }
 
-  private async synonymMiss(id: ObjectId, expectedVersion: number) {
+  private async synonymMiss(id: SynonymSetId, expectedVersion: number) {
     const current = await this.repo.findSynonymSetById(id);
     if (!current) return notFound('SynonymSet', id.toHexString());
     return conflict(
