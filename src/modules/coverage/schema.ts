@@ -1,0 +1,2 @@
+/** The coverage module's GraphQL surface: importing it registers Coverage and `coverage`. */
+import './coverage.graphql.js';
