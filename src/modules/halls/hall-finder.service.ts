@@ -67,7 +67,8 @@ export class HallFinder {
   /**
    * A page of halls in `order`, with lazily computed `totalCount` and `facets`. When the caller
    * wants facets, one `$facet` aggregate gives both; otherwise `totalCount` is a plain count under
-   * the filter (index-backed on a real MongoDB), far cheaper than the aggregate.
+   * the filter (index-backed on a real MongoDB), far cheaper than the aggregate. With `reads`, the
+   * halls hold only those fields (and what paging needs): for a caller that knows what it resolves.
    * @throws BAD_USER_INPUT naming `first`, `after` or a `filter.*` field.
    */
   async listHalls(
@@ -75,12 +76,12 @@ export class HallFinder {
     order: HallOrder,
     first: number | null | undefined,
     after: string | null | undefined,
-    options: { withFacets: boolean } = { withFacets: true },
+    options: { withFacets: boolean; reads?: ReadonlyArray<keyof HallDoc> | undefined } = { withFacets: true },
   ): Promise<HallPage> {
     const limit = pageSize(first);
     const cursor = after ? decodeHallCursor(after, order) : null;
     const selection = await this.select(filter);
-    const docs = await this.halls.findPage(selection, order, cursor, limit);
+    const docs = await this.halls.findPage(selection, order, cursor, limit, options.reads);
     const items = docs.slice(0, limit);
     const last = items[items.length - 1];
     let facets: Promise<HallFacetCounts> | null = null;

@@ -124,12 +124,16 @@ export class HallRepository {
     return this.halls.find({ _id: { $in: ids.map((id) => ObjectId.createFromHexString(id)) } }).toArray();
   }
 
-  /** A page in `order` after `cursor`, fetching one extra to tell whether more follow. */
+  /**
+   * A page in `order` after `cursor`, fetching one extra to tell whether more follow. With `reads`,
+   * only those fields (plus `_id`, `code` and `name`, the keyset keys) are read: the rest is absent.
+   */
   findPage(
     selection: HallSelection,
     order: HallOrder,
     after: HallCursor | null,
     limit: number,
+    reads?: ReadonlyArray<keyof HallDoc>,
   ): Promise<HallDoc[]> {
     const key = HALL_ORDERS[order];
     const keyset: Filter<HallDoc> = after
@@ -138,7 +142,12 @@ export class HallRepository {
         }
       : {};
     return this.halls
-      .find({ $and: [selection.mongoFilter, keyset] })
+      .find(
+        { $and: [selection.mongoFilter, keyset] },
+        reads
+          ? { projection: Object.fromEntries([...reads, 'code', 'name'].map((field) => [field, 1])) }
+          : {},
+      )
       .sort({ [key]: 1, _id: 1 })
       .limit(limit + 1)
       .toArray();
