@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { JwtSettings } from './auth/jwt.js';
 import type { Principal } from './auth/principal.js';
+import type { ClientIdentity } from './http/rate-limit.js';
 import type { Loaders, Services } from './services.js';
 
 /** Long-lived dependencies, created once at start-up and shared by every request. */
@@ -41,6 +42,8 @@ export type RequestServices = Omit<
  */
 export interface Context {
   requestId: string;
+  /** Who is calling, for per-client budgets and de-duplication (a token's subject or a keyed address hash). */
+  client: ClientIdentity;
   principal: Principal;
   logger: Logger;
   services: RequestServices;

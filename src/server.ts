@@ -15,7 +15,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
 import { isMongoUnavailable } from './db/mongo.js';
 import { AppError, serviceUnavailable } from './errors.js';
-import { domainErrorOf, toGraphQLError } from './schema/errors.js';
+import { domainErrorOf, noteErrorRequest, requestIdOfError, toGraphQLError } from './schema/errors.js';
 import { healthRouter } from './http/health.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { RateLimits } from './http/rate-limit.js';
@@ -28,15 +28,8 @@ import {
   graphqlMethods,
   queryLengthLimit,
 } from './http/request-limits.js';
-import {
-  accessLog,
-  assignRequestId,
-  cors,
-  enterRequestScope,
-  jsonErrors,
-  requestIdOf,
-} from './http/middleware.js';
-import { requestScope } from './logger.js';
+import { accessLog, assignRequestId, cors, jsonErrors, requestIdOf } from './http/middleware.js';
+import { clientOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
 import { MAX_TOKENS, operationLimitsPlugin } from './schema/limits.js';
@@ -95,7 +88,7 @@ export function maskError(logger: Logger) {
     ) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     }
-    const requestId = requestScope.getStore()?.requestId ?? 'unknown';
+    const requestId = requestIdOfError(error) ?? 'unknown';
     const where = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -138,6 +131,9 @@ export async function startServer(
   });
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  // No ETag: Express would hash every answer (sha1 of the whole body) for a header no GraphQL
+  // client revalidates with; portal caching is decided per operation (Cache-Control) instead.
+  expressApp.set('etag', false);
   if (app.config.trustProxy !== undefined) expressApp.set('trust proxy', app.config.trustProxy);
   const httpServer = http.createServer(expressApp);
   answerClientErrors(httpServer);
@@ -149,6 +145,16 @@ export async function startServer(
     // here) and no field sets a hint: portal caching will be decided per operation instead.
     ApolloServerPluginCacheControlDisabled(),
     rateLimiter.plugin,
+    {
+      // formatError is not told the request: note it on each error for maskError's answer and log.
+      requestDidStart: () =>
+        Promise.resolve({
+          didEncounterErrors: ({ errors, contextValue }) => {
+            for (const error of errors) noteErrorRequest(error, contextValue.requestId);
+            return Promise.resolve();
+          },
+        }),
+    },
     operationLimitsPlugin(),
     serviceUnavailableStatus(),
   ];
@@ -183,20 +189,22 @@ export async function startServer(
     graphqlMethods,
     graphqlBodyParser(),
     queryLengthLimit,
-    enterRequestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
+        const requestId = requestIdOf(res.locals);
         const principal = await principalFromAuthorization(req.get('authorization'), app.jwt).catch(
           (error: unknown) => {
             // A refused token fails the whole request with 401, never a partial answer.
             if (error instanceof AppError) {
               throw toGraphQLError(error, [['www-authenticate', 'Bearer error="invalid_token"']]);
             }
+            noteErrorRequest(error, requestId);
             throw error;
           },
         );
         return {
-          requestId: requestIdOf(res.locals),
+          requestId,
+          client: clientOf(res.locals),
           principal,
           logger: app.logger,
           services: app.services,

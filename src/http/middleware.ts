@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { requestScope } from '../logger.js';
 import type { Logger } from '../logger.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -12,11 +11,6 @@ export const assignRequestId: RequestHandler = (req, res, next) => {
   res.locals['requestId'] = requestId;
   res.setHeader('x-request-id', requestId);
   next();
-};
-
-/** Runs the rest of the chain inside the request's log scope (mount it after body parsing). */
-export const enterRequestScope: RequestHandler = (_req, res, next) => {
-  requestScope.run({ requestId: requestIdOf(res.locals) }, next);
 };
 
 /** The request id assigned by `assignRequestId`. */

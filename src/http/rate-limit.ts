@@ -8,7 +8,6 @@
  * the buckets in a shared store (Redis with an atomic script); these limits then remain a per-instance
  * backstop.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -44,11 +43,10 @@ export interface ClientIdentity {
   key: string;
 }
 
-const clientScope = new AsyncLocalStorage<ClientIdentity>();
-
-/** The client of the request being served (set by the rate limiter); `unknown` outside a request. */
-export function currentClient(): ClientIdentity {
-  return clientScope.getStore() ?? { key: 'unknown' };
+/** The client the rate limiter identified for this response's request; `unknown` when it did not run. */
+export function clientOf(locals: Record<string, unknown>): ClientIdentity {
+  const client = locals['client'] as ClientIdentity | undefined;
+  return client ?? { key: 'unknown' };
 }
 
 /** The outcome of taking one token. */
@@ -150,7 +148,7 @@ export interface RateLimiterOptions {
 }
 
 export interface RateLimiter {
-  /** Mount on /graphql before body parsing: the per-client request budget; sets the client scope. */
+  /** Mount on /graphql before body parsing: the per-client request budget; notes the client (`clientOf`). */
   middleware: RequestHandler;
   /** Add to Apollo's plugins: the anonymous mutation budget (needs the resolved operation). */
   plugin: ApolloServerPlugin<Context>;
@@ -196,7 +194,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           res.status(429).json(refusalBody(error));
           return;
         }
-        clientScope.run(client, next);
+        res.locals['client'] = client;
+        next();
       })
       .catch(next);
   };
@@ -207,7 +206,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         didResolveOperation: ({ operation, contextValue }) => {
           if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal.isPublic)
             return Promise.resolve();
-          const client = currentClient();
+          const client = contextValue.client;
           const result = anonymousMutations.take(client.key);
           if (result.allowed) return Promise.resolve();
           if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);

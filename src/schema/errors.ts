@@ -41,3 +41,31 @@ export function domainErrorOf(error: unknown): AppError | undefined {
   }
   return undefined;
 }
+
+/**
+ * The request each error arose in, noted by the server (an Apollo plugin, and the context function
+ * for its own failures) so that `formatError`, which is not told the request, can still name it in
+ * a masked answer and its log line; weak, so an error's entry goes when the error does. (No
+ * AsyncLocalStorage: enabling it hooks every promise of the process, about a quarter of the CPU of
+ * a page of halls here.)
+ */
+const requestOfError = new WeakMap<object, string>();
+
+/** Notes that `error` arose while serving request `requestId`. */
+export function noteErrorRequest(error: unknown, requestId: string): void {
+  if (typeof error === 'object' && error !== null) requestOfError.set(error, requestId);
+}
+
+/** The request id noted for `error` (or the error it wraps); undefined when none was noted. */
+export function requestIdOfError(error: unknown): string | undefined {
+  for (
+    let current = error, depth = 0;
+    typeof current === 'object' && current !== null && depth < 3;
+    depth += 1
+  ) {
+    const noted = requestOfError.get(current);
+    if (noted !== undefined) return noted;
+    current = current instanceof GraphQLError ? current.originalError : undefined;
+  }
+  return undefined;
+}

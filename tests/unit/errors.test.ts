@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { AppError, conflict, fromZodError, notFound } from '../../src/errors.js';
-import { createLogger, requestScope } from '../../src/logger.js';
+import { createLogger } from '../../src/logger.js';
+import { noteErrorRequest } from '../../src/schema/errors.js';
 import { maskError } from '../../src/server.js';
 
 function capturingLogger(): {
@@ -75,11 +76,11 @@ describe('maskError', () => {
 
   it('masks anything else for the client and logs it with the request id', () => {
     const { logger, lines } = capturingLogger();
-    const masked = requestScope.run({ requestId: 'req-42' }, () =>
-      maskError(logger)(
-        { ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } },
-        new Error('connection refused by 10.0.0.5:27017'),
-      ),
+    const error = new Error('connection refused by 10.0.0.5:27017');
+    noteErrorRequest(error, 'req-42');
+    const masked = maskError(logger)(
+      { ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } },
+      error,
     );
     expect(masked).toEqual({
       message: 'Internal server error',

@@ -2,7 +2,6 @@
 import { builder } from '../../schema/builder.js';
 import { localeArg } from '../../schema/labels.js';
 import { connectionPage, pageRequestOf } from '../../schema/paging.js';
-import { currentClient } from '../../http/rate-limit.js';
 import { articleCursor } from './article.paging.js';
 import { MAX_PAGE_SIZE } from '../../lib/paging.js';
 import { ArticleRef, ArticleStatusEnum, AudienceEnum, LocaleEnum } from './article.refs.graphql.js';
@@ -39,7 +38,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, context) =>
       context.services.feedback.readArticle(
         context.principal,
-        currentClient().key,
+        context.client.key,
         args.slug,
         args.locale ?? 'zh-CN',
       ),

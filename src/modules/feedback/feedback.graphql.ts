@@ -6,7 +6,6 @@ import { ArticleRef, articleIdOf } from '../articles/schema.js';
 import type { ArticleView } from '../articles/index.js';
 import { MAX_PAGE_SIZE } from '../../lib/paging.js';
 import { encodeCursor } from '../../db/keyset.js';
-import { currentClient } from '../../http/rate-limit.js';
 
 export const UseChannelEnum = labelledEnum('UseChannel', {
   description: 'Where an agent used an answer, or where a search came from.',
@@ -215,7 +214,7 @@ builder.mutationFields((t) => ({
       underInput(async () => ({
         article: await context.services.feedback.rateArticle(
           context.principal,
-          currentClient().key,
+          context.client.key,
           articleIdOf(input.id, 'input.id'),
           input.helpful,
           input.comment,

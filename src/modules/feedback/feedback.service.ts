@@ -51,7 +51,7 @@ export class FeedbackService {
   /**
    * One article by slug and locale, if the principal may read it. A reader's view is counted at most
    * once per client, article and hour (editors reading working copies are not counted), so repeated
-   * anonymous reads cannot inflate the counter. `client` is the caller's key (see currentClient).
+   * anonymous reads cannot inflate the counter. `client` is the caller's key (see clientOf in src/http/rate-limit.ts).
    */
   async readArticle(
     principal: Principal,

@@ -66,18 +66,22 @@ export class HallFinder {
   /**
    * A page of halls in `order`, with lazily computed `totalCount` and `facets`. When the caller
    * wants facets, one `$facet` aggregate gives both; otherwise `totalCount` is a plain count under
-   * the filter (index-backed on a real MongoDB), far cheaper than the aggregate.
+   * the filter (index-backed on a real MongoDB), far cheaper than the aggregate. With `reads`, the
+   * halls hold only those fields (and what paging needs): for a caller that knows what it resolves.
    * @throws BAD_USER_INPUT naming `first`/`last`, `after`/`before` or a `filter.*` field.
    */
   async listHalls(
     filter: HallFilter,
     order: HallOrder,
     request: PageRequest,
-    options: { withFacets: boolean } = { withFacets: true },
+    options: { withFacets: boolean; reads?: ReadonlyArray<keyof HallDoc> | undefined } = { withFacets: true },
   ): Promise<HallPage> {
     const page = hallPageOf(request, order);
     const selection = await this.select(filter);
-    const { items, more } = keysetItems(await this.halls.findPage(selection, order, page), page);
+    const { items, more } = keysetItems(
+      await this.halls.findPage(selection, order, page, options.reads),
+      page,
+    );
     let facets: Promise<HallFacetCounts> | null = null;
     const facetCounts = () => (facets ??= this.halls.facetCounts(selection));
     return {

@@ -16,7 +16,7 @@ import { RegionRef } from '../regions/schema.js';
 import type { NearbyHall } from './hall-finder.service.js';
 import { HALL_AREAS, HALL_OPERATIONS, HALL_STATUSES, HALL_TIERS } from './hall.model.js';
 import { SERVICE_KINDS } from '../channels/index.js';
-import type { GeoPoint, OpeningHours, SpecialDate, TimeInterval } from './hall.model.js';
+import type { GeoPoint, HallDoc, OpeningHours, SpecialDate, TimeInterval } from './hall.model.js';
 import type { Bucket, HallFacetCounts } from './hall-counts.js';
 import { formatHoursSpec, HALL_TIME_ZONE } from './opening-hours.js';
 
@@ -169,6 +169,53 @@ builder.node(HallRef, {
     }),
   }),
 });
+
+/**
+ * What each Hall field reads of the stored hall, so a listing reads only what its selection
+ * resolves (a hall is about 3 KB, most of it hours and derived fields). `_id` is always read.
+ */
+const HALL_FIELD_READS: Readonly<Record<string, ReadonlyArray<keyof HallDoc>>> = {
+  __typename: [],
+  id: [],
+  code: ['code'],
+  name: ['name'],
+  tier: ['tier'],
+  operation: ['operation'],
+  partner: ['partner'],
+  area: ['area'],
+  regionCode: ['regionCode'],
+  region: ['regionCode'],
+  address: ['address'],
+  location: ['location'],
+  floorAreaM2: ['floorAreaM2'],
+  services: ['services'],
+  openingHours: ['openingHours'],
+  status: ['status'],
+  phone: ['phone'],
+  accessibility: ['accessibility'],
+  roster: ['roster'],
+  version: ['version'],
+  updatedAt: ['updatedAt'],
+  openNow: ['status', 'openingHours'],
+  isOpenAt: ['status', 'openingHours'],
+  nextChange: ['status', 'openingHours'],
+  channels: ['code'],
+  relatedArticles: ['tier'],
+};
+
+/**
+ * The stored fields the selected Hall fields read; undefined (read everything) when a field is not
+ * in HALL_FIELD_READS, so a new field resolves correctly before it is listed there.
+ */
+export function hallReadsOf(selected: ReadonlySet<string>): Array<keyof HallDoc> | undefined {
+  const reads = new Set<keyof HallDoc>();
+  for (const name of selected) {
+    const fields = HALL_FIELD_READS[name];
+    if (!fields) return undefined;
+    for (const field of fields) reads.add(field);
+  }
+  return [...reads];
+}
 
 /** Counts for every value of an enum (zero included), so a filter panel can list them all. */
 export function allBuckets<T extends string>(

@@ -119,11 +119,24 @@ export class HallRepository {
     return this.halls.find({ _id: { $in: ids.map((id) => ObjectId.createFromHexString(id)) } }).toArray();
   }
 
-  /** A keyset page in `order` (key asc, _id asc), read in the page's direction. */
-  findPage(selection: HallSelection, order: HallOrder, page: KeysetPage): Promise<HallDoc[]> {
+  /**
+   * A keyset page in `order` (key asc, _id asc), read in the page's direction. With `reads`, only
+   * those fields (plus `_id`, `code` and `name`, the keyset keys) are read: the rest is absent.
+   */
+  findPage(
+    selection: HallSelection,
+    order: HallOrder,
+    page: KeysetPage,
+    reads?: ReadonlyArray<keyof HallDoc>,
+  ): Promise<HallDoc[]> {
     const keyset = keysetQuery(HALL_ORDERS[order], false, page);
     return this.halls
-      .find({ $and: [selection.mongoFilter, keyset.filter] })
+      .find(
+        { $and: [selection.mongoFilter, keyset.filter] },
+        reads
+          ? { projection: Object.fromEntries([...reads, 'code', 'name'].map((field) => [field, 1])) }
+          : {},
+      )
       .sort(keyset.sort)
       .limit(keyset.limit)
       .toArray();

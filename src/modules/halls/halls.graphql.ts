@@ -1,11 +1,17 @@
 /** The GraphQL queries of halls: the CSV export, keyset pages with facets, one hall, nearby halls. */
 import { builder } from '../../schema/builder.js';
-import { selectsField } from '../../schema/selection.js';
+import { connectionNodeFields, selectsField } from '../../schema/selection.js';
 import { connectionPage, pageRequestOf } from '../../schema/paging.js';
 import { HallOrderByEnum, HallRef } from './hall.refs.graphql.js';
 import { encodeHallCursor } from './hall-cursor.js';
 import type { HallFilter } from './hall-filter.js';
-import { GeoPointInput, HallFacets, HallFilterInput, NearbyHallRef } from './hall-types.graphql.js';
+import {
+  GeoPointInput,
+  hallReadsOf,
+  HallFacets,
+  HallFilterInput,
+  NearbyHallRef,
+} from './hall-types.graphql.js';
 
 /** Halls per page at most (the service refuses more). */
 const MAX_HALL_PAGE = 100;
@@ -34,7 +40,7 @@ builder.queryFields((t) => ({
           args.filter ?? {},
           args.orderBy ?? 'CODE',
           pageRequestOf(args),
-          { withFacets: selectsField(info, 'facets') },
+          { withFacets: selectsField(info, 'facets'), reads: hallReadsOf(connectionNodeFields(info)) },
         );
         return {
           ...connectionPage(page.items, (hall) => encodeHallCursor(page.order, hall), page),

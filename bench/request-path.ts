@@ -1,0 +1,329 @@
+/**
+ * The request path, side by side with its floors (issue 10, rows 1 and 2):
+ *
+ * 1. `halls(first: 20)` with region, channels and opening hours: server CPU per request of the
+ *    compiled service (`node dist/src/main.js`, NODE_ENV=production) against a hand-written node:http
+ *    handler doing the same reads with the same driver (bench/request-path-baseline.mjs), each in its
+ *    own child process, against the same embedded MongoDB-wire server. CPU is utime+stime from
+ *    /proc/<pid>/stat around each burst; sides alternate (and swap which goes first) round by round,
+ *    so machine noise hits both; the report is the median per side and the ratio of medians.
+ * 2. `searchArticles` against raw Meilisearch: the multi-search the service sends is captured (a
+ *    recording proxy in front of Meilisearch, for one request of a short-lived second service), then
+ *    sent raw and through the service, one after the other, and the latency percentiles compared.
+ *
+ * Run: npm run build && npx tsx bench/request-path.ts   (env: ROUNDS, REQUESTS, CONCURRENCY, SEARCHES)
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { provideInfrastructure } from '../dev/embedded/launcher.js';
+import { findFreePort } from '../dev/embedded/processes.js';
+import { openApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createIndexer } from '../src/modules/indexing/index.js';
+import { seedDatabase } from '../seed/index.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ROUNDS = Number(process.env['ROUNDS'] ?? 8);
+const REQUESTS = Number(process.env['REQUESTS'] ?? 300);
+const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 4);
+const SEARCHES = Number(process.env['SEARCHES'] ?? 400);
+/** Extra node arguments for the service (e.g. `--cpu-prof --cpu-prof-dir=.data/prof`). */
+const SERVICE_NODE_ARGS = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+
+export const HALLS_PAGE = `query HallsPage($first: Int!) {
+  halls(first: $first) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id code name tier operation area address phone status
+      location { lat lng }
+      region { code name }
+      channels { code name type }
+      openingHours { weekly { start end } special { date closed intervals { start end } } }
+      openNow
+    }
+  }
+}`;
+const SEARCH = `query Search($query: String!) {
+  searchArticles(query: $query, first: 10) {
+    totalHits processingTimeMs
+    edges { title snippet matchedErrorCodes node { id slug } }
+  }
+}`;
+
+/** Ends the run early (SEARCHES=0: row 1 only). */
+class Done extends Error {}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** POSTs `body` to `url` over a keep-alive connection; resolves to status and text. */
+function post(url: string, body: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; text: string }>((done, fail) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          done({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', fail);
+      },
+    );
+    request.on('socket', (socket) => socket.setNoDelay(true));
+    request.on('error', fail);
+    request.end(body);
+  });
+}
+
+/** utime + stime of `pid` in milliseconds (USER_HZ is 100 on Linux). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  url: string;
+}
+
+async function startChild(
+  name: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<Child> {
+  const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 600; tries += 1) {
+    if (child.exitCode !== null) break;
+    const ok = await post(url + '/graphql', JSON.stringify({ query: '{ __typename }' })).catch(() => null);
+    if (ok?.status === 200) return { name, process: child, url };
+    await delay(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${name} did not start:\n${output.join('').slice(-3000)}`);
+}
+
+async function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null) return;
+  const exited = new Promise((done) => child.process.once('exit', done));
+  child.process.kill('SIGTERM');
+  await Promise.race([exited, delay(5_000)]);
+  if (child.process.exitCode === null) child.process.kill('SIGKILL');
+}
+
+/** Sends `count` requests, `concurrency` in flight; returns the CPU the child spent, in ms. */
+async function burst(child: Child, body: string, count: number, concurrency: number): Promise<number> {
+  const pid = child.process.pid ?? 0;
+  const before = cpuMs(pid);
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (sent < count) {
+        sent += 1;
+        const { status, text } = await post(`${child.url}/graphql`, body);
+        if (status !== 200 || text.includes('"errors"')) throw new Error(`${child.name}: ${status} ${text}`);
+      }
+    }),
+  );
+  return cpuMs(pid) - before;
+}
+
+/** Starts a recording proxy in front of Meilisearch; `bodies` collects every multi-search body. */
+async function recordingProxy(target: string) {
+  const bodies: string[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (req.url?.startsWith('/multi-search')) bodies.push(body.toString('utf8'));
+      const upstream = http.request(
+        new URL(req.url ?? '/', target),
+        { method: req.method, headers: req.headers, agent },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, bodies, close: () => server.close() };
+}
+
+const logger = createLogger('warn');
+const infra = await provideInfrastructure({
+  mongoUri: process.env['MONGODB_URI'],
+  meiliUrl: process.env['MEILI_URL'],
+  meiliApiKey: process.env['MEILI_API_KEY'],
+  dataDir: resolve(ROOT, '.data/request-path'),
+  ephemeral: true,
+  logger,
+});
+const suffix = randomBytes(3).toString('hex');
+const jwtSecret = randomBytes(36).toString('base64url');
+const dbName = `request_path_${suffix}`;
+const prefix = `rp${suffix}_`;
+const config = loadConfig({
+  ...process.env,
+  LOG_LEVEL: 'warn',
+  MONGODB_DB: dbName,
+  MEILI_INDEX_PREFIX: prefix,
+  AUTH_JWT_SECRET: jwtSecret,
+});
+const app = await openApp(config, createLogger('warn'), infra, jwtSecret);
+const children: Child[] = [];
+try {
+  await seedDatabase(app, { onlyEmpty: false });
+  await createIndexer(app, { idleMs: 100 }).drain();
+
+  const serviceEnv = (meiliUrl: string, port: number): NodeJS.ProcessEnv => ({
+    PATH: process.env['PATH'],
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    MONGODB_URI: infra.mongoUri,
+    MONGODB_DB: dbName,
+    MEILI_URL: meiliUrl,
+    MEILI_API_KEY: infra.meiliApiKey ?? '',
+    MEILI_INDEX_PREFIX: prefix,
+    AUTH_JWT_SECRET: jwtSecret,
+    SEED_ON_START: 'false',
+    RATE_LIMIT_REQUESTS_BURST: '100000000',
+    RATE_LIMIT_REQUESTS_PER_MINUTE: '100000000',
+  });
+  let port = await findFreePort();
+  const service = await startChild(
+    'service',
+    [...SERVICE_NODE_ARGS, 'dist/src/main.js'],
+    serviceEnv(infra.meiliUrl, port),
+    port,
+  );
+  children.push(service);
+  port = await findFreePort();
+  const baseline = await startChild(
+    'baseline',
+    ['bench/request-path-baseline.mjs'],
+    {
+      PATH: process.env['PATH'],
+      NODE_ENV: 'production',
+      MONGODB_URI: infra.mongoUri,
+      MONGODB_DB: dbName,
+      PORT: String(port),
+    },
+    port,
+  );
+  children.push(baseline);
+
+  // ---- row 1: CPU per request ----
+  const body = JSON.stringify({ query: HALLS_PAGE, variables: { first: 20 } });
+  const served = JSON.parse((await post(`${service.url}/graphql`, body)).text) as { data: unknown };
+  const floor = JSON.parse((await post(`${baseline.url}/graphql`, body)).text) as { data: unknown };
+  const same = isDeepStrictEqual(served.data, floor.data);
+  process.stdout.write(
+    `halls page: service and baseline answer ${same ? 'the same JSON' : 'DIFFERENT JSON'}\n`,
+  );
+  if (!same)
+    process.stdout.write(`${JSON.stringify(served).slice(0, 600)}\n${JSON.stringify(floor).slice(0, 600)}\n`);
+  for (const child of [service, baseline]) await burst(child, body, 200, CONCURRENCY); // warm-up
+  const idleBefore = cpuMs(service.process.pid ?? 0);
+  await delay(2_000);
+  const idlePerSecond = (cpuMs(service.process.pid ?? 0) - idleBefore) / 2;
+  const perRequest: Record<string, number[]> = { service: [], baseline: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? [service, baseline] : [baseline, service];
+    for (const child of order) {
+      perRequest[child.name]?.push((await burst(child, body, REQUESTS, CONCURRENCY)) / REQUESTS);
+    }
+  }
+  const serviceCpu = median(perRequest['service'] ?? []);
+  const baselineCpu = median(perRequest['baseline'] ?? []);
+  process.stdout.write(
+    `halls(first: 20): CPU per request, median of ${ROUNDS} rounds of ${REQUESTS} (${CONCURRENCY} in flight): ` +
+      `service ${serviceCpu.toFixed(3)} ms, baseline ${baselineCpu.toFixed(3)} ms, ratio ${(serviceCpu / baselineCpu).toFixed(2)}x ` +
+      `(service idle: ${idlePerSecond.toFixed(1)} ms CPU/s)\n` +
+      `  rounds: service ${(perRequest['service'] ?? []).map((v) => v.toFixed(2)).join(' ')}; baseline ${(perRequest['baseline'] ?? []).map((v) => v.toFixed(2)).join(' ')}\n`,
+  );
+
+  // ---- row 2: searchArticles vs raw Meilisearch ----
+  if (SEARCHES === 0) throw new Done();
+  const proxy = await recordingProxy(infra.meiliUrl);
+  port = await findFreePort();
+  const recorder = await startChild('recorder', ['dist/src/main.js'], serviceEnv(proxy.url, port), port);
+  for (const query of ['691', '宽带 连不上']) {
+    const searchBody = JSON.stringify({ query: SEARCH, variables: { query } });
+    proxy.bodies.length = 0;
+    await post(`${recorder.url}/graphql`, searchBody);
+    const captured = proxy.bodies.at(-1);
+    if (!captured) throw new Error('no multi-search captured');
+    const raw = { service: [] as number[], meili: [] as number[] };
+    const meiliHeaders = { authorization: `Bearer ${infra.meiliApiKey ?? ''}` };
+    for (let i = 0; i < 30; i += 1) {
+      await post(`${infra.meiliUrl}/multi-search`, captured, meiliHeaders);
+      await post(`${service.url}/graphql`, searchBody);
+    }
+    for (let i = 0; i < SEARCHES; i += 1) {
+      let started = performance.now();
+      const answer = await post(`${infra.meiliUrl}/multi-search`, captured, meiliHeaders);
+      if (answer.status !== 200) throw new Error(`meilisearch: ${answer.status} ${answer.text}`);
+      raw.meili.push(performance.now() - started);
+      started = performance.now();
+      const searched = await post(`${service.url}/graphql`, searchBody);
+      if (searched.text.includes('"errors"')) throw new Error(`searchArticles: ${searched.text}`);
+      raw.service.push(performance.now() - started);
+    }
+    const lanes = (JSON.parse(captured) as { queries: unknown[] }).queries.length;
+    const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
+    process.stdout.write(
+      `searchArticles "${query}" (${lanes} queries in the multi-search), ${SEARCHES} each, interleaved: ` +
+        `p50 service ${p(raw.service, 50)} ms, raw ${p(raw.meili, 50)} ms, +${(percentile(raw.service, 50) - percentile(raw.meili, 50)).toFixed(2)} ms; ` +
+        `p95 service ${p(raw.service, 95)} ms, raw ${p(raw.meili, 95)} ms, +${(percentile(raw.service, 95) - percentile(raw.meili, 95)).toFixed(2)} ms\n`,
+    );
+  }
+  await stopChild(recorder);
+  proxy.close();
+} catch (error) {
+  if (!(error instanceof Done)) throw error;
+} finally {
+  for (const child of children) await stopChild(child);
+  await app.db.dropDatabase().catch(() => undefined);
+  await app.close();
+  await infra.stop();
+  agent.destroy();
+}
