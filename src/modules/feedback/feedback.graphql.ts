@@ -10,11 +10,11 @@ import { encodeCursor } from '../../db/keyset.js';
 export const UseChannelEnum = labelledEnum('UseChannel', {
   description: 'Where an agent used an answer, or where a search came from.',
   labels: {
-    HOTLINE: { 'zh-CN': '客服热线', en: 'Hotline' },
+    HOTLINE: { 'zh-CN': '客服热线', en: 'Customer service hotline' },
     HALL: { 'zh-CN': '营业厅', en: 'Business hall' },
     ONLINE_CHAT: { 'zh-CN': '在线客服', en: 'Online chat' },
     APP: { 'zh-CN': '手机营业厅', en: 'Mobile app' },
-    WEB: { 'zh-CN': '网上营业厅', en: 'Web hall' },
+    WEB: { 'zh-CN': '网上营业厅', en: 'Web business hall' },
     SMS: { 'zh-CN': '短信营业厅', en: 'SMS hall' },
     SOCIAL: { 'zh-CN': '社交媒体', en: 'Social media' },
     ACCOUNT_MANAGER: { 'zh-CN': '客户经理', en: 'Account manager' },
