@@ -165,7 +165,7 @@ describe('labels and locales', () => {
       ),
     );
     expect(data.zh.find((entry) => entry.value === 'BILL_QUERY')?.label).toBe('话费查询');
-    expect(data.en.find((entry) => entry.value === 'BILL_QUERY')?.label).toBe('Bill query');
+    expect(data.en.find((entry) => entry.value === 'BILL_QUERY')?.label).toBe('Balance and bill enquiries');
     expect(data.channel.zh).not.toBe(data.channel.en);
     expect(data.regions[0]?.zh).not.toBe(data.regions[0]?.en);
     expectErrorCode(await server.graphql('{ enumLabels(enum: "Nope") { value } }'), 'BAD_USER_INPUT');
