@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { settings } from './lib/context.js';
 import type { Bench } from './lib/context.js';
-import { openLab, startService, token } from './lib/lab.js';
+import { openLab, settle, startService, token } from './lib/lab.js';
 import type { Lab, Service } from './lib/lab.js';
 import { markdownTable, printHeader, printRow } from './lib/stats.js';
 import type { Row } from './lib/stats.js';
@@ -36,14 +36,15 @@ const ci = args.includes('--ci');
 const wanted = args.filter((arg) => !arg.startsWith('--'));
 const unknown = wanted.filter((arg) => !(arg in ROWS) && !Object.values(ROWS).some((row) => row.id === arg));
 if (unknown.length > 0) {
-  process.stderr.write(`unknown row(s) ${unknown.join(', ')}; rows: ${Object.keys(ROWS).join(' ')} (or 1-9, cmd)\n`);
+  process.stderr.write(
+    `unknown row(s) ${unknown.join(', ')}; rows: ${Object.keys(ROWS).join(' ')} (or 1-9, cmd)\n`,
+  );
   process.exit(2);
 }
-const selected = Object.entries(ROWS).filter(
-  ([name, row]) =>
-    wanted.length === 0
-      ? !ci || ['commands', 'halls', 'search', 'articles', 'halls-count'].includes(name)
-      : wanted.includes(name) || wanted.includes(row.id),
+const selected = Object.entries(ROWS).filter(([name, row]) =>
+  wanted.length === 0
+    ? !ci || ['commands', 'halls', 'search', 'articles', 'halls-count'].includes(name)
+    : wanted.includes(name) || wanted.includes(row.id),
 );
 
 const config = settings(ci);
@@ -54,7 +55,12 @@ const services = new Map<string, Promise<Service>>();
 const service = (name: string) => {
   let started = services.get(name);
   if (!started) {
-    started = startService(lab, { db: `bench_${run}_${name}`, prefix: `bench${run}${name}_` });
+    started = startService(lab, { db: `bench_${run}_${name}`, prefix: `bench${run}${name}_` }).then(
+      async (each) => {
+        await settle(each);
+        return each;
+      },
+    );
     services.set(name, started);
   }
   return started;
@@ -64,7 +70,12 @@ const signed = await Promise.all(roles.map((role) => token(lab, `bench-${role}`,
 const bench: Bench = {
   lab,
   settings: config,
-  tokens: { agent: signed[0] ?? '', editor: signed[1] ?? '', reviewer: signed[2] ?? '', admin: signed[3] ?? '' },
+  tokens: {
+    agent: signed[0] ?? '',
+    editor: signed[1] ?? '',
+    reviewer: signed[2] ?? '',
+    admin: signed[3] ?? '',
+  },
   small: () => service('small'),
   large: () => service('large'),
   service,
@@ -75,8 +86,12 @@ const bench: Bench = {
 const rows: Row[] = [];
 let failed = false;
 try {
-  const sizes = Object.entries(config).map(([key, value]) => `${key}=${String(value)}`).join(' ');
-  process.stdout.write(`channel-kb bench${ci ? ' (short mode)' : ''}: MongoDB ${lab.infra.mongoKind}, ${sizes}\n\n`);
+  const sizes = Object.entries(config)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(' ');
+  process.stdout.write(
+    `channel-kb bench${ci ? ' (short mode)' : ''}: MongoDB ${lab.infra.mongoKind}, ${sizes}\n\n`,
+  );
   printHeader();
   for (const [name, row] of selected) {
     try {
@@ -87,10 +102,14 @@ try {
       }
     } catch (error) {
       failed = true;
-      process.stdout.write(`${row.id.padEnd(4)} ${name}: ERROR ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stdout.write(
+        `${row.id.padEnd(4)} ${name}: ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
   }
-  process.stdout.write(`\n${markdownTable(rows)}\n\nfinished in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(
+    `\n${markdownTable(rows)}\n\nfinished in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+  );
 } finally {
   for (const each of services.values()) await (await each.catch(() => undefined))?.stop();
   await lab.close();

@@ -25,19 +25,28 @@ function isOpenAt(hall, at) {
   const date = local.toISOString().slice(0, 10);
   const time = local.toISOString().slice(11, 16);
   const special = hall.openingHours.special.find((entry) => entry.date === date);
-  const intervals = special ? special.intervals : (hall.openingHours.weekly[(local.getUTCDay() + 6) % 7] ?? []);
+  const intervals = special
+    ? special.intervals
+    : (hall.openingHours.weekly[(local.getUTCDay() + 6) % 7] ?? []);
   return intervals.some((interval) => interval.start <= time && time < interval.end);
 }
 
 const globalId = (type, id) => Buffer.from(`${type}:${id}`).toString('base64');
 
 async function hallsPage(first) {
-  const page = await halls.find({}).sort({ code: 1, _id: 1 }).limit(first + 1).toArray();
+  const page = await halls
+    .find({})
+    .sort({ code: 1, _id: 1 })
+    .limit(first + 1)
+    .toArray();
   const nodes = page.slice(0, first);
   const codes = nodes.map((hall) => hall.code);
   const [regionDocs, channelDocs] = await Promise.all([
     regions.find({ code: { $in: [...new Set(nodes.map((hall) => hall.regionCode))] } }).toArray(),
-    channels.find({ hallCodes: { $in: codes } }).sort({ code: 1 }).toArray(),
+    channels
+      .find({ hallCodes: { $in: codes } })
+      .sort({ code: 1 })
+      .toArray(),
   ]);
   const regionByCode = new Map(regionDocs.map((region) => [region.code, region]));
   const now = new Date();
@@ -47,7 +56,9 @@ async function hallsPage(first) {
       halls: {
         pageInfo: {
           hasNextPage: page.length > first,
-          endCursor: last ? Buffer.from(JSON.stringify([last.code, last._id.toHexString()])).toString('base64') : null,
+          endCursor: last
+            ? Buffer.from(JSON.stringify([last.code, last._id.toHexString()])).toString('base64')
+            : null,
         },
         nodes: nodes.map((hall) => {
           const region = regionByCode.get(hall.regionCode);
@@ -93,7 +104,10 @@ const server = http.createServer((req, res) => {
   hallsPage(first).then(
     (body) => {
       const payload = JSON.stringify(body);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+      });
       res.end(payload);
     },
     (error) => {

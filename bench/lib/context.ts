@@ -60,7 +60,11 @@ export async function interleave(rounds: number, sides: ReadonlyArray<() => Prom
 }
 
 /** Sends `count` requests with `concurrency` in flight; returns each one's latency (ms). */
-export async function burst(count: number, concurrency: number, send: () => Promise<unknown>): Promise<number[]> {
+export async function burst(
+  count: number,
+  concurrency: number,
+  send: () => Promise<unknown>,
+): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
   await Promise.all(

@@ -25,7 +25,9 @@ function vocabulary(articles: Document[]): string[] {
   const words = new Set<string>();
   for (const article of articles) {
     const content = article['current'] as { body?: string; title?: string } | undefined;
-    for (const word of `${content?.title ?? ''} ${content?.body ?? ''}`.match(/[\p{Script=Han}]{2,4}|[A-Za-z]{3,}/gu) ?? [])
+    for (const word of `${content?.title ?? ''} ${content?.body ?? ''}`.match(
+      /[\p{Script=Han}]{2,4}|[A-Za-z]{3,}/gu,
+    ) ?? [])
       words.add(word);
   }
   return [...words];
@@ -33,10 +35,18 @@ function vocabulary(articles: Document[]): string[] {
 
 function vary(content: Document | null, suffix: string, extra: string): Document | null {
   if (!content) return null;
-  return { ...content, title: `${String(content['title'])} ${suffix}`, body: `${String(content['body'])}\n\n${extra}` };
+  return {
+    ...content,
+    title: `${String(content['title'])} ${suffix}`,
+    body: `${String(content['body'])}\n\n${extra}`,
+  };
 }
 
-async function withDb<T>(uri: string, dbName: string, work: (db: ReturnType<MongoClient['db']>) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  uri: string,
+  dbName: string,
+  work: (db: ReturnType<MongoClient['db']>) => Promise<T>,
+): Promise<T> {
   const client = new MongoClient(uri, { socketTimeoutMS: 600_000, serverSelectionTimeoutMS: 10_000 });
   try {
     return await work(client.db(dbName));
@@ -45,7 +55,12 @@ async function withDb<T>(uri: string, dbName: string, work: (db: ReturnType<Mong
   }
 }
 
-async function insertAll(collection: { insertMany(docs: Document[], options: { ordered: boolean }): Promise<unknown> }, make: (index: number) => Document, count: number, onProgress?: (done: number) => void): Promise<void> {
+async function insertAll(
+  collection: { insertMany(docs: Document[], options: { ordered: boolean }): Promise<unknown> },
+  make: (index: number) => Document,
+  count: number,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   for (let start = 0; start < count; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => make(start + offset));
     await collection.insertMany(batch, { ordered: false });
@@ -54,7 +69,12 @@ async function insertAll(collection: { insertMany(docs: Document[], options: { o
 }
 
 /** Adds articles until the database holds `target`; returns how many it has now. */
-export async function growArticles(uri: string, dbName: string, target: number, onProgress?: (done: number) => void): Promise<number> {
+export async function growArticles(
+  uri: string,
+  dbName: string,
+  target: number,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   return withDb(uri, dbName, async (db) => {
     const articles = db.collection('articles');
     const seeds = await articles.find({}).toArray();
@@ -93,7 +113,12 @@ export async function growArticles(uri: string, dbName: string, target: number, 
 }
 
 /** Adds halls until the database holds `target`; returns how many it has now. */
-export async function growHalls(uri: string, dbName: string, target: number, onProgress?: (done: number) => void): Promise<number> {
+export async function growHalls(
+  uri: string,
+  dbName: string,
+  target: number,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   return withDb(uri, dbName, async (db) => {
     const halls = db.collection('halls');
     const seeds = await halls.find({}).toArray();
@@ -112,7 +137,10 @@ export async function growHalls(uri: string, dbName: string, target: number, onP
           _id: new ObjectId(),
           code: `BENCH${have + index}-${String(seed['code'])}`.slice(0, 32),
           name: `${String(seed['name'])}${have + index}号`,
-          location: { lat: location.lat + (random() - 0.5) * 0.1, lng: location.lng + (random() - 0.5) * 0.1 },
+          location: {
+            lat: location.lat + (random() - 0.5) * 0.1,
+            lng: location.lng + (random() - 0.5) * 0.1,
+          },
           version: 1,
           createdAt: now,
           updatedAt: now,

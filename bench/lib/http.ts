@@ -28,7 +28,11 @@ export function request(
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - started }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            ms: performance.now() - started,
+          }),
         );
         res.on('error', reject);
       },
@@ -40,7 +44,8 @@ export function request(
 
 export async function json<T>(url: string, options: Parameters<typeof request>[1] = {}): Promise<T> {
   const reply = await request(url, options);
-  if (reply.status >= 400) throw new Error(`${url}: HTTP ${reply.status} ${reply.body.toString().slice(0, 300)}`);
+  if (reply.status >= 400)
+    throw new Error(`${url}: HTTP ${reply.status} ${reply.body.toString().slice(0, 300)}`);
   return JSON.parse(reply.body.toString()) as T;
 }
 
@@ -77,7 +82,11 @@ export async function graphql<T>(
 }
 
 /** Runs `task` from `clients` concurrent loops until `done()` says stop; returns how many ran. */
-export async function load(clients: number, done: () => boolean, task: () => Promise<unknown>): Promise<number> {
+export async function load(
+  clients: number,
+  done: () => boolean,
+  task: () => Promise<unknown>,
+): Promise<number> {
   let count = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {

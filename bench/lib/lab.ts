@@ -160,5 +160,31 @@ export async function startService(lab: Lab, options: ServiceOptions, timeoutMs 
     await stop();
     throw new Error(`the service did not become ready:\n${output.join('\n')}`);
   }
-  return { pid: child.pid ?? 0, url, endpoint: `${url}/graphql`, db: options.db, prefix: options.prefix, startMs, output, stop };
+  return {
+    pid: child.pid ?? 0,
+    url,
+    endpoint: `${url}/graphql`,
+    db: options.db,
+    prefix: options.prefix,
+    startMs,
+    output,
+    stop,
+  };
+}
+
+/** Waits until the service's indexer has nothing pending in any index (after seeding, imports ...). */
+export async function settle(service: Service, timeoutMs = 3_600_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const reply = await request(`${service.url}/readyz`).catch(() => undefined);
+    if (reply?.status === 200) {
+      const body = JSON.parse(reply.body.toString()) as {
+        searchIndex?: Record<string, { pending: number }> | null;
+      };
+      const lags = Object.values(body.searchIndex ?? {});
+      if (body.searchIndex && lags.every((lag) => lag.pending === 0)) return performance.now() - started;
+    }
+    await delay(25);
+  }
+  throw new Error(`the service's search indexes did not catch up within ${timeoutMs} ms`);
 }

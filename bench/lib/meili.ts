@@ -9,7 +9,10 @@ export async function meili<T>(lab: Lab, method: string, path: string, body?: un
     headers: { 'content-type': 'application/json', authorization: `Bearer ${lab.meiliKey}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (reply.status >= 400) throw new Error(`Meilisearch ${method} ${path}: HTTP ${reply.status} ${reply.body.toString().slice(0, 300)}`);
+  if (reply.status >= 400)
+    throw new Error(
+      `Meilisearch ${method} ${path}: HTTP ${reply.status} ${reply.body.toString().slice(0, 300)}`,
+    );
   return (reply.body.length ? JSON.parse(reply.body.toString()) : {}) as T;
 }
 
@@ -27,7 +30,8 @@ export async function waitTask(lab: Lab, enqueued: Task, timeoutMs = 3_600_000):
   while (performance.now() < deadline) {
     const task = await meili<Task>(lab, 'GET', `/tasks/${uid}`);
     if (task.status === 'succeeded') return;
-    if (task.status === 'failed' || task.status === 'canceled') throw new Error(`task ${uid}: ${JSON.stringify(task.error)}`);
+    if (task.status === 'failed' || task.status === 'canceled')
+      throw new Error(`task ${uid}: ${JSON.stringify(task.error)}`);
     await delay(20);
   }
   throw new Error(`task ${uid} did not finish within ${timeoutMs} ms`);
@@ -37,8 +41,16 @@ export async function waitTask(lab: Lab, enqueued: Task, timeoutMs = 3_600_000):
  * Meilisearch alone: a fresh index `uid` with `settings`, then `documents` pushed in batches without
  * waiting in between (the engine batches them), until the last task is done. Returns the wall time (ms).
  */
-export async function indexAlone(lab: Lab, uid: string, settings: unknown, documents: unknown[], batch = 500): Promise<number> {
-  await meili(lab, 'DELETE', `/indexes/${uid}`).then((task) => waitTask(lab, task as Task)).catch(() => undefined);
+export async function indexAlone(
+  lab: Lab,
+  uid: string,
+  settings: unknown,
+  documents: unknown[],
+  batch = 500,
+): Promise<number> {
+  await meili(lab, 'DELETE', `/indexes/${uid}`)
+    .then((task) => waitTask(lab, task as Task))
+    .catch(() => undefined);
   const started = performance.now();
   await waitTask(lab, await meili<Task>(lab, 'POST', '/indexes', { uid, primaryKey: 'id' }));
   await waitTask(lab, await meili<Task>(lab, 'PATCH', `/indexes/${uid}/settings`, settings));
@@ -54,7 +66,11 @@ export async function indexAlone(lab: Lab, uid: string, settings: unknown, docum
 export async function settingsOf(lab: Lab, uid: string): Promise<Record<string, unknown>> {
   const settings = await meili<Record<string, unknown>>(lab, 'GET', `/indexes/${uid}/settings`);
   for (const key of ['embedders', 'chat', 'vectorStore']) {
-    if (settings[key] === null || (typeof settings[key] === 'object' && Object.keys(settings[key] as object).length === 0)) delete settings[key];
+    if (
+      settings[key] === null ||
+      (typeof settings[key] === 'object' && Object.keys(settings[key]).length === 0)
+    )
+      delete settings[key];
   }
   return settings;
 }

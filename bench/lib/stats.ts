@@ -29,7 +29,8 @@ export interface Row {
 }
 
 export const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
-export const sec = (value: number): string => (Number.isFinite(value) ? `${(value / 1000).toFixed(1)} s` : 'n/a');
+export const sec = (value: number): string =>
+  Number.isFinite(value) ? `${(value / 1000).toFixed(1)} s` : 'n/a';
 export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 export const times = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a');
 export const plus = (value: number): string =>
@@ -53,7 +54,10 @@ export function printHeader(): void {
 
 /** A markdown table of the rows, for the README's Performance section. */
 export function markdownTable(rows: readonly Row[]): string {
-  const lines = ['| row | measure | service | baseline | ratio | target | verdict |', '|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| row | measure | service | baseline | ratio | target | verdict |',
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const row of rows) {
     lines.push(
       `| ${row.id} | ${row.measure} | ${row.service} | ${row.baseline} | ${row.ratio} | ${row.target} | ${row.verdict} |`,

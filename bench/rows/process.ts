@@ -6,7 +6,14 @@ import type { Bench } from '../lib/context.js';
 import { graphql, load } from '../lib/http.js';
 import { ROOT, startService } from '../lib/lab.js';
 import { memory, sampleRss } from '../lib/proc.js';
-import { ARTICLE_BY_SLUG, ARTICLES_COUNT, CHANNELS, HALLS_COUNT, HALLS_PAGE, SEARCH } from '../lib/queries.js';
+import {
+  ARTICLE_BY_SLUG,
+  ARTICLES_COUNT,
+  CHANNELS,
+  HALLS_COUNT,
+  HALLS_PAGE,
+  SEARCH,
+} from '../lib/queries.js';
 import { mib, sec, times, verdict } from '../lib/stats.js';
 import type { Row } from '../lib/stats.js';
 
@@ -34,11 +41,15 @@ export async function rssRow(b: Bench): Promise<Row> {
   const idle = memory(service.pid).rss;
   const stop = sampleRss(service.pid);
   const until = performance.now() + b.settings.rssSeconds * 1000;
-  const sent = await load(b.settings.rssClients, () => performance.now() > until, () => {
-    turn += 1;
-    const next = mixed[turn % mixed.length];
-    return next ? next() : Promise.resolve();
-  });
+  const sent = await load(
+    b.settings.rssClients,
+    () => performance.now() > until,
+    () => {
+      turn += 1;
+      const next = mixed[turn % mixed.length];
+      return next ? next() : Promise.resolve();
+    },
+  );
   const { peak, hwm } = stop();
   const top = Math.max(peak, hwm);
   return {
@@ -49,7 +60,9 @@ export async function rssRow(b: Bench): Promise<Row> {
     ratio: times(top / idle),
     target: '<= 200 MiB',
     verdict: verdict(top <= 200 * 1024 * 1024),
-    notes: [`peak of VmRSS samples ${mib(peak)}, VmHWM ${mib(hwm)}; idle after warm-up ${mib(idle)}; ${sent} requests (${(sent / b.settings.rssSeconds).toFixed(0)}/s)`],
+    notes: [
+      `peak of VmRSS samples ${mib(peak)}, VmHWM ${mib(hwm)}; idle after warm-up ${mib(idle)}; ${sent} requests (${(sent / b.settings.rssSeconds).toFixed(0)}/s)`,
+    ],
   };
 }
 
@@ -59,7 +72,10 @@ export async function rssRow(b: Bench): Promise<Row> {
  * given) on an empty database.
  */
 export async function coldStartRow(b: Bench): Promise<Row> {
-  const production = await startService(b.lab, { db: `bench_cold_${Date.now().toString(36)}`, prefix: `benchcold${Date.now().toString(36)}_` });
+  const production = await startService(b.lab, {
+    db: `bench_cold_${Date.now().toString(36)}`,
+    prefix: `benchcold${Date.now().toString(36)}_`,
+  });
   await production.stop();
   const dataDir = await mkdtemp(join(tmpdir(), 'channel-kb-bench-cold-'));
   try {

@@ -15,12 +15,15 @@ import { median, ms, plus, quantile, times, verdict } from '../lib/stats.js';
 import type { Row } from '../lib/stats.js';
 
 /** Upper bounds of MongoDB commands per request, today's figures: more means an N+1 crept in. */
-const MAX_COMMANDS = { halls: 4, articles: 5 };
+const MAX_COMMANDS = { halls: 3, articles: 5 };
 /** Short mode fails when row 1's CPU ratio exceeds this (a gross regression, not noise). */
 const GROSS_CPU_RATIO = 4;
 
 /** MongoDB commands of one request: the least over a few (the indexer's polls only ever add). */
-export async function commandsPerRequest(b: Bench, send: () => Promise<unknown>): Promise<{ count: number; names: string }> {
+export async function commandsPerRequest(
+  b: Bench,
+  send: () => Promise<unknown>,
+): Promise<{ count: number; names: string }> {
   let best = { count: Number.POSITIVE_INFINITY, names: '' };
   for (let attempt = 0; attempt < 8; attempt += 1) {
     b.lab.mongo.counter.reset();
@@ -32,11 +35,20 @@ export async function commandsPerRequest(b: Bench, send: () => Promise<unknown>)
   return best;
 }
 
-async function startBaseline(b: Bench, db: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+async function startBaseline(
+  b: Bench,
+  db: string,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [resolve(ROOT, 'bench/baseline/halls-server.mjs')], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'], NODE_ENV: 'production', MONGODB_URI: b.lab.mongo.uri, MONGODB_DB: db, PORT: String(port) },
+    env: {
+      PATH: process.env['PATH'],
+      NODE_ENV: 'production',
+      MONGODB_URI: b.lab.mongo.uri,
+      MONGODB_DB: db,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -71,7 +83,9 @@ export async function hallsCpuRow(b: Bench): Promise<Row> {
     const viaService = () => graphql<HallsData>(service.endpoint, HALLS_PAGE, { first: 20 });
     const viaBaseline = () => json<{ data: HallsData }>(`${baseline.url}/halls?first=20`);
     const [a, c] = [await viaService(), await viaBaseline()];
-    const same = a.data.halls.nodes.map((hall) => hall.code).join() === c.data.halls.nodes.map((hall) => hall.code).join();
+    const same =
+      a.data.halls.nodes.map((hall) => hall.code).join() ===
+      c.data.halls.nodes.map((hall) => hall.code).join();
     if (!same) throw new Error('row 1: the baseline handler does not answer the same halls as the service');
     for (let warm = 0; warm < 30; warm += 1) await Promise.all([viaService(), viaBaseline()]);
     const svc: Side = { cpu: [], latency: [] };
@@ -112,7 +126,11 @@ export async function searchRow(b: Bench): Promise<Row> {
   if (!sent) throw new Error('row 2: the service sent no search to Meilisearch');
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${b.lab.meiliKey}` };
   const raw = async () => {
-    const reply = await request(`${b.lab.meili.url}${sent.path}`, { method: sent.method, body: sent.body, headers });
+    const reply = await request(`${b.lab.meili.url}${sent.path}`, {
+      method: sent.method,
+      body: sent.body,
+      headers,
+    });
     if (reply.status !== 200) throw new Error(`raw search: HTTP ${reply.status} ${reply.body.toString()}`);
   };
   for (let warm = 0; warm < 20; warm += 1) await Promise.all([viaService(), raw()]);
@@ -152,9 +170,13 @@ export async function commandsRow(b: Bench): Promise<Row> {
   const articles50 = await count(ARTICLES_COUNT, 50, b.tokens.agent);
   const problems: string[] = [];
   if (halls5.count !== halls50.count || halls50.count > MAX_COMMANDS.halls)
-    problems.push(`halls(first:5/50) use ${halls5.count}/${halls50.count} commands (expected equal, at most ${MAX_COMMANDS.halls})`);
+    problems.push(
+      `halls(first:5/50) use ${halls5.count}/${halls50.count} commands (expected equal, at most ${MAX_COMMANDS.halls})`,
+    );
   if (articles5.count !== articles50.count || articles50.count > MAX_COMMANDS.articles)
-    problems.push(`articles(first:5/50) use ${articles5.count}/${articles50.count} commands (expected equal, at most ${MAX_COMMANDS.articles})`);
+    problems.push(
+      `articles(first:5/50) use ${articles5.count}/${articles50.count} commands (expected equal, at most ${MAX_COMMANDS.articles})`,
+    );
   b.regressions.push(...problems);
   return {
     id: 'cmd',

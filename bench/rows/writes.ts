@@ -6,7 +6,7 @@ import type { Document } from 'mongodb';
 import { indexProjections } from '../../src/modules/search/index.js';
 import type { Bench } from '../lib/context.js';
 import { parseCsv, writeCsv } from '../lib/csv.js';
-import { graphql, json } from '../lib/http.js';
+import { graphql, request } from '../lib/http.js';
 import type { Service } from '../lib/lab.js';
 import { indexAlone, meili, settingsOf, waitTask } from '../lib/meili.js';
 import {
@@ -47,7 +47,15 @@ async function publishOne(b: Bench, service: Service, category: string, word: st
   const created = await graphql<{ createArticle: { article: Article } }>(
     service.endpoint,
     CREATE_ARTICLE,
-    { input: { slug, category, title: `基准测试 ${word}`, summary: `发布到可搜索 ${word}`, body: `正文：宽带 ${word} 测试。` } },
+    {
+      input: {
+        slug,
+        category,
+        title: `基准测试 ${word}`,
+        summary: `发布到可搜索 ${word}`,
+        body: `正文：宽带 ${word} 测试。`,
+      },
+    },
     b.tokens.editor,
   );
   const { id, version } = created.data.createArticle.article;
@@ -80,25 +88,35 @@ export async function publishRow(b: Bench): Promise<Row> {
   const run = randomBytes(3).toString('hex');
   const svc: number[] = [];
   const base: number[] = [];
-  for (let i = 0; i < b.settings.publishCount; i += 1) {
+  // Round 0 warms both sides up (the first document of an index takes seconds) and is not counted.
+  for (let i = 0; i <= b.settings.publishCount; i += 1) {
     const word = `benchpub${run}n${i}`;
     const { id, publishedAt } = await publishOne(b, service, category, word, `bench-publish-${run}-${i}`);
     await until(async () => {
       const found = await graphql<Found>(service.endpoint, SEARCH_IDS, { query: word });
       return found.data.searchArticles?.edges.some((edge) => edge.node.id === id) ?? false;
     });
-    svc.push(performance.now() - publishedAt);
+    const servicedMs = performance.now() - publishedAt;
     // Baseline: the very document the service indexed, under a new id and word, straight into Meilisearch.
     const [record] = await findDocs(b, service.db, 'articles', { slug: `bench-publish-${run}-${i}` });
     const rawWord = `benchraw${run}n${i}`;
-    const document = JSON.parse(JSON.stringify(projection.toDocument(record as never)).replaceAll(word, rawWord)) as object;
+    const document = JSON.parse(
+      JSON.stringify(projection.toDocument(record as never)).replaceAll(word, rawWord),
+    ) as object;
     const started = performance.now();
-    await meili(b.lab, 'POST', `/indexes/${rawUid}/documents`, [{ ...document, id: new ObjectId().toHexString() }]);
+    await meili(b.lab, 'POST', `/indexes/${rawUid}/documents`, [
+      { ...document, id: new ObjectId().toHexString() },
+    ]);
     await until(async () => {
-      const result = await meili<{ hits: unknown[] }>(b.lab, 'POST', `/indexes/${rawUid}/search`, { q: rawWord });
+      const result = await meili<{ hits: unknown[] }>(b.lab, 'POST', `/indexes/${rawUid}/search`, {
+        q: rawWord,
+      });
       return result.hits.length > 0;
     });
-    base.push(performance.now() - started);
+    if (i > 0) {
+      svc.push(servicedMs);
+      base.push(performance.now() - started);
+    }
   }
   const p95 = quantile(svc, 0.95);
   return {
@@ -109,7 +127,9 @@ export async function publishRow(b: Bench): Promise<Row> {
     ratio: times(p95 / quantile(base, 0.95)),
     target: '<= 1000 ms',
     verdict: verdict(p95 <= 1000),
-    notes: [`p50 ${ms(median(svc))} vs ${ms(median(base))}; baseline: the same document added to a Meilisearch index with the same settings, polled the same way`],
+    notes: [
+      `p50 ${ms(median(svc))} vs ${ms(median(base))}; baseline: the same document added to a Meilisearch index with the same settings, polled the same way`,
+    ],
   };
 }
 
@@ -128,6 +148,7 @@ export async function importRow(b: Bench): Promise<Row> {
   const catchUp: number[] = [];
   const alone: number[] = [];
   const imports: number[] = [];
+  let unavailable = 0;
   for (let batch = 0; batch < b.settings.importBatches; batch += 1) {
     const rows = Array.from({ length: b.settings.importRows }, (_, i) => {
       const row = [...(template[i % template.length] ?? [])];
@@ -142,18 +163,26 @@ export async function importRow(b: Bench): Promise<Row> {
       { input: { format: 'CSV', data: writeCsv([header, ...rows]) } },
       b.tokens.admin,
     );
-    if (!reply.data.importHalls.applied) throw new Error(`row 7: import not applied: ${JSON.stringify(reply.data)}`);
+    if (!reply.data.importHalls.applied)
+      throw new Error(`row 7: import not applied: ${JSON.stringify(reply.data)}`);
     const imported = performance.now();
     imports.push(imported - started);
     await until(async () => {
-      const ready = await json<Readyz>(`${service.url}/readyz`);
-      return ready.searchIndex?.['halls']?.pending === 0;
+      // A busy database makes /readyz answer 503 (its ping times out): counted, and polled again.
+      const reply = await request(`${service.url}/readyz`);
+      if (reply.status !== 200) {
+        unavailable += 1;
+        return false;
+      }
+      return (JSON.parse(reply.body.toString()) as Readyz).searchIndex?.['halls']?.pending === 0;
     }, 3_600_000);
     catchUp.push(performance.now() - imported);
     const records = await findDocs(b, service.db, 'halls', { code: { $regex: `^IMP${batch}-` } });
     const documents = records.flatMap((record) => projection.toDocument(record as never) ?? []);
     alone.push(await indexAlone(b.lab, `${service.prefix}raw_import${batch}`, settings, documents));
-    await meili(b.lab, 'DELETE', `/indexes/${service.prefix}raw_import${batch}`).then((task) => waitTask(b.lab, task as never));
+    await meili(b.lab, 'DELETE', `/indexes/${service.prefix}raw_import${batch}`).then((task) =>
+      waitTask(b.lab, task as never),
+    );
   }
   const worst = Math.max(...catchUp);
   const flat = Math.max(...catchUp) <= 1.5 * Math.min(...catchUp);
@@ -167,7 +196,7 @@ export async function importRow(b: Bench): Promise<Row> {
     verdict: verdict(worst < 30_000 && flat),
     notes: [
       `catch-up after each import: ${catchUp.map(sec).join(' / ')}; Meilisearch alone: ${alone.map(sec).join(' / ')}`,
-      `the importHalls mutation itself: ${imports.map(sec).join(' / ')}`,
+      `the importHalls mutation itself: ${imports.map(sec).join(' / ')}; /readyz answered 503 ${unavailable} times while catching up`,
     ],
   };
 }
