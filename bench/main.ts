@@ -18,17 +18,19 @@ import { coldStartRow, rssRow } from './rows/process.js';
 import { importRow, publishRow } from './rows/writes.js';
 import { growData } from './rows/growth.js';
 
+// Execution order: rows on their own seed-sized databases first; the grown database last, so its
+// service's background work does not load the shared MongoDB while others are measured.
 const ROWS: Record<string, { id: string; run: (b: Bench) => Promise<Row | Row[]> }> = {
   commands: { id: 'cmd', run: commandsRow },
   halls: { id: '1', run: hallsCpuRow },
   search: { id: '2', run: searchRow },
   publish: { id: '3', run: publishRow },
-  articles: { id: '5', run: (b) => growthRows(b, 'articles') },
-  'halls-count': { id: '6', run: (b) => growthRows(b, 'halls') },
-  reindex: { id: '4', run: reindexRow },
   import: { id: '7', run: importRow },
   rss: { id: '8', run: rssRow },
   start: { id: '9', run: coldStartRow },
+  articles: { id: '5', run: (b) => growthRows(b, 'articles') },
+  'halls-count': { id: '6', run: (b) => growthRows(b, 'halls') },
+  reindex: { id: '4', run: reindexRow },
 };
 
 const args = process.argv.slice(2);
@@ -79,6 +81,11 @@ const bench: Bench = {
   small: () => service('small'),
   large: () => service('large'),
   service,
+  stopService: async (name) => {
+    const running = services.get(name);
+    services.delete(name);
+    await (await running?.catch(() => undefined))?.stop();
+  },
   grow: () => growData(bench),
   regressions: [],
 };
@@ -105,6 +112,11 @@ try {
       process.stdout.write(
         `${row.id.padEnd(4)} ${name}: ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );
+      for (const [which, each] of services) {
+        const tail = (await each.catch(() => undefined))?.output.slice(-3) ?? [];
+        const lines = tail.map((line) => `       ${line.slice(0, 600)}`).join('\n');
+        if (tail.length) process.stdout.write(`     last output of the ${which} service:\n${lines}\n`);
+      }
     }
   }
   process.stdout.write(

@@ -45,6 +45,8 @@ export interface Bench {
   large(): Promise<Service>;
   /** A service on a database of its own (seeded at start), started on first use. */
   service(name: string): Promise<Service>;
+  /** Stops a service (the next use starts it again on the same database). */
+  stopService(name: string): Promise<void>;
   /** Grows the large database (idempotent); returns its article and hall counts. */
   grow(): Promise<{ articles: number; halls: number }>;
   /** Problems that fail the short (CI) mode. */
