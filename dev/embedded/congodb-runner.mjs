@@ -37,6 +37,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { accelerate } from './congodb-accel.mjs';
 
 const SYNC_INTERVAL_MS = 200;
 const COMPACT_MIN_JOURNAL_BYTES = 64 * 1024 * 1024;
@@ -372,6 +373,10 @@ if (options.dataDir) {
     fatal(`cannot load data from ${options.dataDir}: ${error.message}`);
   }
 }
+
+// Ordered scans and a compiled matcher (congodb-accel.mjs); CONGODB_PLAIN=1 runs the emulator as shipped.
+if (process.env.CONGODB_PLAIN !== '1')
+  await accelerate(pathToFileURL(options.entry).href, server.getStorage());
 
 try {
   await server.start();

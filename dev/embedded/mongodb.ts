@@ -4,14 +4,22 @@
  * emulator run by congodb-runner.mjs in a supervised child process.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { MongoClient } from 'mongodb';
 import type * as MemoryServer from 'mongodb-memory-server-core';
 import type { Logger } from '../../src/logger.js';
+import {
+  downloadImpossible,
+  forgetMemo,
+  memoBypassed,
+  memoFiles,
+  readMemo,
+  writeMemo,
+} from './mongod-availability.js';
 import { findFreePort, killStaleProcess, locateDevFile, startSupervised } from './processes.js';
 import type { SupervisedProcess } from './processes.js';
 
@@ -24,13 +32,12 @@ export const EMULATOR_LIMITATIONS: readonly string[] = [
   'string _ids are rejected',
 ];
 
-/** How long a failure to obtain mongod is remembered, so that later starts skip the attempt. */
-export const MONGOD_UNAVAILABLE_TTL_MS = 6 * 60 * 60 * 1000;
-const MONGOD_UNAVAILABLE_FILE = '.mongod-unavailable';
 const DEFAULT_MONGOD_TIMEOUT_MS = 60_000;
 const EMULATOR_READY_TIMEOUT_MS = 30_000;
 const EMULATOR_STOP_GRACE_MS = 15_000;
 const PING_TIMEOUT_MS = 15_000;
+
+export { MONGOD_UNAVAILABLE_TTL_MS } from './mongod-availability.js';
 
 export type EmbeddedMongoKind = 'mongod' | 'emulator';
 
@@ -54,42 +61,9 @@ export interface EmbeddedMongo {
   stop(): Promise<void>;
 }
 
-interface UnavailableMemo {
-  at: string;
-  reason: string;
-}
-
 function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
-}
-
-function memoBypassed(): boolean {
-  return Boolean(process.env['MONGOMS_SYSTEM_BINARY'] || process.env['MONGOMS_DOWNLOAD_URL']);
-}
-
-async function readMemo(file: string): Promise<UnavailableMemo | undefined> {
-  try {
-    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const at = 'at' in parsed && typeof parsed.at === 'string' ? parsed.at : undefined;
-    const reason = 'reason' in parsed && typeof parsed.reason === 'string' ? parsed.reason : 'unknown';
-    if (at === undefined) return undefined;
-    const age = Date.now() - Date.parse(at);
-    return age >= 0 && age < MONGOD_UNAVAILABLE_TTL_MS ? { at, reason } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeMemo(file: string, reason: string): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    const memo: UnavailableMemo = { at: new Date().toISOString(), reason };
-    await writeFile(file, `${JSON.stringify(memo)}\n`);
-  } catch {
-    // only an optimisation
-  }
 }
 
 /** The module's shape; it is imported lazily, so a missing optional dependency is an ordinary error. */
@@ -112,14 +86,23 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 /** Tries to start a real mongod; resolves to it, or to the reason it cannot. Never throws. */
 async function tryMongod(
   options: EmbeddedMongoOptions,
-  memoFile: string,
+  memo: readonly string[],
 ): Promise<{ mongo: EmbeddedMongo } | { reason: string }> {
   const { logger, dataDir } = options;
   if (!memoBypassed()) {
-    const memo = await readMemo(memoFile);
-    if (memo) {
-      logger.debug({ memoFile, since: memo.at }, 'skipping mongod: it could not be obtained recently');
-      return { reason: `${memo.reason} (remembered since ${memo.at} in ${memoFile})` };
+    const remembered = await readMemo(memo);
+    if (remembered) {
+      logger.debug(
+        { memoFile: remembered.file, since: remembered.at },
+        'skipping mongod: it could not be obtained recently',
+      );
+      return { reason: `${remembered.reason} (remembered since ${remembered.at} in ${remembered.file})` };
+    }
+    const impossible = await downloadImpossible();
+    if (impossible) {
+      const reason = `no mongod binary, and none can be downloaded: ${impossible}`;
+      await writeMemo(memo, reason);
+      return { reason };
     }
   }
   let mms: MemoryServerModule;
@@ -140,10 +123,10 @@ async function tryMongod(
   } catch (error) {
     const reason = `no mongod binary (${errorMessage(error)})`;
     logger.debug({ ms: Date.now() - startedAt, reason }, 'mongod is not available');
-    await writeMemo(memoFile, reason);
+    await writeMemo(memo, reason);
     // A download that outlives the timeout may still finish: then the next start can use it.
     binaryPath.then(
-      () => rm(memoFile, { force: true }),
+      () => forgetMemo(memo),
       () => undefined,
     );
     return { reason };
@@ -168,7 +151,7 @@ async function tryMongod(
         .catch((error: unknown) => logger.warn({ err: error }, 'stopping mongod failed'));
       return stopping;
     };
-    await rm(memoFile, { force: true });
+    await forgetMemo(memo);
     logger.debug({ uri: server.getUri(), dbPath, ms: Date.now() - startedAt }, 'embedded mongod is ready');
     if (persistent && existsSync(join(dataDir, 'congodb', 'snapshot.bson'))) {
       logger.warn(
@@ -314,7 +297,9 @@ function hasFiles(dir: string): boolean {
 
 /**
  * Starts an embedded MongoDB-protocol server: a real mongod when mongodb-memory-server can provide
- * one (a failure is remembered for 6 h in `<stateDir>/.mongod-unavailable`, unless
+ * one (a download that cannot succeed is detected by a DNS lookup first; a failure is remembered for
+ * 6 h in `<stateDir>/.mongod-unavailable` and `node_modules/.cache/channel-kb/`: see
+ * mongod-availability.ts; both are skipped when
  * MONGOMS_SYSTEM_BINARY or MONGOMS_DOWNLOAD_URL is set), else the CongoDB emulator, logging one
  * warning naming what the emulator does not do.
  * @throws when neither can be started (the message says to set MONGODB_URI or run docker compose),
@@ -323,10 +308,10 @@ function hasFiles(dir: string): boolean {
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
   const { dataDir, logger } = options;
   const stateDir = options.stateDir ?? dataDir ?? join(tmpdir(), 'channel-kb');
-  const memoFile = join(stateDir, MONGOD_UNAVAILABLE_FILE);
+  const memo = memoFiles(stateDir);
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
 
-  const mongod = await tryMongod(options, memoFile);
+  const mongod = await tryMongod(options, memo);
   if ('mongo' in mongod) return mongod.mongo;
 
   const startedAt = Date.now();

@@ -1,0 +1,130 @@
+/**
+ * The emulator's ordered scans and fast counts (dev/embedded/congodb-accel.mjs) return what the
+ * emulator as shipped computes (filter everything, sort, slice; count what matches), through the
+ * official driver, before and after inserts, updates and deletes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BSON, MongoClient, ObjectId } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
+import { accelerate } from '../../dev/embedded/congodb-accel.mjs';
+
+const ENTRY = pathToFileURL(resolve('node_modules/.congodb/index.js')).href;
+
+interface Emulator {
+  CongoServer: new (options: Record<string, unknown>) => {
+    start(): Promise<void>;
+    stop(): Promise<void>;
+    getStorage(): { findAll(db: string, collection: string): Promise<Document[]> };
+    port?: number;
+  };
+  plugins: { bson: { deserialize(bytes: Uint8Array): Document } };
+  QueryEngine: {
+    filter(docs: Document[], filter: Document): Document[];
+    sort(docs: Document[], sort: Document): Document[];
+  };
+}
+
+let emulator: Emulator;
+let server: InstanceType<Emulator['CongoServer']>;
+let client: MongoClient;
+let items: Collection<Document>;
+
+beforeAll(async () => {
+  emulator = (await import(ENTRY)) as Emulator;
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  server = new emulator.CongoServer({ port, host: '127.0.0.1', storage: 'memory' });
+  await accelerate(ENTRY, server.getStorage());
+  await server.start();
+  client = new MongoClient(`mongodb://127.0.0.1:${port}/?serverMonitoringMode=poll`);
+  items = client.db('accel').collection('items');
+});
+
+afterAll(async () => {
+  await client?.close();
+  await server?.stop();
+});
+
+/** What the emulator as shipped answers: filter all, sort, skip, limit. */
+async function plain(filter: Document, sort: Document, skip: number, limit: number): Promise<string[]> {
+  const all = await server.getStorage().findAll('accel', 'items');
+  const sorted = emulator.QueryEngine.sort(emulator.QueryEngine.filter(all, received(filter)), sort);
+  return sorted.slice(skip, skip + limit).map((doc) => String(doc['_id']));
+}
+
+/** A filter as the emulator receives it (its own BSON classes). */
+const received = (filter: Document): Document =>
+  emulator.plugins.bson.deserialize(BSON.serialize({ filter }))['filter'] as Document;
+
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
+
+describe('the emulator ordered scans and counts', () => {
+  it('page and count like the emulator as shipped, before and after writes', async () => {
+    await items.insertMany(
+      Array.from({ length: 300 }, (_, i) => ({
+        _id: new ObjectId(),
+        at: day(i % 17),
+        code: `c${(i * 7) % 50}`,
+        status: ['A', 'B', 'C'][i % 3],
+        tags: i % 4 ? ['x', `t${i % 5}`] : [],
+        nested: i % 6 ? { valid: i % 2 ? null : day(i % 9) } : null,
+      })),
+    );
+    const filters: Document[] = [
+      {},
+      { status: { $ne: 'C' } },
+      { $or: [{ 'nested.valid': null }, { 'nested.valid': { $lt: day(4) } }], tags: 'x' },
+      { code: { $regex: '^c1' } },
+      {
+        $and: [
+          { status: { $in: ['A', 'B'] } },
+          {
+            $or: [
+              { at: { $lt: day(8) } },
+              { at: day(8), _id: { $gt: new ObjectId('000000000000000000000000') } },
+            ],
+          },
+        ],
+      },
+    ];
+    const sorts: Array<Record<string, 1 | -1>> = [
+      { at: -1, _id: -1 },
+      { code: 1, _id: 1 },
+    ];
+    const check = async () => {
+      for (const filter of filters) {
+        for (const sort of sorts) {
+          for (const [skip, limit] of [
+            [0, 21],
+            [5, 3],
+          ] as const) {
+            const got = await items.find(filter).sort(sort).skip(skip).limit(limit).toArray();
+            const want = await plain(filter, sort, skip, limit);
+            expect(got.map((doc) => String(doc['_id']))).toEqual(want);
+          }
+        }
+        const all = await server.getStorage().findAll('accel', 'items');
+        expect(await items.countDocuments(filter)).toBe(
+          emulator.QueryEngine.filter(all, received(filter)).length,
+        );
+        expect(await items.countDocuments(filter, { skip: 3, limit: 10 })).toBe(
+          Math.max(0, Math.min(10, emulator.QueryEngine.filter(all, received(filter)).length - 3)),
+        );
+      }
+    };
+    await check();
+    await items.updateMany({ status: 'A' }, { $set: { at: day(30) } });
+    await items.updateOne({ status: 'B' }, { $set: { code: 'c00' } });
+    await items.deleteMany({ status: 'C', code: { $in: ['c7', 'c14', 'c21'] } });
+    await items.insertOne({
+      _id: new ObjectId(),
+      at: day(3),
+      code: 'c1',
+      status: 'A',
+      tags: ['x'],
+      nested: null,
+    });
+    await check();
+  });
+});
