@@ -20,7 +20,7 @@ export const HALLS_COUNT = `query HallsCount($first: Int!) {
 
 export const ARTICLES_COUNT = `query ArticlesCount($first: Int!) {
   articles(first: $first) {
-    totalCount
+    count(upTo: 1000) { count precision }
     pageInfo { hasNextPage endCursor }
     nodes { id slug title summary category { key } related { slug title } translations { locale } }
   }

@@ -318,3 +318,34 @@ describe('seeding', () => {
     ]);
   });
 });
+
+describe('bounded counts', () => {
+  it('counts exactly up to upTo, and says AT_LEAST beyond it, under the same visibility as the list', async () => {
+    type Counted = {
+      articles: {
+        totalCount: number;
+        exact: { count: number; precision: string };
+        capped: { count: number; precision: string };
+      };
+    };
+    const data = expectData(
+      await server.graphql<Counted>(
+        '{ articles(first: 1) { totalCount exact: count(upTo: 10000) { count precision } capped: count(upTo: 3) { count precision } } }',
+        {},
+        tokens.agent,
+      ),
+    ).articles;
+    expect(data.totalCount).toBeGreaterThan(3);
+    expect(data.exact).toEqual({ count: data.totalCount, precision: 'EXACT' });
+    expect(data.capped).toEqual({ count: 3, precision: 'AT_LEAST' });
+    const anonymous = expectData(
+      await server.graphql<Counted>(
+        '{ articles(first: 1) { totalCount exact: count(upTo: 10000) { count precision } } }',
+      ),
+    ).articles;
+    expect(anonymous.exact.count).toBe(anonymous.totalCount);
+    expect(anonymous.exact.count).toBeLessThan(data.exact.count);
+    const tooMany = await server.graphql('{ articles(first: 1) { count(upTo: 10001) { count } } }');
+    expect(fieldPaths(expectErrorCode(tooMany, 'BAD_USER_INPUT'))).toEqual(['upTo']);
+  });
+});

@@ -4,6 +4,13 @@ import { localeArg } from '../../schema/labels.js';
 import { connectionPage, pageRequestOf } from '../../schema/paging.js';
 import { articleCursor } from './article.paging.js';
 import { MAX_PAGE_SIZE } from '../../lib/paging.js';
+import {
+  boundedCount,
+  countLimitOf,
+  CountRef,
+  DEFAULT_COUNT_UP_TO,
+  MAX_COUNT_UP_TO,
+} from '../../schema/count.js';
 import { ArticleRef, ArticleStatusEnum, AudienceEnum, LocaleEnum } from './article.refs.graphql.js';
 
 const ArticleFilterInput = builder.inputType('ArticleFilter', {
@@ -59,6 +66,7 @@ builder.queryFields((t) => ({
         return {
           ...connectionPage(page.items, (view) => articleCursor(view.doc), page),
           totalCount: page.totalCount,
+          countUpTo: page.countUpTo,
         };
       },
     },
@@ -67,8 +75,25 @@ builder.queryFields((t) => ({
       description: 'A page of articles.',
       fields: (c) => ({
         totalCount: c.int({
-          description: 'How many articles match the filter (all pages).',
+          description:
+            'How many articles match the filter (all pages), exactly: a read of every match, so its cost grows with the list.',
+          deprecationReason:
+            'Use count(upTo:): bounded, so it costs the same however many articles there are.',
           resolve: (page) => page.totalCount(),
+        }),
+        count: c.field({
+          type: CountRef,
+          description: `How many articles match the filter (all pages): exact up to \`upTo\`, else AT_LEAST \`upTo\`.`,
+          args: {
+            upTo: c.arg.int({
+              defaultValue: DEFAULT_COUNT_UP_TO,
+              description: `Where counting stops (1-${MAX_COUNT_UP_TO}, default ${DEFAULT_COUNT_UP_TO}).`,
+            }),
+          },
+          resolve: async (page, args) => {
+            const limit = countLimitOf(args.upTo);
+            return boundedCount(await page.countUpTo(limit), limit);
+          },
         }),
       }),
     },

@@ -78,7 +78,7 @@ export class ArticleReader {
     principal: Principal,
     filter: ArticleFilter,
     request: PageRequest,
-  ): Promise<Page<ArticleView>> {
+  ): Promise<Page<ArticleView> & { countUpTo: (limit: number) => Promise<number> }> {
     const page = keysetPageOf(request);
     const query = this.listQuery(principal, filter);
     const { items, more } = keysetItems(await this.repo.findListPage(query, page), page);
@@ -88,6 +88,7 @@ export class ArticleReader {
         .filter((view): view is ArticleView => view !== null),
       ...pageFlags(request, more),
       totalCount: () => this.repo.countList(query),
+      countUpTo: (limit: number) => this.repo.countList(query, limit + 1),
     };
   }
 

@@ -136,9 +136,12 @@ export class ArticleRepository {
     return this.findPage(articleListFilter(query), page);
   }
 
-  /** How many articles the list holds (all pages). */
-  countList(query: ArticleListQuery): Promise<number> {
-    return this.articles.countDocuments(articleListFilter(query));
+  /**
+   * How many articles the list holds (all pages); with `limit`, the count stops after `limit`
+   * (a real MongoDB and the emulator both stop reading there).
+   */
+  countList(query: ArticleListQuery, limit?: number): Promise<number> {
+    return this.articles.countDocuments(articleListFilter(query), limit === undefined ? {} : { limit });
   }
 
   /** A keyset page in recency order (updatedAt desc, _id desc), read in the page's direction. */
