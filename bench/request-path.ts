@@ -12,6 +12,9 @@
  *    sent raw and through the service, one after the other, and the latency percentiles compared.
  *
  * Run: npm run build && npx tsx bench/request-path.ts   (env: ROUNDS, REQUESTS, CONCURRENCY, SEARCHES)
+ * ROUNDS=0 skips row 1's measured rounds. SEARCH_COMPARE=<path of another build's main.js> (e.g. a copy
+ * of dist/ built from main) runs that build too, on the same data, interleaved with the other two in
+ * row 2: a before/after comparison from one run.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -37,6 +40,7 @@ const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 4);
 const SEARCHES = Number(process.env['SEARCHES'] ?? 400);
 /** Extra node arguments for the service (e.g. `--cpu-prof --cpu-prof-dir=.data/prof`). */
 const SERVICE_NODE_ARGS = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+const SEARCH_COMPARE = process.env['SEARCH_COMPARE'] ?? '';
 
 export const HALLS_PAGE = `query HallsPage($first: Int!) {
   halls(first: $first) {
@@ -286,17 +290,24 @@ try {
   const proxy = await recordingProxy(infra.meiliUrl);
   port = await findFreePort();
   const recorder = await startChild('recorder', ['dist/src/main.js'], serviceEnv(proxy.url, port), port);
+  let compare: Child | null = null;
+  if (SEARCH_COMPARE) {
+    port = await findFreePort();
+    compare = await startChild('compare', [SEARCH_COMPARE], serviceEnv(infra.meiliUrl, port), port);
+    children.push(compare);
+  }
   for (const query of ['691', '宽带 连不上']) {
     const searchBody = JSON.stringify({ query: SEARCH, variables: { query } });
     proxy.bodies.length = 0;
     await post(`${recorder.url}/graphql`, searchBody);
     const captured = proxy.bodies.at(-1);
     if (!captured) throw new Error('no multi-search captured');
-    const raw = { service: [] as number[], meili: [] as number[] };
+    const raw = { service: [] as number[], meili: [] as number[], compare: [] as number[] };
     const meiliHeaders = { authorization: `Bearer ${infra.meiliApiKey ?? ''}` };
     for (let i = 0; i < 30; i += 1) {
       await post(`${infra.meiliUrl}/multi-search`, captured, meiliHeaders);
       await post(`${service.url}/graphql`, searchBody);
+      if (compare) await post(`${compare.url}/graphql`, searchBody);
     }
     for (let i = 0; i < SEARCHES; i += 1) {
       let started = performance.now();
@@ -307,6 +318,12 @@ try {
       const searched = await post(`${service.url}/graphql`, searchBody);
       if (searched.text.includes('"errors"')) throw new Error(`searchArticles: ${searched.text}`);
       raw.service.push(performance.now() - started);
+      if (compare) {
+        started = performance.now();
+        const other = await post(`${compare.url}/graphql`, searchBody);
+        if (other.text.includes('"errors"')) throw new Error(`compare searchArticles: ${other.text}`);
+        raw.compare.push(performance.now() - started);
+      }
     }
     const lanes = (JSON.parse(captured) as { queries: unknown[] }).queries.length;
     const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
@@ -315,6 +332,12 @@ try {
         `p50 service ${p(raw.service, 50)} ms, raw ${p(raw.meili, 50)} ms, +${(percentile(raw.service, 50) - percentile(raw.meili, 50)).toFixed(2)} ms; ` +
         `p95 service ${p(raw.service, 95)} ms, raw ${p(raw.meili, 95)} ms, +${(percentile(raw.service, 95) - percentile(raw.meili, 95)).toFixed(2)} ms\n`,
     );
+    if (compare) {
+      process.stdout.write(
+        `  compare (${SEARCH_COMPARE}): p50 ${p(raw.compare, 50)} ms, +${(percentile(raw.compare, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +
+          `p95 ${p(raw.compare, 95)} ms, +${(percentile(raw.compare, 95) - percentile(raw.meili, 95)).toFixed(2)} ms over raw\n`,
+      );
+    }
   }
   await stopChild(recorder);
   proxy.close();

@@ -1,7 +1,9 @@
+import { ObjectId } from 'mongodb';
 import type { Principal } from '../../auth/principal.js';
 import { badField } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type {
+  ArticleContent,
   ArticleDoc,
   ArticleStatus,
   ArticleView,
@@ -12,14 +14,52 @@ import type {
 import type { ArticleListQuery } from './article.list-query.js';
 import type { ArticleRepository } from './article.repository.js';
 import { normaliseErrorCode } from './article.validation.js';
-import { toMeiliFilter, toMongoFilter, visibilityRule, visibleContent } from './article.visibility.js';
-import type { ReadPurpose } from './article.visibility.js';
+import {
+  MAX_TS,
+  ruleAllows,
+  toMeiliFilter,
+  toMongoFilter,
+  visibilityRule,
+  visibleContent,
+} from './article.visibility.js';
+import type { IndexVisibilityFields, ReadPurpose } from './article.visibility.js';
 import { keysetPageOf } from '../../db/keyset.js';
 import type { Page, PageRequest } from '../../lib/paging.js';
 import { pageFlags } from '../../lib/paging.js';
 import { keysetItems } from '../../db/keyset.js';
 
 export type { ArticleView } from './article.model.js';
+
+/**
+ * What an article's search index document carries that a view can be built from: the identity and
+ * the fields the index stores exactly as the live revision has them (indexing/documents.ts).
+ */
+export interface IndexedArticleEntry extends IndexVisibilityFields {
+  /** The article's ObjectId, hex. */
+  id: string;
+  slug: string;
+  locale: string;
+  category: string;
+  categoryPath: string[];
+  errorCodes: string[];
+}
+
+/**
+ * The Article fields that a view built by `viewOfIndexEntry` resolves exactly as a view of the stored
+ * article would (for a reader of the published revision). Any other field needs the stored article:
+ * titles, summaries and tags are normalised in the index, times are whole seconds, and its version
+ * is the working copy's. A test resolves these both ways and compares.
+ */
+export const INDEX_ENTRY_ARTICLE_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'slug',
+  'locale',
+  'category',
+  'categoryPath',
+  'errorCodes',
+  'audience',
+]);
 
 export interface ArticleFilter {
   /** A category key: the category and everything under it. */
@@ -51,6 +91,37 @@ export class ArticleReader {
   view(principal: Principal, doc: ArticleDoc, purpose: ReadPurpose = 'read'): ArticleView | null {
     const content = visibleContent(principal, doc, this.now(), purpose);
     return content ? { doc, content } : null;
+  }
+
+  /**
+   * A search reader's view of an article built from its index entry alone, or null when the policy
+   * hides it (the same rule, on the entry's visibility fields, at the index's whole-second
+   * resolution). The view carries only what `INDEX_ENTRY_ARTICLE_FIELDS` resolve: serve it only to
+   * selections within that set, and only for entries that are current (not `searchPending`).
+   */
+  viewOfIndexEntry(principal: Principal, entry: IndexedArticleEntry): ArticleView | null {
+    const rule = visibilityRule(principal, 'search');
+    const visibility = {
+      audience: entry.audience,
+      validFrom: entry.validFromTs > 0 ? new Date(entry.validFromTs * 1000) : null,
+      validTo: entry.validToTs < MAX_TS ? new Date(entry.validToTs * 1000) : null,
+    };
+    const content = {
+      ...visibility,
+      category: entry.category,
+      categoryPath: entry.categoryPath,
+      errorCodes: entry.errorCodes,
+    } as ArticleContent;
+    // Only indexed articles have entries: a live revision, not archived (`INDEXED_WHEN`).
+    const doc = {
+      _id: new ObjectId(entry.id),
+      slug: entry.slug,
+      locale: entry.locale,
+      status: 'PUBLISHED',
+      live: content,
+    } as ArticleDoc;
+    if (rule.copy !== 'live' || !ruleAllows(rule, doc, this.now())) return null;
+    return { doc, content };
   }
 
   /** The views of `docs` this principal may read, in order (the others are left out). */

@@ -11,6 +11,19 @@ export interface SearchFilter {
   errorCode?: string | null;
 }
 
+/**
+ * Where a search hit's article view comes from: its index entry (`index`: no MongoDB read; enough for
+ * the Article fields in INDEX_ENTRY_ARTICLE_FIELDS) or the stored article (`stored`: any field).
+ */
+export type HitArticles = 'index' | 'stored';
+
+export interface SearchOptions {
+  /** Where the search came from, for the search log. */
+  channel?: string | null;
+  /** Default `stored`. */
+  articles?: HitArticles;
+}
+
 export interface FacetCount {
   value: string;
   count: number;

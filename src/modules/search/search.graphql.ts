@@ -6,6 +6,8 @@ import { sizeField } from '../../lib/paging.js';
 import type { PageRequest } from '../../lib/paging.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../db/keyset.js';
 import { ArticleRef, AudienceEnum, LocaleEnum } from '../articles/schema.js';
+import { INDEX_ENTRY_ARTICLE_FIELDS } from '../articles/index.js';
+import { connectionNodeFields } from '../../schema/selection.js';
 import { UseChannelEnum } from '../feedback/schema.js';
 import type { ArticleView } from '../articles/index.js';
 import type { FacetCount, SearchHit, SearchResult } from './search-results.js';
@@ -106,15 +108,19 @@ builder.queryFields((t) => ({
           description: 'Where the search came from, for analytics.',
         }),
       },
-      resolve: async (_root, args, context): Promise<SearchPage> => {
+      resolve: async (_root, args, context, info): Promise<SearchPage> => {
         const { offset, first } = searchWindow(pageRequestOf(args));
+        // Hits whose selected Article fields the index entry answers need no MongoDB read.
+        const fromIndex = [...connectionNodeFields(info)].every((name) =>
+          INDEX_ENTRY_ARTICLE_FIELDS.has(name),
+        );
         const result = await context.services.search.searchArticles(
           context.principal,
           args.query,
           args.filter ?? {},
           first,
           offset,
-          args.channel ?? null,
+          { channel: args.channel ?? null, articles: fromIndex ? 'index' : 'stored' },
         );
         const edges = result.hits.map((hit, index) => ({
           cursor: encodeOffsetCursor(offset + index),

@@ -6,18 +6,26 @@ import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type { ArticleRepository } from '../articles/index.js';
 import { normaliseErrorCode } from '../articles/index.js';
-import type { ArticleView, ArticleReader } from '../articles/index.js';
+import type { ArticleDoc, ArticleView, ArticleReader } from '../articles/index.js';
 import type { ArticleSearchDocument } from '../indexing/index.js';
 import { errorCodeCandidates, normaliseText } from '../../lib/normalise-text.js';
 import { countValues, facetCounts, MARK_CLOSE, MARK_OPEN, markup } from './search-results.js';
-import type { SearchFilter, SearchHit, SearchResult } from './search-results.js';
+import type { HitArticles, SearchFilter, SearchHit, SearchOptions, SearchResult } from './search-results.js';
 import type { ArticleMatchRepository } from '../articles/index.js';
 
 const MAX_HITS = 50;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
 const MAX_EXCLUDED = 500;
 
-/** What Meilisearch answered, before the MongoDB re-check. */
+/** The articles the index may be stale on (changed since it last had them), as MongoDB has them now. */
+interface StaleArticles {
+  /** The ones this reader may not read now: the engine leaves them out. */
+  hidden: string[];
+  /** All of them, by id: their hits are viewed from MongoDB's copy, not the index entry. */
+  docs: Map<string, ArticleDoc>;
+}
+
+/** What Meilisearch answered, before the hits are viewed. */
 interface EngineAnswer {
   query: string;
   codes: string[];
@@ -55,7 +63,7 @@ export class SearchService {
     filter: SearchFilter,
     first: number,
     offset: number,
-    channel: string | null,
+    options: SearchOptions = {},
   ): Promise<SearchResult> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_HITS)
       throw badField('first', `must be between 1 and ${MAX_HITS}`);
@@ -65,18 +73,20 @@ export class SearchService {
     const query = normaliseText(rawQuery);
     // Search serves published revisions only (the policy's `search` purpose): editors search as staff.
     const started = performance.now();
-    const result = await this.search(principal, query, filter, first, offset);
-    // The search log subscribes (search-log.ts); its failure never fails the search.
-    this.events.publish('SearchPerformed', {
+    const result = await this.search(principal, query, filter, first, offset, options.articles ?? 'stored');
+    const event = {
       query: rawQuery.slice(0, 200),
       normalised: query.toLowerCase(),
       role: principal.isPublic ? 'public' : [...principal.roles].sort().join(',') || 'none',
-      channel,
+      channel: options.channel ?? null,
       hits: result.totalHits,
       latencyMs: Math.round(performance.now() - started),
       degraded: result.degraded,
       at: this.now(),
-    });
+    };
+    // The search log subscribes (search-log.ts) and its failure is logged by the bus, never failing
+    // the search; it is told after this turn, so its write is not sent ahead of the answer.
+    setImmediate(() => this.events.publish('SearchPerformed', event));
     return result;
   }
 
@@ -90,23 +100,24 @@ export class SearchService {
     filter: SearchFilter,
     first: number,
     offset: number,
+    articles: HitArticles,
   ): Promise<SearchResult> {
     // The engine is asked at once, beside the MongoDB look-up of what it must leave out: that list is
     // almost always empty (the index lags only for a moment), and only when it is not is the engine
     // asked again with the exclusion. One round trip less on every search.
-    const hiddenLookup = this.fromMongo(() => this.hiddenWhileIndexLags(reader));
+    const staleLookup = this.fromMongo(() => this.staleArticles(reader));
     const firstAsk = this.askMeilisearch(reader, query, filter, first, offset, []);
     // Both settle before anything throws, so neither rejection goes unhandled.
-    const [hiddenResult, askResult] = await Promise.allSettled([hiddenLookup, firstAsk]);
-    if (hiddenResult.status === 'rejected') throw hiddenResult.reason;
-    const hidden = hiddenResult.value;
+    const [staleResult, askResult] = await Promise.allSettled([staleLookup, firstAsk]);
+    if (staleResult.status === 'rejected') throw staleResult.reason;
+    const stale = staleResult.value;
     let answer: EngineAnswer;
     try {
       if (askResult.status === 'rejected') throw askResult.reason;
       answer =
-        hidden.length === 0
+        stale.hidden.length === 0
           ? askResult.value
-          : await this.askMeilisearch(reader, query, filter, first, offset, hidden);
+          : await this.askMeilisearch(reader, query, filter, first, offset, stale.hidden);
     } catch (error) {
       this.logger.warn(
         { err: error, source: 'meilisearch' },
@@ -114,7 +125,7 @@ export class SearchService {
       );
       return this.fromMongo(() => this.searchMongo(reader, query, filter, first, offset));
     }
-    return this.fromMongo(() => this.recheck(reader, answer, first, offset));
+    return this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
   }
 
   private async fromMongo<T>(step: () => Promise<T>): Promise<T> {
@@ -133,8 +144,9 @@ export class SearchService {
    * and that this reader may not read now. Searches leave them out, so that neither hits nor
    * `totalHits` nor facets count an article that was, say, just republished as INTERNAL.
    */
-  private async hiddenWhileIndexLags(reader: Principal): Promise<string[]> {
+  private async staleArticles(reader: Principal): Promise<StaleArticles> {
     const ahead = await this.matches.findAheadOfIndex(MAX_EXCLUDED + 1);
+    const docs = new Map(ahead.map((doc) => [doc._id.toHexString(), doc]));
     const hidden = ahead
       .filter((doc) => this.reader.view(reader, doc, 'search') === null)
       .map((doc) => doc._id.toHexString());
@@ -144,7 +156,7 @@ export class SearchService {
         'the search index lags by many articles: counts may include some the reader cannot see',
       );
     }
-    return hidden.slice(0, MAX_EXCLUDED);
+    return { hidden: hidden.slice(0, MAX_EXCLUDED), docs };
   }
 
   private filterClauses(reader: Principal, filter: SearchFilter): string[] {
@@ -209,24 +221,34 @@ export class SearchService {
     return { query, codes, main, lane };
   }
 
-  /** Builds the result from the engine's answer, re-checking each hit against MongoDB. */
-  private async recheck(
+  /**
+   * Builds the result from the engine's answer. Each hit's article is viewed from its index entry
+   * (`index`: the entry is current unless MongoDB listed it as stale, and the engine's filter already
+   * applied the policy, which the view checks again) or re-read from MongoDB (`stored`).
+   */
+  private async resultOf(
     reader: Principal,
     answer: EngineAnswer,
     first: number,
     offset: number,
+    stale: StaleArticles,
+    articles: HitArticles,
   ): Promise<SearchResult> {
     const { query, codes, main, lane } = answer;
     // Articles carrying a named code first, then the rest, each once.
     const seen = new Set<string>();
     const merged = [...lane, ...main.hits].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
     const page = merged.slice(offset, offset + first);
-    const laneExtra = lane.filter((hit) => !main.hits.some((other) => other.id === hit.id)).length;
+    const inMain = new Set(main.hits.map((hit) => hit.id));
+    const laneExtra = lane.filter((hit) => !inMain.has(hit.id)).length;
 
-    const views = await this.viewsOf(
-      reader,
-      page.map((hit) => hit.id),
-    );
+    const views =
+      articles === 'index'
+        ? this.viewsOfEntries(reader, page, stale.docs)
+        : await this.viewsOf(
+            reader,
+            page.map((hit) => hit.id),
+          );
     const hits: SearchHit[] = [];
     const dropped: ArticleSearchDocument[] = [];
     for (const hit of page) {
@@ -265,6 +287,21 @@ export class SearchService {
       },
       hits,
     };
+  }
+
+  /** Views from the index entries; a stale entry's article is viewed from MongoDB's copy instead. */
+  private viewsOfEntries(
+    reader: Principal,
+    hits: ArticleSearchDocument[],
+    stale: Map<string, ArticleDoc>,
+  ): Map<string, ArticleView> {
+    const views = new Map<string, ArticleView>();
+    for (const hit of hits) {
+      const doc = stale.get(hit.id);
+      const view = doc ? this.reader.view(reader, doc, 'search') : this.reader.viewOfIndexEntry(reader, hit);
+      if (view) views.set(hit.id, view);
+    }
+    return views;
   }
 
   private async viewsOf(reader: Principal, ids: string[]): Promise<Map<string, ArticleView>> {
