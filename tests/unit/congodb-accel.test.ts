@@ -127,4 +127,46 @@ describe('the emulator ordered scans and counts', () => {
     });
     await check();
   });
+
+  it('looks documents up by _id and by an indexed field like the emulator as shipped, before and after writes', async () => {
+    const looked = client.db('accel').collection('looked');
+    await looked.createIndex({ slug: 1, locale: 1 });
+    const docs = Array.from({ length: 200 }, (_, i) => ({
+      _id: new ObjectId(),
+      slug: `s${i % 40}`,
+      locale: i % 2 ? 'en' : 'zh-CN',
+      tags: [`t${i % 7}`],
+      n: i,
+    }));
+    await looked.insertMany(docs);
+    const sortedIds = (found: Document[]) => found.map((doc) => String(doc['_id'])).sort();
+    const shipped = async (filter: Document) => {
+      const all = await server.getStorage().findAll('accel', 'looked');
+      return sortedIds(emulator.QueryEngine.filter(all, received(filter)));
+    };
+    const check = async () => {
+      const filters: Document[] = [
+        { _id: { $in: [docs[3]!._id, docs[77]!._id, new ObjectId()] } },
+        { _id: docs[5]!._id },
+        { $and: [{ _id: { $in: docs.slice(0, 30).map((doc) => doc._id) } }, { locale: 'en' }] },
+        { slug: { $in: ['s1', 's2', 'nope'] } },
+        { slug: 's3', locale: 'en' },
+        { $and: [{ slug: { $in: ['s4', 's5'] } }, { n: { $gt: 50 } }] },
+      ];
+      for (const filter of filters) {
+        expect(sortedIds(await looked.find(filter).toArray())).toEqual(await shipped(filter));
+      }
+      expect(
+        await looked
+          .find({ slug: { $in: ['s1', 's2'] } })
+          .limit(3)
+          .toArray(),
+      ).toHaveLength(3);
+    };
+    await check();
+    await looked.updateOne({ _id: docs[3]!._id }, { $set: { slug: 's2' } });
+    await looked.deleteMany({ slug: 's1' });
+    await looked.insertOne({ _id: new ObjectId(), slug: 's1', locale: 'en', tags: [], n: 999 });
+    await check();
+  });
 });
