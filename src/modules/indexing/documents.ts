@@ -159,8 +159,19 @@ export interface IndexProjection {
   settings: Settings;
   /** Whether the managed synonyms apply to this index. */
   synonyms: boolean;
+  /**
+   * The stored top-level fields `toDocument` reads besides those of `IndexedRecord`: the indexer and
+   * the rebuild read only these (an inclusion projection; a test checks the document is the same).
+   */
+  fields: readonly string[];
   /** The document for a stored record, or null when it must not be in the index. */
   toDocument(record: IndexedRecord): { id: string; version: number } | null;
+  /**
+   * Whether no version of the record can ever have been in the index (an article never published),
+   * so that a record with no document needs no deletion either: every Meilisearch task queues
+   * ahead of the next ones, and drafts change often.
+   */
+  neverIndexed(record: IndexedRecord): boolean;
 }
 
 /** What every indexed collection's documents carry. */
@@ -171,6 +182,22 @@ export interface IndexedRecord {
   searchPending: boolean;
 }
 
+/** What `toSearchDocument` reads of an article (`current`, the working copy, and the counters are not). */
+const ARTICLE_FIELDS = ['slug', 'locale', 'status', 'live', 'publishedAt'] as const;
+/** What `toHallSearchDocument` reads of a hall. */
+const HALL_FIELDS = [
+  'code',
+  'name',
+  'address',
+  'regionPath',
+  'tier',
+  'operation',
+  'area',
+  'services',
+  'status',
+  'location',
+] as const;
+
 /** The indexes this service keeps, with the configured prefix. */
 export function indexProjections(prefix: string): { articles: IndexProjection; halls: IndexProjection } {
   return {
@@ -180,7 +207,10 @@ export function indexProjections(prefix: string): { articles: IndexProjection; h
       indexUid: `${prefix}articles`,
       settings: ARTICLE_INDEX_SETTINGS,
       synonyms: true,
+      fields: ARTICLE_FIELDS,
       toDocument: (record) => toSearchDocument(record as unknown as ArticleDoc),
+      // `live` is set by the first publish and never unset: until then no document was ever sent.
+      neverIndexed: (record) => (record as unknown as ArticleDoc).live === null,
     },
     halls: {
       name: 'halls',
@@ -188,7 +218,9 @@ export function indexProjections(prefix: string): { articles: IndexProjection; h
       indexUid: `${prefix}halls`,
       settings: HALL_INDEX_SETTINGS,
       synonyms: false,
+      fields: HALL_FIELDS,
       toDocument: (record) => toHallSearchDocument(record as unknown as HallDoc),
+      neverIndexed: () => false,
     },
   };
 }

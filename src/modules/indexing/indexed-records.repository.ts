@@ -1,10 +1,29 @@
-import type { AnyBulkWriteOperation, Collection, Db, FindCursor, WithId } from 'mongodb';
+import type { Collection, Db, FindCursor, ObjectId } from 'mongodb';
 import { MONGO_MAX_TIME_MS } from '../../db/mongo.js';
 import type { IndexedRecord } from './documents.js';
+import { exactIds, idsByVersion } from './exact-ids.js';
+
+/** What the indexer remembers of a record it pushed: which version the index got. */
+export interface PushedVersion {
+  _id: ObjectId;
+  version: number;
+}
+
+/** The fields of `IndexedRecord`, read with every projection. */
+const RECORD_FIELDS = ['_id', 'version', 'updatedAt', 'searchPending'] as const;
+
+/**
+ * An inclusion projection of the record fields and `fields`. Inclusion only: the emulator applies a
+ * nested exclusion projection to the stored document itself.
+ */
+function projectionOf(fields: readonly string[]): Record<string, 1> {
+  return Object.fromEntries([...RECORD_FIELDS, ...fields].map((field) => [field, 1 as const]));
+}
 
 /**
  * MongoDB I/O of the indexer and index maintenance on a mirrored collection (articles, halls): the
  * `searchPending` marks, their confirmations, and the reads that compare a collection with its index.
+ * Reads take the fields an index projection needs (`IndexProjection.fields`), nothing else.
  */
 export class IndexedRecordsRepository {
   constructor(private readonly db: Db) {}
@@ -13,25 +32,31 @@ export class IndexedRecordsRepository {
     return this.db.collection<IndexedRecord>(collection);
   }
 
-  /** Pending records, oldest change first, at most `limit`. */
-  findPendingOldestFirst(collection: string, limit: number): Promise<WithId<IndexedRecord>[]> {
+  /**
+   * Every pending record, oldest change first, read `batchSize` at a time (one query for the whole
+   * pass; uses the `search_pending` index). Records may change while the cursor is read: the
+   * confirmation's version guard keeps such records pending.
+   */
+  findPending(collection: string, fields: readonly string[], batchSize: number): FindCursor<IndexedRecord> {
     return this.records(collection)
-      .find({ searchPending: true })
+      .find({ searchPending: true }, { projection: projectionOf(fields) })
       .sort({ updatedAt: 1 })
-      .limit(limit)
-      .toArray();
+      .batchSize(batchSize);
   }
 
   /**
-   * Clears the pending mark of records pushed to the index and notes the version synced, unless a
-   * record moved on meanwhile (then it stays pending). Returns how many were confirmed.
+   * Clears the pending mark of records whose version the index has and notes that version, unless a
+   * record moved on meanwhile (then it stays pending). One command: a statement per version (and per
+   * MAX_IDS_PER_FILTER ids) matching that version and exactly the ids pushed at it. Returns how
+   * many were confirmed.
    */
-  async confirmSyncedUnlessChanged(collection: string, pushed: IndexedRecord[]): Promise<number> {
+  async confirmSyncedUnlessChanged(collection: string, pushed: readonly PushedVersion[]): Promise<number> {
+    if (pushed.length === 0) return 0;
     const result = await this.records(collection).bulkWrite(
-      pushed.map((doc) => ({
-        updateOne: {
-          filter: { _id: doc._id, version: doc.version, searchPending: true },
-          update: { $set: { searchPending: false, searchSyncedVersion: doc.version } },
+      idsByVersion(pushed).map(({ version, ids }) => ({
+        updateMany: {
+          filter: { searchPending: true, version, ...exactIds(ids) },
+          update: { $set: { searchPending: false, searchSyncedVersion: version } },
         },
       })),
       { ordered: false },
@@ -39,27 +64,19 @@ export class IndexedRecordsRepository {
     return result.modifiedCount;
   }
 
-  /** Clears the pending mark of records written to a rebuilt index, unless their version moved on. */
-  async clearPendingUnlessChanged(collection: string, rebuilt: IndexedRecord[]): Promise<void> {
-    const confirmations: AnyBulkWriteOperation<IndexedRecord>[] = rebuilt.map((record) => ({
-      updateOne: {
-        filter: { _id: record._id, version: record.version },
-        update: { $set: { searchPending: false } },
-      },
-    }));
-    await this.records(collection).bulkWrite(confirmations, { ordered: false });
-  }
-
   /** Marks every record changed since a time as pending again (after a rebuild that may have missed them). */
   async markPendingChangedSince(collection: string, since: Date): Promise<void> {
     await this.records(collection).updateMany(
-      { updatedAt: { $gte: since } },
+      { updatedAt: { $gte: since }, searchPending: false },
       { $set: { searchPending: true } },
     );
   }
 
-  findAllRecords(collection: string): Promise<WithId<IndexedRecord>[]> {
-    return this.records(collection).find({}).toArray();
+  /** Every record, with the fields the projection needs (drift checks). */
+  findAllRecords(collection: string, fields: readonly string[]): Promise<IndexedRecord[]> {
+    return this.records(collection)
+      .find({}, { projection: projectionOf(fields) })
+      .toArray();
   }
 
   countAllRecords(collection: string): Promise<number> {
@@ -71,9 +88,12 @@ export class IndexedRecordsRepository {
     return this.records(collection).estimatedDocumentCount();
   }
 
-  /** Every record by id, read in batches of `batchSize` (for rebuilds). */
-  streamAllById(collection: string, batchSize: number): FindCursor<WithId<IndexedRecord>> {
-    return this.records(collection).find({}).sort({ _id: 1 }).batchSize(batchSize);
+  /** Every record by id with the fields the projection needs, read in batches of `batchSize` (rebuilds). */
+  streamAllById(collection: string, fields: readonly string[], batchSize: number): FindCursor<IndexedRecord> {
+    return this.records(collection)
+      .find({}, { projection: projectionOf(fields) })
+      .sort({ _id: 1 })
+      .batchSize(batchSize);
   }
 
   /**

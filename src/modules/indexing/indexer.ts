@@ -1,19 +1,32 @@
-import { meiliErrorCode } from '../../platform/meilisearch.js';
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from 'mongodb';
-import type { Meilisearch, Settings } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
-import type { IndexedRecord, IndexProjection } from './documents.js';
+import type { IndexProjection } from './documents.js';
+import { inBatches } from './batches.js';
 import { IndexedRecordsRepository } from './indexed-records.repository.js';
-import { normaliseText } from '../../lib/normalise-text.js';
+import type { PushedVersion } from './indexed-records.repository.js';
+import {
+  assertSucceeded,
+  enqueueRecords,
+  ensureIndex,
+  synonymMap,
+  TASK_TIMEOUT_MS,
+  waitForTasks,
+} from './meili-writes.js';
 import type { SynonymRepository } from '../synonyms/index.js';
 import type { IndexStateRepository } from './index-state.repository.js';
 
-/** How long the indexer waits for one Meilisearch task (indexing is slow on two cores). */
-export const TASK_TIMEOUT_MS = 120_000;
+export { assertSucceeded, ensureIndex, synonymMap, TASK_TIMEOUT_MS } from './meili-writes.js';
+
 const SYNONYMS_STATE = 'synonyms-hash';
+
+/** The search_state key under which the synonyms last pushed to an index are remembered. */
+export function synonymsStateKey(indexUid: string): string {
+  return `${SYNONYMS_STATE}:${indexUid}`;
+}
 
 export interface IndexerDeps {
   db: Db;
@@ -29,21 +42,43 @@ export interface IndexerDeps {
 }
 
 export interface IndexerOptions {
+  /** Records per Meilisearch task. */
   batchSize?: number;
-  /** Poll interval when there is nothing to do (a change also wakes the indexer at once). */
+  /** Batches sent to Meilisearch and not yet confirmed, per index: the next is sent while one is processed. */
+  inFlightBatches?: number;
+  /** First poll interval when there is nothing to do (a change in this process wakes the indexer at once). */
   idleMs?: number;
+  /** The poll interval doubles while idle up to this (changes made by other processes wait at most this). */
+  maxIdleMs?: number;
   maxBackoffMs?: number;
+}
+
+/** A batch sent to Meilisearch: its tasks, and the versions to confirm once they succeeded. */
+interface SentBatch {
+  tasks: number[];
+  pushed: PushedVersion[];
 }
 
 /**
  * The only writer to Meilisearch. Records (articles, halls) carry `searchPending` from the write
- * that changed them; the indexer pushes pending ones in batches, waits for the task, and clears
- * the mark only if the record's version has not moved on meanwhile. It also keeps the index
- * settings and the synonyms in step with MongoDB. Failures are retried with backoff; nothing is
- * lost while Meilisearch is down, because the marks stay until a push succeeds.
+ * that changed them; the indexer reads the pending ones of each index in one pass, sends them in
+ * batches without waiting (the next batch goes while Meilisearch processes one), and as each
+ * batch's tasks succeed, clears the marks of that batch in one command, only where the record's
+ * version has not moved on meanwhile. It also keeps the index settings and the synonyms in step
+ * with MongoDB. Failures are retried with backoff; nothing is lost while Meilisearch is down,
+ * because the marks stay until Meilisearch has the version.
+ *
+ * Several indexers (one per server, the CLI one) may run at once. Meilisearch keeps the order in
+ * which tasks were sent, not record versions: if one indexer read a record, another then read and
+ * sent its next version, and the first sent the older one after that, the index would keep the
+ * older version while the newer one is confirmed. Reading a batch right before sending it keeps that
+ * window to one MongoDB read and one Meilisearch request, as before batching; on the emulator a
+ * cursor is a snapshot taken at the start of a pass, so there the window is the pass.
  */
 export class SearchIndexer {
   private running = false;
+  /** Set by `stop`: a pass under way sends no further batch. */
+  private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   /** A nudge that came while the loop was busy: the next sleep is skipped, so none is lost. */
@@ -51,7 +86,9 @@ export class SearchIndexer {
   private settingsApplied = false;
   private lastSynonymCheck = 0;
   private readonly batchSize: number;
+  private readonly inFlightBatches: number;
   private readonly idleMs: number;
+  private readonly maxIdleMs: number;
   private readonly maxBackoffMs: number;
   private subscribe: (() => Array<() => void>) | undefined;
   private unsubscribe: Array<() => void> = [];
@@ -61,8 +98,10 @@ export class SearchIndexer {
     private readonly deps: IndexerDeps,
     options: IndexerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 200;
+    this.batchSize = options.batchSize ?? 500;
+    this.inFlightBatches = Math.max(1, options.inFlightBatches ?? 2);
     this.idleMs = options.idleMs ?? 1_000;
+    this.maxIdleMs = Math.max(this.idleMs, options.maxIdleMs ?? 5_000);
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.records = new IndexedRecordsRepository(deps.db);
   }
@@ -76,13 +115,18 @@ export class SearchIndexer {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.unsubscribe = this.subscribe?.() ?? [];
     this.loop = this.run();
   }
 
-  /** Stops the loop after the current step and releases its subscriptions. */
+  /**
+   * Stops the loop and releases its subscriptions. A pass under way sends no further batch, and
+   * waits for and confirms those already sent.
+   */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     for (const release of this.unsubscribe.splice(0)) release();
     this.wake?.();
     await this.loop;
@@ -96,6 +140,7 @@ export class SearchIndexer {
 
   private async run(): Promise<void> {
     let backoff = 500;
+    let idle = this.idleMs;
     while (this.running) {
       let worked: boolean;
       try {
@@ -110,24 +155,32 @@ export class SearchIndexer {
         backoff = Math.min(backoff * 2, this.maxBackoffMs);
         continue;
       }
-      if (!worked) await this.sleep(this.idleMs);
+      if (worked) {
+        idle = this.idleMs;
+      } else if (await this.sleep(idle)) {
+        idle = this.idleMs;
+      } else {
+        idle = Math.min(idle * 2, this.maxIdleMs);
+      }
     }
   }
 
-  private async sleep(ms: number): Promise<void> {
+  /** Sleeps up to `ms`; returns whether a nudge (or stop) cut it short. */
+  private async sleep(ms: number): Promise<boolean> {
     // Stopped during a step, or nudged while busy: do not wait (checked in the same tick as `wake`).
     if (this.nudged || !this.running) {
       this.nudged = false;
-      return;
+      return true;
     }
     const controller = new AbortController();
     this.wake = () => controller.abort();
     await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
     this.wake = undefined;
     this.nudged = false;
+    return controller.signal.aborted;
   }
 
-  /** One unit of work: settings, synonyms, then one batch of pending articles. Returns whether it did anything. */
+  /** One unit of work: settings, everything pending, then synonyms. Returns whether it did anything. */
   async step(): Promise<boolean> {
     if (!this.settingsApplied) {
       for (const projection of this.deps.projections) {
@@ -135,32 +188,75 @@ export class SearchIndexer {
       }
       this.settingsApplied = true;
     }
-    let worked = false;
+    // Documents first: a change waiting to be searchable should not wait for the synonym check.
+    const pushed = await this.pushPending();
+    let synonymsPushed = false;
     if (Date.now() - this.lastSynonymCheck > 5_000) {
-      worked = (await this.pushSynonymsIfChanged()) || worked;
+      synonymsPushed = await this.pushSynonymsIfChanged();
       this.lastSynonymCheck = Date.now();
     }
-    const pushed = await this.pushPendingBatches();
-    return worked || pushed > 0;
+    return synonymsPushed || pushed > 0;
   }
 
-  /** Pushes one batch of pending records of every projection; returns how many were handled. */
-  async pushPendingBatches(): Promise<number> {
-    let handled = 0;
-    for (const projection of this.deps.projections) handled += await this.pushPendingBatch(projection);
-    return handled;
+  /**
+   * One pass over the pending records of every index (the indexes side by side, so a long catch-up
+   * of one does not hold the other back). Returns how many records were sent.
+   * @throws the first failure, once every index's pass has ended.
+   */
+  async pushPending(): Promise<number> {
+    const outcomes = await Promise.allSettled(
+      this.deps.projections.map((projection) => this.pushPendingOf(projection)),
+    );
+    let sent = 0;
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        throw outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+      }
+      sent += outcome.value;
+    }
+    return sent;
   }
 
-  private async pushPendingBatch(projection: IndexProjection): Promise<number> {
-    const pending = await this.records.findPendingOldestFirst(projection.collection, this.batchSize);
-    if (pending.length === 0) return 0;
-    await pushRecords(this.deps.meili(), projection, pending);
-    const confirmed = await this.records.confirmSyncedUnlessChanged(projection.collection, pending);
+  /**
+   * Reads the index's pending records in one query, sends them in batches with up to
+   * `inFlightBatches` unconfirmed, and confirms each batch in order once its tasks succeeded.
+   * Meilisearch processes an index's tasks in order, so a record sent twice ends at its later version.
+   */
+  private async pushPendingOf(projection: IndexProjection): Promise<number> {
+    const cursor = this.records.findPending(projection.collection, projection.fields, this.batchSize);
+    const batches = inBatches(cursor, this.batchSize)[Symbol.asyncIterator]();
+    const sent: SentBatch[] = [];
+    let count = 0;
+    try {
+      while (!this.stopping) {
+        // Wait for room before reading the next batch: a batch goes to Meilisearch right after it
+        // is read from MongoDB (see the class comment on several indexers).
+        while (sent.length >= this.inFlightBatches) await this.confirm(projection, sent.shift());
+        const next = await batches.next();
+        if (next.done) break;
+        const records = next.value;
+        sent.push({
+          tasks: (await enqueueRecords(this.deps.meili(), projection, records)).tasks,
+          pushed: records.map(({ _id, version }) => ({ _id, version })),
+        });
+        count += records.length;
+      }
+      while (sent.length > 0) await this.confirm(projection, sent.shift());
+    } finally {
+      await batches.return(undefined);
+      await cursor.close();
+    }
+    return count;
+  }
+
+  private async confirm(projection: IndexProjection, batch: SentBatch | undefined): Promise<void> {
+    if (!batch) return;
+    await waitForTasks(this.deps.meili(), batch.tasks);
+    const confirmed = await this.records.confirmSyncedUnlessChanged(projection.collection, batch.pushed);
     this.deps.logger.debug(
-      { index: projection.indexUid, pushed: pending.length, confirmed },
+      { index: projection.indexUid, pushed: batch.pushed.length, confirmed },
       'search indexer: batch synced',
     );
-    return pending.length;
   }
 
   /** Pushes the synonyms to the indexes that use them when they changed (by content hash). */
@@ -195,94 +291,11 @@ export class SearchIndexer {
   /** Runs steps until nothing is pending (CLI and tests). @throws when a push fails. */
   async drain(): Promise<void> {
     await this.step();
-    while ((await this.pushPendingBatches()) > 0) {
-      // keep going
+    while ((await this.pushPending()) > 0) {
+      // keep going: records that changed during a pass are pending again
     }
   }
 }
-
-/** Fails a finished task that did not succeed, with Meilisearch's reason. */
-export function assertSucceeded(task: {
-  status: string;
-  uid: number;
-  error?: { message: string } | null;
-}): void {
-  if (task.status !== 'succeeded') {
-    throw new Error(
-      `Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? 'no reason given'}`,
-    );
-  }
-}
-
-/** The search_state key under which the synonyms last pushed to an index are remembered. */
-export function synonymsStateKey(indexUid: string): string {
-  return `${SYNONYMS_STATE}:${indexUid}`;
-}
-
-/** Creates the index if needed and applies its settings, waiting for both: settings before documents. */
-export async function ensureIndex(meili: Meilisearch, uid: string, settings: Settings): Promise<void> {
-  const exists = await meili
-    .getIndex(uid)
-    .then(() => true)
-    .catch((error: unknown) => {
-      if (meiliErrorCode(error) === 'index_not_found') return false;
-      throw error;
-    });
-  if (!exists) {
-    await meili
-      .createIndex(uid, { primaryKey: 'id' })
-      .waitTask({ timeout: TASK_TIMEOUT_MS })
-      .then(assertSucceeded);
-  }
-  await meili
-    .index(uid)
-    .updateSettings(settings)
-    .waitTask({ timeout: TASK_TIMEOUT_MS })
-    .then(assertSucceeded);
-}
-
-/** Upserts the records that belong in the index and deletes the others, waiting for both tasks. */
-export async function pushRecords(
-  meili: Meilisearch,
-  projection: IndexProjection,
-  records: IndexedRecord[],
-  indexUid = projection.indexUid,
-): Promise<void> {
-  const index = meili.index(indexUid);
-  const documents = records.map((record) => projection.toDocument(record)).filter((doc) => doc !== null);
-  const gone = records
-    .filter((record) => projection.toDocument(record) === null)
-    .map((record) => record._id.toHexString());
-  if (documents.length > 0) {
-    await index
-      .addDocuments(documents, { primaryKey: 'id' })
-      .waitTask({ timeout: TASK_TIMEOUT_MS })
-      .then(assertSucceeded);
-  }
-  if (gone.length > 0) {
-    await index.deleteDocuments(gone).waitTask({ timeout: TASK_TIMEOUT_MS }).then(assertSucceeded);
-  }
-}
-
-/** Mutual synonyms as Meilisearch wants them: every term maps to all the others of its set. */
-export function synonymMap(sets: string[][]): Record<string, string[]> {
-  const map: Record<string, Set<string>> = {};
-  for (const set of sets) {
-    const terms = [
-      ...new Set(set.map((term) => normaliseText(term).toLowerCase()).filter((term) => term !== '')),
-    ];
-    for (const term of terms) {
-      map[term] ??= new Set();
-      for (const other of terms) if (other !== term) map[term].add(other);
-    }
-  }
-  return Object.fromEntries(
-    Object.keys(map)
-      .sort()
-      .map((term) => [term, [...(map[term] ?? [])].sort()]),
-  );
-}
-
 /**
  * Creates the indexer for an app and subscribes it to the domain events that wake it: article and
  * hall changes, and synonym edits (which also make it check the synonyms at once). The caller starts
