@@ -3,6 +3,8 @@
  * SIGINT/SIGTERM stop accepting, finish in-flight requests, close clients and stop embedded
  * services; a second signal exits at once.
  */
+// First: V8's heap growth is set before the rest of the service loads (see the module).
+import './platform/v8-heap.js';
 import path from 'node:path';
 import { resolveJwtSecret } from './auth/dev-secret.js';
 import { ConfigError, loadConfig } from './config.js';

@@ -5,12 +5,12 @@
  * delayed ACK (about 44 ms a call, against 2-4 ms here). This transport sends over `node:http(s)`
  * with keep-alive connections and TCP_NODELAY, and keeps the library's contract for a custom
  * `httpClient`: it resolves to the parsed body, throws `MeilisearchApiError` for an error answer
- * (so `error.cause.code`, e.g. `index_not_found`, still works) and honours the abort signal the
- * library sets for its timeout.
+ * (so `error.cause.code`, e.g. `index_not_found`, still works), honours the caller's abort signal
+ * and keeps the per-request timeout itself.
  */
 import http from 'node:http';
 import https from 'node:https';
-import { MeilisearchApiError, Meilisearch } from 'meilisearch';
+import { MeilisearchApiError, MeilisearchRequestTimeOutError, Meilisearch } from 'meilisearch';
 
 export interface MeiliClientOptions {
   host: string;
@@ -41,75 +41,110 @@ function bodyOf(init: RequestInit | undefined): Buffer | undefined {
   throw new TypeError('the Meilisearch transport sends string or byte bodies only');
 }
 
-/** A `fetch`-shaped transport for meilisearch-js over keep-alive `node:http(s)` (see the file comment). */
-export function keepAliveTransport(input: string | URL | Request, init?: RequestInit): Promise<unknown> {
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-  const send = url.protocol === 'https:' ? https.request : http.request;
-  const body = bodyOf(init);
-  const signal = init?.signal ?? undefined;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      // The abort reason as it is: meilisearch-js recognises its own timeout reason by identity.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(signal.reason);
-      return;
-    }
-    const request = send(
-      url,
-      {
-        method: init?.method ?? 'GET',
-        agent,
-        headers: { ...headersOf(init), ...(body ? { 'content-length': String(body.length) } : {}) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          signal?.removeEventListener('abort', onAbort);
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = response.statusCode ?? 0;
-          let parsed: unknown;
-          try {
-            parsed = text === '' ? undefined : JSON.parse(text);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-            return;
-          }
-          if (status >= 200 && status < 300) {
-            resolve(parsed);
-            return;
-          }
-          const answer = new Response(text, { status, statusText: response.statusMessage ?? '' });
-          reject(
-            new MeilisearchApiError(answer, parsed as ConstructorParameters<typeof MeilisearchApiError>[1]),
-          );
-        });
-      },
-    );
-    const onAbort = (): void => {
-      request.destroy();
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('socket', (socket) => socket.setNoDelay(true));
-    request.on('error', (error) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(error);
+/** A `fetch`-shaped function, as meilisearch-js calls its `httpClient`. */
+export type MeiliTransport = (input: string | URL | Request, init?: RequestInit) => Promise<unknown>;
+
+/**
+ * A `fetch`-shaped transport for meilisearch-js over keep-alive `node:http(s)` (see the file comment)
+ * that gives up after `timeoutMs` with the library's own `MeilisearchRequestTimeOutError`.
+ *
+ * The timeout lives here, not in meilisearch-js: given a caller's signal (its task polling passes
+ * one signal to every poll of a wait), the library adds an `abort` listener to that signal per
+ * request and never removes it, so a wait of a few seconds piled up dozens of listeners
+ * (MaxListenersExceededWarning) and kept every request's controller alive until the wait ended.
+ * This transport adds one listener per request and removes it however the request ends.
+ */
+export function keepAliveTransport(timeoutMs: number): MeiliTransport {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+    const send = url.protocol === 'https:' ? https.request : http.request;
+    const body = bodyOf(init);
+    const signal = init?.signal ?? undefined;
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        // The abort reason as it is: meilisearch-js recognises its own task-timeout reason by identity.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        reject(signal.reason);
+        return;
+      }
+      let settled = false;
+      // Every way out goes through here: the timer and the abort listener never outlive the request.
+      const settle = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        outcome();
+      };
+      const request = send(
+        url,
+        {
+          method: init?.method ?? 'GET',
+          agent,
+          headers: { ...headersOf(init), ...(body ? { 'content-length': String(body.length) } : {}) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', (error) => settle(() => reject(error)));
+          response.on('end', () => {
+            settle(() => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              answer(response, text, resolve, reject);
+            });
+          });
+        },
+      );
+      const onAbort = (): void => {
+        request.destroy();
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        settle(() => reject(signal?.reason));
+      };
+      const timer = setTimeout(() => {
+        request.destroy();
+        settle(() => reject(new MeilisearchRequestTimeOutError(timeoutMs, init ?? {})));
+      }, timeoutMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      request.on('socket', (socket) => socket.setNoDelay(true));
+      request.on('error', (error) => settle(() => reject(error)));
+      request.end(body);
     });
-    request.end(body);
-  });
+  };
 }
 
-/** The service's Meilisearch client: keep-alive transport, the given key and per-request timeout. */
+/** Resolves to the parsed body of a 2xx answer; rejects with `MeilisearchApiError` for an error answer. */
+function answer(
+  response: http.IncomingMessage,
+  text: string,
+  resolve: (value: unknown) => void,
+  reject: (error: Error) => void,
+): void {
+  const status = response.statusCode ?? 0;
+  let parsed: unknown;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch (error) {
+    reject(error instanceof Error ? error : new Error(String(error)));
+    return;
+  }
+  if (status >= 200 && status < 300) {
+    resolve(parsed);
+    return;
+  }
+  const reply = new Response(text, { status, statusText: response.statusMessage ?? '' });
+  reject(new MeilisearchApiError(reply, parsed as ConstructorParameters<typeof MeilisearchApiError>[1]));
+}
+
+/**
+ * The service's Meilisearch client: keep-alive transport, the given key and per-request timeout
+ * (kept by the transport: meilisearch-js is given none, see keepAliveTransport).
+ */
 export function createMeiliClient(options: MeiliClientOptions): Meilisearch {
   return new Meilisearch({
     host: options.host,
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    timeout: options.timeout,
-    httpClient: keepAliveTransport,
+    httpClient: keepAliveTransport(options.timeout),
   });
 }
 

@@ -1,8 +1,9 @@
 /**
  * The service's Meilisearch transport (src/platform/meilisearch.ts) against the real engine: it keeps
- * connections alive, answers what `fetch` answered, keeps Meilisearch's error codes reachable, and
- * honours the client's timeout.
+ * connections alive, answers what `fetch` answered, keeps Meilisearch's error codes reachable,
+ * honours the client's timeout, and leaves no listener behind on a caller's abort signal.
  */
+import { getEventListeners } from 'node:events';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -92,6 +93,37 @@ describe('the Meilisearch transport', () => {
     } finally {
       for (const socket of held) socket.destroy();
       silent.close();
+    }
+  });
+
+  it('leaves no abort listener behind on a signal shared by many calls (as task polling does)', async () => {
+    const client = createMeiliClient({
+      host: endpoints.meiliUrl,
+      apiKey: endpoints.meiliApiKey,
+      timeout: 5_000,
+    });
+    const { taskUid } = await client
+      .health()
+      .then(() => client.createIndex(`transport-listeners-${Date.now()}`));
+    // meilisearch-js's waitTask polls getTask with one signal for the whole wait: every poll used
+    // to leave a listener on it (MaxListenersExceededWarning after 11 polls).
+    const shared = new AbortController();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      for (let poll = 0; poll < 30; poll += 1) {
+        const task = await client.tasks.getTask(taskUid, { signal: shared.signal });
+        expect(task.uid).toBe(taskUid);
+        expect(getEventListeners(shared.signal, 'abort').length).toBe(0);
+      }
+      // A failing call (an unknown task) cleans up too.
+      await expect(client.tasks.getTask(2 ** 31, { signal: shared.signal })).rejects.toThrow();
+      expect(getEventListeners(shared.signal, 'abort').length).toBe(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
     }
   });
 });
