@@ -1,4 +1,3 @@
-import { ObjectId } from 'mongodb';
 import type { Meilisearch, MultiSearchParams, SearchResponse } from 'meilisearch';
 import type { Principal } from '../../auth/principal.js';
 import { AppError, badField } from '../../errors.js';
@@ -9,9 +8,10 @@ import { normaliseErrorCode } from '../articles/index.js';
 import type { ArticleDoc, ArticleView, ArticleReader } from '../articles/index.js';
 import type { ArticleSearchDocument } from '../indexing/index.js';
 import { errorCodeCandidates, normaliseText } from '../../lib/normalise-text.js';
-import { countValues, facetCounts, MARK_CLOSE, MARK_OPEN, markup } from './search-results.js';
+import { facetCounts, MARK_CLOSE, MARK_OPEN, markup } from './search-results.js';
 import type { HitArticles, SearchFilter, SearchHit, SearchOptions, SearchResult } from './search-results.js';
 import type { ArticleMatchRepository } from '../articles/index.js';
+import { searchMongo } from './degraded-search.js';
 
 const MAX_HITS = 50;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
@@ -123,7 +123,9 @@ export class SearchService {
         { err: error, source: 'meilisearch' },
         'Meilisearch did not answer: searching MongoDB instead (degraded)',
       );
-      return this.fromMongo(() => this.searchMongo(reader, query, filter, first, offset));
+      return this.fromMongo(() =>
+        searchMongo(this.matches, this.reader, reader, query, filter, first, offset),
+      );
     }
     return this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
   }
@@ -305,66 +307,12 @@ export class SearchService {
   }
 
   private async viewsOf(reader: Principal, ids: string[]): Promise<Map<string, ArticleView>> {
-    const docs = await this.articles.findByIds(ids.map((id) => new ObjectId(id)));
+    const docs = await this.articles.findByIds(ids);
     const views = new Map<string, ArticleView>();
     for (const doc of docs) {
       const view = this.reader.view(reader, doc, 'search');
       if (view) views.set(doc._id.toHexString(), view);
     }
     return views;
-  }
-
-  /** The degraded path: every term must appear in the title or summary, or be a carried error code. */
-  private async searchMongo(
-    reader: Principal,
-    query: string,
-    filter: SearchFilter,
-    first: number,
-    offset: number,
-  ): Promise<SearchResult> {
-    const started = performance.now();
-    const codes = errorCodeCandidates(query);
-    const matched = await this.matches.findReadableMatching(
-      this.reader.readableFilter(reader, 'search'),
-      {
-        ...filter,
-        errorCode: filter.errorCode ? normaliseErrorCode(filter.errorCode) : null,
-        terms: query
-          .split(' ')
-          .filter((word) => word !== '')
-          .map((text) => ({
-            text,
-            errorCode:
-              codes.includes(text) || codes.includes(normaliseErrorCode(text))
-                ? normaliseErrorCode(text)
-                : null,
-          })),
-      },
-      1000,
-    );
-    const carriers = matched.filter((doc) => doc.live?.errorCodes.some((code) => codes.includes(code)));
-    const ordered = [...carriers, ...matched.filter((doc) => !carriers.includes(doc))];
-    const hits: SearchHit[] = [];
-    for (const doc of ordered.slice(offset, offset + first)) {
-      const view = this.reader.view(reader, doc, 'search');
-      if (!view) continue;
-      hits.push({
-        article: view,
-        title: markup(view.content.title),
-        snippet: markup(view.content.summary),
-        matchedErrorCodes: view.content.errorCodes.filter((code) => codes.includes(code)),
-      });
-    }
-    return {
-      query,
-      totalHits: matched.length,
-      processingTimeMs: Math.round(performance.now() - started),
-      degraded: true,
-      facets: {
-        categories: countValues(matched, (doc) => doc.live?.categoryPath ?? []),
-        tags: countValues(matched, (doc) => doc.live?.tags ?? []),
-      },
-      hits,
-    };
   }
 }
