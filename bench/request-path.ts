@@ -3,7 +3,7 @@
  *
  * 1. `halls(first: 20)` with region, channels and opening hours: server CPU per request of the
  *    compiled service (`node dist/src/main.js`, NODE_ENV=production) against a hand-written node:http
- *    handler doing the same reads with the same driver (bench/request-path-baseline.mjs), each in its
+ *    handler doing the same reads with the same driver (bench/baseline/halls-server.mjs), each in its
  *    own child process, against the same embedded MongoDB-wire server. CPU is utime+stime from
  *    /proc/<pid>/stat around each burst; sides alternate (and swap which goes first) round by round,
  *    so machine noise hits both; the report is the median per side and the ratio of medians.
@@ -243,7 +243,7 @@ try {
   port = await findFreePort();
   const baseline = await startChild(
     'baseline',
-    ['bench/request-path-baseline.mjs'],
+    ['bench/baseline/halls-server.mjs'],
     {
       PATH: process.env['PATH'],
       NODE_ENV: 'production',

@@ -5,7 +5,10 @@
  * one query), serialised as the same JSON shape. No framework, no schema, no validation layers: the
  * floor a GraphQL service is compared against.
  *
- * Environment: MONGODB_URI, MONGODB_DB, PORT. GET /halls?first=20
+ * Used by row 1 of the suite (GET /halls?first=20) and by bench/request-path.ts (a POST of the
+ * HALLS_PAGE operation: the page of `variables.first`).
+ *
+ * Environment: MONGODB_URI, MONGODB_DB, PORT.
  */
 import http from 'node:http';
 import { MongoClient } from 'mongodb';
@@ -57,7 +60,7 @@ async function hallsPage(first) {
         pageInfo: {
           hasNextPage: page.length > first,
           endCursor: last
-            ? Buffer.from(JSON.stringify([last.code, last._id.toHexString()])).toString('base64')
+            ? Buffer.from(JSON.stringify(['CODE', last.code, last._id.toHexString()])).toString('base64url')
             : null,
         },
         nodes: nodes.map((hall) => {
@@ -93,6 +96,22 @@ async function hallsPage(first) {
   };
 }
 
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The page size asked for: `?first=` on a GET, `variables.first` of a POSTed operation. */
+async function firstOf(req, url) {
+  if (req.method !== 'POST') return Number(url.searchParams.get('first') ?? 20);
+  const text = await readBody(req);
+  return text ? Number(JSON.parse(text).variables?.first ?? 20) : 20;
+}
+
 await client.connect();
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -100,23 +119,26 @@ const server = http.createServer((req, res) => {
     res.writeHead(200).end('ready');
     return;
   }
-  const first = Math.min(100, Math.max(0, Number(url.searchParams.get('first') ?? 20)));
-  hallsPage(first).then(
-    (body) => {
-      const payload = JSON.stringify(body);
-      res.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(payload),
-      });
-      res.end(payload);
-    },
-    (error) => {
-      res.writeHead(500).end(String(error));
-    },
-  );
+  firstOf(req, url)
+    .then((first) => hallsPage(Math.min(100, Math.max(0, first))))
+    .then(
+      (body) => {
+        const payload = JSON.stringify(body);
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        });
+        res.end(payload);
+      },
+      (error) => {
+        res.writeHead(500).end(String(error));
+      },
+    );
 });
 server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  process.stdout.write(`listening ${server.address().port}\n`);
+});
 process.on('SIGTERM', () => {
   server.close();
   void client.close().then(() => process.exit(0));

@@ -18,7 +18,7 @@ import { articlesPolicy } from './article.policy.js';
 import type { ArticleRepository } from './article.repository.js';
 import { createArticleSchema, noteSchema, reasonSchema, updateArticleSchema } from './article.validation.js';
 import { AUTHORING_ACTIONS, decideChange, newDraft } from './article.workflow.js';
-import { parse } from './article.paging.js';
+import { parseInput } from '../../lib/validation.js';
 
 /** The fields a change sets besides the workflow bookkeeping `change` adds. */
 type ChangedFields = Partial<ArticleDoc>;
@@ -42,7 +42,7 @@ export class ArticleEditor {
    */
   async createArticle(principal: Principal, rawInput: unknown): Promise<ArticleView> {
     articlesPolicy.authorize(principal, 'create');
-    const input = parse(createArticleSchema, 'input', rawInput);
+    const input = parseInput(createArticleSchema, 'input', rawInput);
     const related = await this.checkReferences(input.category, input.related, null);
     // The slug and locale are held while checking and inserting: concurrent creates of one slug
     // give one article (see db/key-claims.ts), on the emulator and across instances alike.
@@ -84,7 +84,7 @@ export class ArticleEditor {
     rawInput: unknown,
   ): Promise<ArticleView> {
     articlesPolicy.authorize(principal, 'update');
-    const input = parse(updateArticleSchema, 'input', rawInput);
+    const input = parseInput(updateArticleSchema, 'input', rawInput);
     return this.change(principal, id, expectedVersion, 'update', input.note ?? null, async (doc) => {
       const next: ArticleContent = { ...doc.current };
       if (input.title !== undefined) next.title = input.title;
@@ -121,7 +121,7 @@ export class ArticleEditor {
     note: unknown,
   ): Promise<ArticleView> {
     articlesPolicy.authorize(principal, 'submit');
-    const text = parse(noteSchema, 'note', note) ?? null;
+    const text = parseInput(noteSchema, 'note', note) ?? null;
     return this.change(principal, id, expectedVersion, 'submit', text, (_doc, at) => ({
       submittedAt: at,
       submittedBy: principal.id,
@@ -141,7 +141,7 @@ export class ArticleEditor {
     note: unknown,
   ): Promise<ArticleView> {
     articlesPolicy.authorize(principal, 'publish');
-    const text = parse(noteSchema, 'note', note) ?? null;
+    const text = parseInput(noteSchema, 'note', note) ?? null;
     return this.change(principal, id, expectedVersion, 'publish', text, async (doc, at) => {
       await this.assertNotAnAuthor(principal, doc);
       return { live: doc.current, liveVersion: doc.version + 1, publishedAt: at, publishedBy: principal.id };
@@ -156,7 +156,7 @@ export class ArticleEditor {
     reason: unknown,
   ): Promise<ArticleView> {
     articlesPolicy.authorize(principal, 'reject');
-    const text = parse(reasonSchema, 'reason', reason);
+    const text = parseInput(reasonSchema, 'reason', reason);
     return this.change(principal, id, expectedVersion, 'reject', text, (_doc, at) => ({
       rejection: { by: principal.id, at, reason: text },
     }));
@@ -170,7 +170,7 @@ export class ArticleEditor {
     note: unknown,
   ): Promise<ArticleView> {
     articlesPolicy.authorize(principal, 'archive');
-    const text = parse(noteSchema, 'note', note) ?? null;
+    const text = parseInput(noteSchema, 'note', note) ?? null;
     return this.change(principal, id, expectedVersion, 'archive', text, () => ({}));
   }
 
@@ -186,7 +186,7 @@ export class ArticleEditor {
     note: unknown,
   ): Promise<ArticleView> {
     articlesPolicy.authorize(principal, 'restore');
-    const text = parse(noteSchema, 'note', note) ?? `restored revision ${revision}`;
+    const text = parseInput(noteSchema, 'note', note) ?? `restored revision ${revision}`;
     return this.change(principal, id, expectedVersion, 'restore', text, async () => {
       const old = await this.repo.findRevision(id, revision);
       if (!old) throw badField('revision', `article has no revision ${revision}`);

@@ -2,8 +2,8 @@
 import { badField } from '../../errors.js';
 import { builder } from '../../schema/builder.js';
 import { localeArg } from '../../schema/labels.js';
-import { connectionPage, DEFAULT_PAGE_SIZE, given, pageRequestOf, underInput } from '../../schema/paging.js';
-import { pageFlags } from '../../lib/paging.js';
+import { connectionPage, given, pageRequestOf, underInput } from '../../schema/paging.js';
+import { MAX_PAGE_SIZE, pageFlags, pageSize, sizeField } from '../../lib/paging.js';
 import {
   AccessKindEnum,
   ChannelKindEnum,
@@ -13,9 +13,6 @@ import {
   ServiceKindEnum,
 } from './channel.refs.graphql.js';
 import type { ChannelAccess, ChannelDoc } from './channel.model.js';
-
-/** Channels per page at most. */
-const MAX_CHANNEL_PAGE = 100;
 
 /** The cursor of a channel in code order. */
 function channelCursor(channel: Pick<ChannelDoc, 'code'>): string {
@@ -100,14 +97,11 @@ builder.queryFields((t) => ({
   channels: t.connection(
     {
       type: ChannelRef,
-      description: `Service channels by kind, ownership, type and services, in code order, in pages of at most ${MAX_CHANNEL_PAGE}.`,
+      description: `Service channels by kind, ownership, type and services, in code order, in pages of at most ${MAX_PAGE_SIZE}.`,
       args: { filter: t.arg({ type: ChannelFilterInput, required: false, description: 'Which channels.' }) },
       resolve: async (_root, args, context) => {
         const request = pageRequestOf(args);
-        const size = request.size ?? DEFAULT_PAGE_SIZE;
-        if (!Number.isInteger(size) || size < 1 || size > MAX_CHANNEL_PAGE) {
-          throw badField(request.backward ? 'last' : 'first', `must be between 1 and ${MAX_CHANNEL_PAGE}`);
-        }
+        const size = pageSize(request.size, sizeField(request));
         const from = request.after === null ? null : codeOf(request.after, 'after');
         const to = request.before === null ? null : codeOf(request.before, 'before');
         const all = await context.services.channels.listChannels(args.filter ?? {});
