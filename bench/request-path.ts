@@ -290,11 +290,44 @@ try {
   const proxy = await recordingProxy(infra.meiliUrl);
   port = await findFreePort();
   const recorder = await startChild('recorder', ['dist/src/main.js'], serviceEnv(proxy.url, port), port);
+  port = await findFreePort();
+  // The floor: a hand-written forwarder (one extra HTTP hop and a JSON reshape, nothing else).
+  const forwarder = await startChild(
+    'forwarder',
+    ['bench/baseline/search-forwarder.mjs'],
+    {
+      PATH: process.env['PATH'],
+      MEILI_URL: infra.meiliUrl,
+      MEILI_API_KEY: infra.meiliApiKey ?? '',
+      PORT: String(port),
+    },
+    port,
+  );
+  children.push(forwarder);
   let compare: Child | null = null;
   if (SEARCH_COMPARE) {
     port = await findFreePort();
     compare = await startChild('compare', [SEARCH_COMPARE], serviceEnv(infra.meiliUrl, port), port);
     children.push(compare);
+  }
+  {
+    // The fixed cost of the request path: `{ __typename }` through the service and the forwarder.
+    const typename = JSON.stringify({ query: '{ __typename }' });
+    const times = { service: [] as number[], floor: [] as number[] };
+    for (let i = 0; i < SEARCHES + 30; i += 1) {
+      for (const [name, child] of [
+        ['service', service],
+        ['floor', forwarder],
+      ] as const) {
+        const started = performance.now();
+        await post(`${child.url}/graphql`, typename);
+        if (i >= 30) times[name].push(performance.now() - started);
+      }
+    }
+    process.stdout.write(
+      `{ __typename } (the fixed cost), ${SEARCHES} each, interleaved: p50 service ${percentile(times.service, 50).toFixed(2)} ms, ` +
+        `forwarder ${percentile(times.floor, 50).toFixed(2)} ms; p95 ${percentile(times.service, 95).toFixed(2)} / ${percentile(times.floor, 95).toFixed(2)} ms\n`,
+    );
   }
   for (const query of ['691', '宽带 连不上']) {
     const searchBody = JSON.stringify({ query: SEARCH, variables: { query } });
@@ -302,11 +335,17 @@ try {
     await post(`${recorder.url}/graphql`, searchBody);
     const captured = proxy.bodies.at(-1);
     if (!captured) throw new Error('no multi-search captured');
-    const raw = { service: [] as number[], meili: [] as number[], compare: [] as number[] };
+    const raw = {
+      service: [] as number[],
+      meili: [] as number[],
+      compare: [] as number[],
+      floor: [] as number[],
+    };
     const meiliHeaders = { authorization: `Bearer ${infra.meiliApiKey ?? ''}` };
     for (let i = 0; i < 30; i += 1) {
       await post(`${infra.meiliUrl}/multi-search`, captured, meiliHeaders);
       await post(`${service.url}/graphql`, searchBody);
+      await post(`${forwarder.url}/graphql`, captured);
       if (compare) await post(`${compare.url}/graphql`, searchBody);
     }
     for (let i = 0; i < SEARCHES; i += 1) {
@@ -318,6 +357,10 @@ try {
       const searched = await post(`${service.url}/graphql`, searchBody);
       if (searched.text.includes('"errors"')) throw new Error(`searchArticles: ${searched.text}`);
       raw.service.push(performance.now() - started);
+      started = performance.now();
+      const forwarded = await post(`${forwarder.url}/graphql`, captured);
+      if (forwarded.status !== 200) throw new Error(`forwarder: ${forwarded.status} ${forwarded.text}`);
+      raw.floor.push(performance.now() - started);
       if (compare) {
         started = performance.now();
         const other = await post(`${compare.url}/graphql`, searchBody);
@@ -331,6 +374,11 @@ try {
       `searchArticles "${query}" (${lanes} queries in the multi-search), ${SEARCHES} each, interleaved: ` +
         `p50 service ${p(raw.service, 50)} ms, raw ${p(raw.meili, 50)} ms, +${(percentile(raw.service, 50) - percentile(raw.meili, 50)).toFixed(2)} ms; ` +
         `p95 service ${p(raw.service, 95)} ms, raw ${p(raw.meili, 95)} ms, +${(percentile(raw.service, 95) - percentile(raw.meili, 95)).toFixed(2)} ms\n`,
+    );
+    process.stdout.write(
+      `  floor (bench/baseline/search-forwarder.mjs: node:http forwarding the same multi-search): ` +
+        `p50 ${p(raw.floor, 50)} ms, +${(percentile(raw.floor, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +
+        `p95 ${p(raw.floor, 95)} ms, +${(percentile(raw.floor, 95) - percentile(raw.meili, 95)).toFixed(2)} ms over raw\n`,
     );
     if (compare) {
       process.stdout.write(

@@ -15,7 +15,7 @@ export interface Endpoints {
 }
 
 export interface OpenApp extends AppDeps {
-  /** Closes the MongoDB client. */
+  /** Stores what is still buffered (the search log), then closes the MongoDB client. */
   close(): Promise<void>;
 }
 
@@ -67,7 +67,10 @@ export async function openApp(
       maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
     },
     services: undefined as unknown as OpenApp['services'],
-    close: () => client.close(),
+    close: async () => {
+      await app.services.searchLogWriter.flush();
+      await client.close();
+    },
   };
   app.services = createServices(db, logger, () => app.meili, config.meili.indexPrefix);
   return app;

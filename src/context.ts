@@ -33,6 +33,7 @@ export type RequestServices = Omit<
   | 'channelRepo'
   | 'synonymRepo'
   | 'searchLog'
+  | 'searchLogWriter'
   | 'indexState'
 >;
 

@@ -31,6 +31,7 @@ import { HallSearch, SearchService } from './modules/search/index.js';
 import {
   SearchInsightsService,
   SearchLogRepository,
+  SearchLogWriter,
   subscribeSearchLog,
 } from './modules/search-log/index.js';
 import { SynonymRepository, SynonymService } from './modules/synonyms/index.js';
@@ -51,6 +52,8 @@ export interface Services {
   channelRepo: ChannelRepository;
   synonymRepo: SynonymRepository;
   searchLog: SearchLogRepository;
+  /** Batches the search log's writes; flushed on close and before the log is read here. */
+  searchLogWriter: SearchLogWriter;
   indexState: IndexStateRepository;
   // ---- services ----
   /** Reading articles: visibility, lists, categories. */
@@ -97,7 +100,8 @@ export function createServices(
   const synonymRepo = new SynonymRepository(db);
   const searchLog = new SearchLogRepository(db);
   // The search log is a subscriber of SearchPerformed (the indexer subscribes when it starts).
-  subscribeSearchLog(events, searchLog);
+  const searchLogWriter = new SearchLogWriter(searchLog, logger);
+  subscribeSearchLog(events, searchLogWriter);
   const articleReader = new ArticleReader(articles, logger);
   const knownHallCodes = async (codes: readonly string[]) =>
     new Set((await halls.findByCodes(codes)).map((hall) => hall.code));
@@ -112,6 +116,7 @@ export function createServices(
     channelRepo,
     synonymRepo,
     searchLog,
+    searchLogWriter,
     indexState: new IndexStateRepository(db),
     articleReader,
     articleEditor: new ArticleEditor(articles, logger, events),
@@ -127,7 +132,7 @@ export function createServices(
       events,
     ),
     synonyms: new SynonymService(synonymRepo, events),
-    searchInsights: new SearchInsightsService(searchLog),
+    searchInsights: new SearchInsightsService(searchLog, searchLogWriter),
     regionReader: new RegionReader(regions),
     hallFinder: new HallFinder(halls, channels, logger, hallSearch, now),
     hallAdmin: new HallAdmin(halls, regions, events, now),

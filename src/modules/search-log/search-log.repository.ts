@@ -35,8 +35,13 @@ export class SearchLogRepository {
     return this.log.findOne({ query }, { sort: { at: -1 } });
   }
 
-  async insertSearch(entry: DomainEvents['SearchPerformed']): Promise<void> {
-    await this.log.insertOne({ _id: new ObjectId(), ...entry });
+  /** Writes entries in one command (unordered: one bad entry does not stop the rest). */
+  async insertSearches(entries: readonly DomainEvents['SearchPerformed'][]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.log.insertMany(
+      entries.map((entry) => ({ _id: new ObjectId(), ...entry })),
+      { ordered: false },
+    );
   }
 
   /** The most frequent normalised queries since a time, most first, with their average hits. */

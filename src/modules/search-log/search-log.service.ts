@@ -3,6 +3,7 @@ import { badField } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import type { SearchLogRepository } from './search-log.repository.js';
 import { searchLogPolicy } from './search-log.policy.js';
+import type { SearchLogWriter } from './search-log.writer.js';
 
 /** What was searched since a time: top queries, queries that found nothing, and totals. */
 export interface SearchInsights {
@@ -13,18 +14,20 @@ export interface SearchInsights {
 }
 
 /**
- * Keeps the search log: every `SearchPerformed` event becomes one entry (read by `searchInsights`).
- * A failed write is logged by the bus and never fails the search. Returns the unsubscribe function.
+ * Keeps the search log: every `SearchPerformed` event becomes one entry (read by `searchInsights`),
+ * written in batches by the writer; a failed write never fails the search. Returns the unsubscribe
+ * function.
  */
-export function subscribeSearchLog(events: EventBus, repo: SearchLogRepository): () => void {
-  return events.subscribe('SearchPerformed', async (event) => {
-    await repo.insertSearch(event);
-  });
+export function subscribeSearchLog(events: EventBus, writer: SearchLogWriter): () => void {
+  return events.subscribe('SearchPerformed', (event) => writer.record(event));
 }
 
 /** Reads the search log for editors. */
 export class SearchInsightsService {
-  constructor(private readonly repo: SearchLogRepository) {}
+  constructor(
+    private readonly repo: SearchLogRepository,
+    private readonly writer: SearchLogWriter,
+  ) {}
 
   /**
    * What agents searched for most, and what found nothing, since a time (editors).
@@ -34,6 +37,8 @@ export class SearchInsightsService {
     searchLogPolicy.authorize(principal, 'readInsights');
     if (!Number.isInteger(first) || first < 1 || first > 100)
       throw badField('first', 'must be between 1 and 100');
+    // Searches this process answered are still in the writer's buffer: store them first.
+    await this.writer.flush();
     const [top, zero, totals] = await Promise.all([
       this.repo.findTopQueriesSince(since, first),
       this.repo.findZeroResultQueriesSince(since, first),

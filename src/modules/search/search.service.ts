@@ -12,8 +12,22 @@ import { facetCounts, MARK_CLOSE, MARK_OPEN, markup } from './search-results.js'
 import type { HitArticles, SearchFilter, SearchHit, SearchOptions, SearchResult } from './search-results.js';
 import type { ArticleMatchRepository } from '../articles/index.js';
 import { searchMongo } from './degraded-search.js';
+import { StaleArticleLookup } from './stale-articles.js';
 
 const MAX_HITS = 50;
+/** The index entry's attributes a hit is built from (see `resultOf` and `viewOfIndexEntry`). */
+const HIT_ATTRIBUTES = [
+  'id',
+  'slug',
+  'locale',
+  'category',
+  'categoryPath',
+  'errorCodes',
+  'tags',
+  'audience',
+  'validFromTs',
+  'validToTs',
+] satisfies Array<keyof ArticleSearchDocument>;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
 const MAX_EXCLUDED = 500;
 
@@ -42,6 +56,8 @@ function quote(value: string): string {
  * Results go through the knowledge base's visibility rules; drafts are never in the index.
  */
 export class SearchService {
+  private readonly staleLookup: StaleArticleLookup;
+
   constructor(
     private readonly meili: () => Meilisearch,
     private readonly indexUid: string,
@@ -51,7 +67,9 @@ export class SearchService {
     private readonly logger: Logger,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.staleLookup = new StaleArticleLookup(matches, events, MAX_EXCLUDED + 1);
+  }
 
   /**
    * Searches the articles the principal may read.
@@ -102,9 +120,9 @@ export class SearchService {
     offset: number,
     articles: HitArticles,
   ): Promise<SearchResult> {
-    // The engine is asked at once, beside the MongoDB look-up of what it must leave out: that list is
-    // almost always empty (the index lags only for a moment), and only when it is not is the engine
-    // asked again with the exclusion. One round trip less on every search.
+    // The engine is asked at once, beside the look-up of what it must leave out (a recent MongoDB
+    // look-up shared by searches: stale-articles.ts): that list is almost always empty (the index lags
+    // only for a moment), and only when it is not is the engine asked again with the exclusion.
     const staleLookup = this.fromMongo(() => this.staleArticles(reader));
     const firstAsk = this.askMeilisearch(reader, query, filter, first, offset, []);
     // Both settle before anything throws, so neither rejection goes unhandled.
@@ -147,7 +165,7 @@ export class SearchService {
    * `totalHits` nor facets count an article that was, say, just republished as INTERNAL.
    */
   private async staleArticles(reader: Principal): Promise<StaleArticles> {
-    const ahead = await this.matches.findAheadOfIndex(MAX_EXCLUDED + 1);
+    const ahead = await this.staleLookup.current();
     const docs = new Map(ahead.map((doc) => [doc._id.toHexString(), doc]));
     const hidden = ahead
       .filter((doc) => this.reader.view(reader, doc, 'search') === null)
@@ -186,6 +204,9 @@ export class SearchService {
     const codes = errorCodeCandidates(query);
     const locales = /\p{Script=Han}/u.test(query) ? ['cmn'] : /[a-z]/.test(query) ? ['eng'] : undefined;
     const display = {
+      // Only what a hit is built from (the entry's view, the code chips, facets of dropped hits): the
+      // titles, summaries and bodies come back highlighted or cropped in `_formatted` alone.
+      attributesToRetrieve: HIT_ATTRIBUTES,
       attributesToHighlight: ['title_zh', 'title_en'],
       attributesToCrop: ['body_zh', 'body_en', 'summary_zh', 'summary_en'],
       cropLength: 36,
