@@ -255,6 +255,13 @@ try {
   );
   children.push(baseline);
 
+  let compare: Child | null = null;
+  if (SEARCH_COMPARE) {
+    port = await findFreePort();
+    compare = await startChild('compare', [SEARCH_COMPARE], serviceEnv(infra.meiliUrl, port), port);
+    children.push(compare);
+  }
+
   // ---- row 1: CPU per request ----
   const body = JSON.stringify({ query: HALLS_PAGE, variables: { first: 20 } });
   const served = JSON.parse((await post(`${service.url}/graphql`, body)).text) as { data: unknown };
@@ -265,13 +272,14 @@ try {
   );
   if (!same)
     process.stdout.write(`${JSON.stringify(served).slice(0, 600)}\n${JSON.stringify(floor).slice(0, 600)}\n`);
-  for (const child of [service, baseline]) await burst(child, body, 200, CONCURRENCY); // warm-up
+  const sides = compare ? [service, baseline, compare] : [service, baseline];
+  for (const child of sides) await burst(child, body, 200, CONCURRENCY); // warm-up
   const idleBefore = cpuMs(service.process.pid ?? 0);
   await delay(2_000);
   const idlePerSecond = (cpuMs(service.process.pid ?? 0) - idleBefore) / 2;
-  const perRequest: Record<string, number[]> = { service: [], baseline: [] };
+  const perRequest: Record<string, number[]> = { service: [], baseline: [], compare: [] };
   for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 === 0 ? [service, baseline] : [baseline, service];
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const child of order) {
       perRequest[child.name]?.push((await burst(child, body, REQUESTS, CONCURRENCY)) / REQUESTS);
     }
@@ -284,6 +292,13 @@ try {
       `(service idle: ${idlePerSecond.toFixed(1)} ms CPU/s)\n` +
       `  rounds: service ${(perRequest['service'] ?? []).map((v) => v.toFixed(2)).join(' ')}; baseline ${(perRequest['baseline'] ?? []).map((v) => v.toFixed(2)).join(' ')}\n`,
   );
+  if (compare) {
+    const compareCpu = median(perRequest['compare'] ?? []);
+    process.stdout.write(
+      `  compare (${SEARCH_COMPARE}): ${compareCpu.toFixed(3)} ms, ratio ${(compareCpu / baselineCpu).toFixed(2)}x; ` +
+        `rounds ${(perRequest['compare'] ?? []).map((v) => v.toFixed(2)).join(' ')}\n`,
+    );
+  }
 
   // ---- row 2: searchArticles vs raw Meilisearch ----
   if (SEARCHES === 0) throw new Done();
@@ -304,12 +319,6 @@ try {
     port,
   );
   children.push(forwarder);
-  let compare: Child | null = null;
-  if (SEARCH_COMPARE) {
-    port = await findFreePort();
-    compare = await startChild('compare', [SEARCH_COMPARE], serviceEnv(infra.meiliUrl, port), port);
-    children.push(compare);
-  }
   {
     // The fixed cost of the request path: `{ __typename }` through the service and the forwarder.
     const typename = JSON.stringify({ query: '{ __typename }' });

@@ -32,6 +32,7 @@ import { accessLog, assignRequestId, cors, jsonErrors, requestIdOf } from './htt
 import { clientOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
+import { jitExecutor } from './schema/jit-executor.js';
 import { MAX_TOKENS, operationLimitsPlugin } from './schema/limits.js';
 import { createLoaders } from './services.js';
 import type { AppDeps, Context } from './context.js';
@@ -159,7 +160,8 @@ export async function startServer(
     serviceUnavailableStatus(),
   ];
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    // graphql-jit executes (src/schema/jit-executor.ts); the rest of Apollo's pipeline is unchanged.
+    gateway: jitExecutor(buildSchema()),
     plugins,
     formatError: (formatted, error) => maskError(app.logger)(formatted, error),
     includeStacktraceInErrorResponses: false,

@@ -46,6 +46,10 @@ const server = http.createServer((req, res) => {
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
     const body = Buffer.concat(chunks);
+    if (req.method === 'GET' && req.url === '/readyz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+      return;
+    }
     if (req.url === '/graphql' && req.method === 'POST' && body.includes('__typename')) {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"__typename":"Query"}}');
       return;

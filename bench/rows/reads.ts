@@ -35,26 +35,21 @@ export async function commandsPerRequest(
   return best;
 }
 
+/** Starts a hand-written baseline (`bench/baseline/<script>`) on a free port, ready when /readyz is. */
 async function startBaseline(
-  b: Bench,
-  db: string,
+  script: string,
+  env: Record<string, string>,
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [resolve(ROOT, 'bench/baseline/halls-server.mjs')], {
+  const child = spawn(process.execPath, [resolve(ROOT, 'bench/baseline', script)], {
     cwd: ROOT,
-    env: {
-      PATH: process.env['PATH'],
-      NODE_ENV: 'production',
-      MONGODB_URI: b.lab.mongo.uri,
-      MONGODB_DB: db,
-      PORT: String(port),
-    },
+    env: { PATH: process.env['PATH'], NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries += 1) {
     if ((await request(`${url}/readyz`).catch(() => undefined))?.status === 200) break;
-    if (tries > 500 || child.exitCode !== null) throw new Error('the baseline halls handler did not start');
+    if (tries > 500 || child.exitCode !== null) throw new Error(`the baseline ${script} did not start`);
     await delay(20);
   }
   const exited = once(child, 'exit');
@@ -78,7 +73,10 @@ type HallsData = { halls: { nodes: Array<{ code: string }> } };
 /** Row 1: server CPU per `halls(first: 20)` request, service vs the hand-written handler. */
 export async function hallsCpuRow(b: Bench): Promise<Row> {
   const service = await b.small();
-  const baseline = await startBaseline(b, service.db);
+  const baseline = await startBaseline('halls-server.mjs', {
+    MONGODB_URI: b.lab.mongo.uri,
+    MONGODB_DB: service.db,
+  });
   try {
     const viaService = () => graphql<HallsData>(service.endpoint, HALLS_PAGE, { first: 20 });
     const viaBaseline = () => json<{ data: HallsData }>(`${baseline.url}/halls?first=20`);
@@ -133,14 +131,30 @@ export async function searchRow(b: Bench): Promise<Row> {
     });
     if (reply.status !== 200) throw new Error(`raw search: HTTP ${reply.status} ${reply.body.toString()}`);
   };
-  for (let warm = 0; warm < 20; warm += 1) await Promise.all([viaService(), raw()]);
+  // The floor: a hand-written node:http forwarder of the same multi-search (one HTTP hop more than raw,
+  // and a JSON reshape): what any service in front of Meilisearch pays on this machine.
+  const forwarder = await startBaseline('search-forwarder.mjs', {
+    MEILI_URL: b.lab.meili.url,
+    MEILI_API_KEY: b.lab.meiliKey,
+  });
+  const forwarded = async () => {
+    const reply = await request(`${forwarder.url}/graphql`, { method: 'POST', body: sent.body, headers });
+    if (reply.status !== 200) throw new Error(`forwarder: HTTP ${reply.status} ${reply.body.toString()}`);
+  };
+  for (let warm = 0; warm < 20; warm += 1) await Promise.all([viaService(), raw(), forwarded()]);
   const svc: number[] = [];
   const base: number[] = [];
+  const floor: number[] = [];
   const per = Math.max(10, Math.round(b.settings.roundRequests / 2));
-  await interleave(b.settings.rounds * 2, [
-    async () => void svc.push(...(await burst(per, 1, viaService))),
-    async () => void base.push(...(await burst(per, 1, raw))),
-  ]);
+  try {
+    await interleave(b.settings.rounds * 2, [
+      async () => void svc.push(...(await burst(per, 1, viaService))),
+      async () => void base.push(...(await burst(per, 1, raw))),
+      async () => void floor.push(...(await burst(per, 1, forwarded))),
+    ]);
+  } finally {
+    await forwarder.stop();
+  }
   const p50 = median(svc) - median(base);
   const p95 = quantile(svc, 0.95) - quantile(base, 0.95);
   const commands = await commandsPerRequest(b, viaService);
@@ -154,6 +168,8 @@ export async function searchRow(b: Bench): Promise<Row> {
     verdict: verdict(p50 <= 2 && p95 <= 5),
     notes: [
       `p50 / p95 over ${svc.length} sequential requests each; replayed ${sent.method} ${sent.path} (${sent.body.length} bytes)`,
+      `floor (bench/baseline/search-forwarder.mjs): ${ms(median(floor))} / ${ms(quantile(floor, 0.95))}, ` +
+        `${plus(median(floor) - median(base))} / ${plus(quantile(floor, 0.95) - quantile(base, 0.95))} over raw`,
       `MongoDB commands per search: ${commands.count} (${commands.names})`,
     ],
   };

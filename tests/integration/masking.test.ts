@@ -44,4 +44,24 @@ describe('an unexpected failure', () => {
     expect(logged?.['msg']).toMatch(/unexpected error/);
     expect(JSON.stringify(logged)).toMatch(/Mongo/);
   });
+
+  it('is masked the same once the operation is compiled (its second and third runs)', async () => {
+    for (const requestId of ['req-mask-2', 'req-mask-3']) {
+      const response = await server.graphql(
+        '{ articles(first: 5) { totalCount } }',
+        {},
+        {
+          headers: { 'x-request-id': requestId },
+        },
+      );
+      expect(expectErrorCode(response, 'INTERNAL_SERVER_ERROR')).toEqual({
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 3 }],
+        path: ['articles'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+      });
+      const logged = lines.find((line) => line['requestId'] === requestId && line['level'] === 'error');
+      expect(JSON.stringify(logged)).toMatch(/Mongo/);
+    }
+  });
 });
