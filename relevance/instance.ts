@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Meilisearch } from 'meilisearch';
+import type { LevelWithSilent } from 'pino';
 import { openApp } from '../src/app.js';
 import { signToken } from '../src/auth/jwt.js';
 import { loadConfig } from '../src/config.js';
@@ -37,6 +38,12 @@ function env(name: string): string | undefined {
   return value ? value : undefined;
 }
 
+function logLevel(): LevelWithSilent {
+  const level = env('RELEVANCE_LOG_LEVEL') ?? 'warn';
+  const known: LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  return known.includes(level as LevelWithSilent) ? (level as LevelWithSilent) : 'warn';
+}
+
 /** Targets RELEVANCE_URL when set, else starts its own instance. */
 export async function openInstance(): Promise<Instance> {
   const url = env('RELEVANCE_URL');
@@ -64,7 +71,7 @@ async function attach(url: string): Promise<Instance> {
 }
 
 async function startOwn(): Promise<Instance> {
-  const logger = createLogger(env('RELEVANCE_LOG_LEVEL') ?? 'warn');
+  const logger = createLogger(logLevel());
   const infra = await provideInfrastructure({
     mongoUri: env('MONGODB_URI'),
     meiliUrl: env('MEILI_URL'),
@@ -77,7 +84,7 @@ async function startOwn(): Promise<Instance> {
   const secret = randomBytes(36).toString('base64url');
   const config = loadConfig({
     NODE_ENV: 'production',
-    LOG_LEVEL: env('RELEVANCE_LOG_LEVEL') ?? 'warn',
+    LOG_LEVEL: logLevel(),
     MONGODB_URI: infra.mongoUri,
     MEILI_URL: infra.meiliUrl,
     ...(infra.meiliApiKey ? { MEILI_API_KEY: infra.meiliApiKey } : {}),
