@@ -132,7 +132,7 @@ async function settled(
   db: { collection(name: string): { countDocuments(filter: object): Promise<number> } },
   meili: Meilisearch,
   indexUid: string,
-  timeoutMs = 600_000,
+  timeoutMs = 180_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
