@@ -29,6 +29,7 @@ export const seedSynonyms: string[][] = [
   ['移机', '宽带搬家'],
   ['续费', '续约'],
   ['网速慢', '卡顿', '速度慢'],
+  ['分类', '类型', '种类'],
 ];
 
 /** Inserts each starting synonym set unless a set with its first term exists (idempotent, one batch). */

@@ -110,9 +110,9 @@ Avoid birthdays and repeated digits as passwords.`,
   }),
   en({
     slug: 'modem-indicator-lights',
-    title: 'Reading the modem lights: power, PON, LOS and LAN',
+    title: 'Reading the modem indicator lights: power, PON, LOS and LAN',
     summary:
-      'Ask the customer to read the optical modem’s lights: a red or blinking LOS light means the fibre signal is lost and needs a fault ticket; an unlit LAN light usually means a loose cable.',
+      'Ask the customer to read the optical modem’s indicator lights: a red or blinking LOS light means the fibre signal is lost and needs a fault ticket; an unlit LAN light usually means a loose cable.',
     body: `## The lights
 
 | Light | Normal | If not |

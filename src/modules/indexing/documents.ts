@@ -76,7 +76,26 @@ function stripMarkdown(markdown: string): string {
 export const ARTICLE_STOP_WORDS: string[] = [
   ...['怎么', '怎么办', '怎样', '怎么样', '如何', '什么', '哪些', '哪个', '哪里', '多久', '多长'],
   ...['吗', '呢', '的', '了', '啊', '吧', '呀', '嘛', '啥', '咋', '咋办', '请问', '一下', '是', '有', '能'],
-  ...['how', 'what', 'which', 'to', 'a', 'an', 'the', 'of', 'for', 'is', 'are', 'do', 'does', 'can', 'i', 'my'],
+  // Verbs that only say the agent wants something: `查详单`, `打1001031改密码`.
+  ...['查', '打'],
+  ...[
+    'how',
+    'what',
+    'which',
+    'to',
+    'a',
+    'an',
+    'the',
+    'of',
+    'for',
+    'is',
+    'are',
+    'do',
+    'does',
+    'can',
+    'i',
+    'my',
+  ],
 ];
 
 /**
@@ -86,9 +105,9 @@ export const ARTICLE_STOP_WORDS: string[] = [
  */
 export const ARTICLE_INDEX_SETTINGS: Settings = {
   searchableAttributes: [
-    'errorCodes',
     'title_zh',
     'title_en',
+    'errorCodes',
     'tags',
     'summary_zh',
     'summary_en',
@@ -110,7 +129,7 @@ export const ARTICLE_INDEX_SETTINGS: Settings = {
   displayedAttributes: ['*'],
   stopWords: ARTICLE_STOP_WORDS,
   rankingRules: ['words', 'typo', 'attribute', 'proximity', 'exactness', 'sort'],
-  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 9 } },
   localizedAttributes: [
     { attributePatterns: ['*_zh'], locales: ['cmn'] },
     { attributePatterns: ['*_en'], locales: ['eng'] },
