@@ -107,24 +107,33 @@ function fmt(value: number | undefined): string {
   return value === undefined ? '   -  ' : value.toFixed(3).padStart(6);
 }
 
+/** Pads to a width on screen: CJK characters take two columns. */
+function pad(text: string, width: number): string {
+  const wide = [...text].filter((char) => /[\u3000-\u9fff\uff00-\uffef]/.test(char)).length;
+  return text + ' '.repeat(Math.max(0, width - text.length - wide));
+}
+
 function printTable(service: Summary, fallback: Summary | undefined): void {
+  const cells = (s: Scores | undefined) => METRICS.map((m) => fmt(s?.[m])).join(' ');
   const head = METRICS.map((m) => m.padStart(6)).join(' ');
-  process.stdout.write(
-    `\n${'category 类别'.padEnd(22)}${'n'.padStart(4)}  服务 service: ${head}  |  默认 Meilisearch default: ${head}\n`,
-  );
-  const rows: Array<[string, Scores & { n: number }, (Scores & { n: number }) | undefined]> = [
-    ...Object.entries(service.categories).map(
-      ([name, s]) => [name, s, fallback?.categories[name]] as [string, Scores & { n: number }, undefined],
-    ),
-    ['OVERALL 总计', service.overall, fallback?.overall],
+  const out: string[] = [
+    '',
+    `${pad('', 24)}${pad('服务 service', 28)}   ${pad('默认 Meilisearch default', 28)}`,
+    `${pad('类别 category', 19)}${'n'.padStart(4)} ${head}   ${head}`,
   ];
-  for (const [name, s, d] of rows) {
-    const mine = METRICS.map((m) => fmt(s[m])).join(' ');
-    const theirs = METRICS.map((m) => fmt(d?.[m])).join(' ');
-    process.stdout.write(
-      `${name.padEnd(22)}${String(s.n).padStart(4)}                 ${mine}  |  ${' '.repeat(27)}${theirs}\n`,
-    );
-  }
+  const rows: Array<[string, Scores & { n: number }, Scores | undefined]> = [
+    ...Object.entries(service.categories).map(
+      ([name, s]): [string, Scores & { n: number }, Scores | undefined] => [
+        name,
+        s,
+        fallback?.categories[name],
+      ],
+    ),
+    ['总计 OVERALL', service.overall, fallback?.overall],
+  ];
+  for (const [name, s, d] of rows)
+    out.push(`${pad(name, 19)}${String(s.n).padStart(4)} ${cells(s)}   ${cells(d)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 async function main(): Promise<void> {
