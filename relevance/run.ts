@@ -19,7 +19,7 @@ import { compareWithBaseline, type Baseline, type Summary } from './baseline.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const QUERIES = path.join(ROOT, 'tests/relevance/queries.json');
-const BASELINE = path.join(ROOT, 'tests/relevance/baseline.json');
+const DEFAULT_BASELINE = path.join(ROOT, 'tests/relevance/baseline.json');
 const DEPTH = 10;
 
 interface Options {
@@ -27,6 +27,7 @@ interface Options {
   updateBaseline: boolean;
   misses: boolean;
   report: string;
+  baseline: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -35,6 +36,7 @@ function parseArgs(argv: string[]): Options {
     updateBaseline: false,
     misses: false,
     report: path.join(ROOT, '.data/relevance-report.json'),
+    baseline: DEFAULT_BASELINE,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -42,7 +44,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--update-baseline') options.updateBaseline = true;
     else if (arg === '--misses') options.misses = true;
     else if (arg === '--report') options.report = path.resolve(argv[++i] ?? options.report);
-    else throw new Error(`unknown argument ${arg}: use --check, --update-baseline, --misses, --report FILE`);
+    else if (arg === '--baseline') options.baseline = path.resolve(argv[++i] ?? options.baseline);
+    else throw new Error(`unknown argument ${arg}: use --check, --update-baseline, --misses, --report FILE, --baseline FILE`);
   }
   return options;
 }
@@ -201,18 +204,18 @@ async function main(): Promise<void> {
     process.stdout.write(`\nreport: ${path.relative(ROOT, options.report)}\n`);
 
     if (options.updateBaseline) {
-      const previous = JSON.parse(readFileSync(BASELINE, 'utf8').toString() || '{}') as Partial<Baseline>;
+      const previous = JSON.parse(readFileSync(options.baseline, 'utf8').toString() || '{}') as Partial<Baseline>;
       const baseline: Baseline = {
         comment: previous.comment ?? '',
         margins: previous.margins ?? { overall: 0.02, category: 0.1 },
         service,
         default: fallback,
       };
-      writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
-      process.stdout.write(`baseline updated: ${path.relative(ROOT, BASELINE)}\n`);
+      writeFileSync(options.baseline, `${JSON.stringify(baseline, null, 2)}\n`);
+      process.stdout.write(`baseline updated: ${path.relative(ROOT, options.baseline)}\n`);
     }
     if (options.check) {
-      const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as Baseline;
+      const baseline = JSON.parse(readFileSync(options.baseline, 'utf8')) as Baseline;
       const drops = compareWithBaseline(baseline, service);
       if (drops.length > 0) {
         process.stdout.write(
