@@ -45,7 +45,10 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--misses') options.misses = true;
     else if (arg === '--report') options.report = path.resolve(argv[++i] ?? options.report);
     else if (arg === '--baseline') options.baseline = path.resolve(argv[++i] ?? options.baseline);
-    else throw new Error(`unknown argument ${arg}: use --check, --update-baseline, --misses, --report FILE, --baseline FILE`);
+    else
+      throw new Error(
+        `unknown argument ${arg}: use --check, --update-baseline, --misses, --report FILE, --baseline FILE`,
+      );
   }
   return options;
 }
@@ -204,7 +207,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\nreport: ${path.relative(ROOT, options.report)}\n`);
 
     if (options.updateBaseline) {
-      const previous = JSON.parse(readFileSync(options.baseline, 'utf8').toString() || '{}') as Partial<Baseline>;
+      const previous = JSON.parse(
+        readFileSync(options.baseline, 'utf8').toString() || '{}',
+      ) as Partial<Baseline>;
       const baseline: Baseline = {
         comment: previous.comment ?? '',
         margins: previous.margins ?? { overall: 0.02, category: 0.1 },
