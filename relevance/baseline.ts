@@ -1,4 +1,7 @@
-/** The committed baseline (tests/relevance/baseline.json) and the check against it. */
+/** The committed baseline (tests/relevance/baseline.json), a run's summary, and the check against it. */
+import { CATEGORIES } from './judgements.js';
+import type { JudgedQuery } from './judgements.js';
+import { mean } from './metrics.js';
 import type { Scores } from './metrics.js';
 
 export interface Summary {
@@ -31,4 +34,14 @@ export function compareWithBaseline(baseline: Baseline, run: Summary): string[] 
     compare(name, was, run.categories[name], baseline.margins.category);
   }
   return drops;
+}
+
+/** Means per category (in the printed order) and overall. */
+export function summarise(queries: JudgedQuery[], scores: Scores[]): Summary {
+  const categories: Summary['categories'] = {};
+  for (const category of CATEGORIES) {
+    const mine = scores.filter((_, i) => queries[i]?.category === category);
+    if (mine.length > 0) categories[category] = { n: mine.length, ...mean(mine) };
+  }
+  return { overall: { n: scores.length, ...mean(scores) }, categories };
 }

@@ -11,11 +11,11 @@ import { buildDefaultIndex, publishedArticles } from './default-index.js';
 import type { DefaultIndex } from './default-index.js';
 import { openInstance } from './instance.js';
 import type { Instance } from './instance.js';
-import { answerLanguage, CATEGORIES, loadQueries } from './judgements.js';
+import { answerLanguage, loadQueries } from './judgements.js';
 import type { JudgedQuery } from './judgements.js';
-import { gradesOf, mean, METRICS, score } from './metrics.js';
+import { gradesOf, METRICS, score } from './metrics.js';
 import type { Hit, Scores } from './metrics.js';
-import { compareWithBaseline, type Baseline, type Summary } from './baseline.js';
+import { compareWithBaseline, summarise, type Baseline, type Summary } from './baseline.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const QUERIES = path.join(ROOT, 'tests/relevance/queries.json');
@@ -98,15 +98,6 @@ async function serviceHits(instance: Instance, queries: JudgedQuery[]): Promise<
   };
   await Promise.all([worker(), worker(), worker()]);
   return results;
-}
-
-function summarise(queries: JudgedQuery[], scores: Scores[]): Summary {
-  const categories: Summary['categories'] = {};
-  for (const category of CATEGORIES) {
-    const mine = scores.filter((_, i) => queries[i]?.category === category);
-    if (mine.length > 0) categories[category] = { n: mine.length, ...mean(mine) };
-  }
-  return { overall: { n: scores.length, ...mean(scores) }, categories };
 }
 
 function fmt(value: number | undefined): string {
