@@ -11,11 +11,25 @@ export const seedSynonyms: string[][] = [
   ['光猫', '猫', 'modem', '调制解调器'],
   ['投诉', '申诉', 'complaint'],
   ['热线', '客服热线', 'hotline'],
-  ['手机营业厅', '掌上营业厅', 'app'],
+  ['手机营业厅', '掌上营业厅', '手厅', 'app'],
   ['网上营业厅', '网厅', 'web hall'],
   ['连不上', '上不了网', '断网', '无法上网'],
   ['重置', '重设', 'reset'],
   ['欠费', '停机', 'arrears'],
+  // Agents' and customers' everyday words (issue 11), each found missing by the relevance lab.
+  ['短信营业厅', '短厅', 'sms business hall'],
+  ['路由器', '路由', 'router'],
+  ['wifi', 'wi-fi', 'wlan', '无线网'],
+  ['掉线', '老掉', '断线'],
+  ['缴费', '交费', '交话费', '交钱'],
+  ['扣费', '乱扣费', '扣钱'],
+  ['详单', '清单', '通话记录'],
+  ['补卡', '补办手机卡', '卡丢了'],
+  ['找厅', '营业厅查询', '附近营业厅'],
+  ['移机', '宽带搬家'],
+  ['续费', '续约'],
+  ['网速慢', '卡顿', '速度慢'],
+  ['分类', '类型', '种类'],
 ];
 
 /** Inserts each starting synonym set unless a set with its first term exists (idempotent, one batch). */

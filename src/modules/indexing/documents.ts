@@ -68,15 +68,32 @@ function stripMarkdown(markdown: string): string {
 }
 
 /**
+ * Question words and fillers agents type around what they look for (`光猫怎么重启`, `如何重置服务密码`,
+ * `what ID to bring to a business hall`). Left as terms, they matched whatever article happened to use
+ * them and, with the engine dropping the query's last words when nothing matches all of them, could
+ * leave a query matching on `如何` alone. None of them is what an article is about. Sorted and
+ * without repeats, as Meilisearch answers them: the indexer then sees its settings hold and sends none.
+ */
+export const ARTICLE_STOP_WORDS: string[] = [
+  ...new Set([
+    ...['怎么', '怎么办', '怎样', '怎么样', '如何', '什么', '哪些', '哪个', '哪里', '多久', '多长'],
+    ...['吗', '呢', '的', '了', '啊', '吧', '呀', '嘛', '啥', '咋', '咋办', '请问', '一下', '是', '有', '能'],
+    // Verbs that only say the agent wants something: `查详单`, `打1001031改密码`.
+    ...['查', '打'],
+    ...'how what which to a an the of for is are do does can i my'.split(' '),
+  ]),
+].sort();
+
+/**
  * The articles index settings, applied before any document: ranked searchable attributes
  * (error codes first), the few filterable and sortable attributes queries use, no typos on
  * numbers (2001 must not find 2000), and Chinese and English segmentation per field.
  */
 export const ARTICLE_INDEX_SETTINGS: Settings = {
   searchableAttributes: [
-    'errorCodes',
     'title_zh',
     'title_en',
+    'errorCodes',
     'tags',
     'summary_zh',
     'summary_en',
@@ -96,7 +113,9 @@ export const ARTICLE_INDEX_SETTINGS: Settings = {
   ],
   sortableAttributes: ['publishedAtTs'],
   displayedAttributes: ['*'],
-  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  stopWords: ARTICLE_STOP_WORDS,
+  rankingRules: ['words', 'typo', 'attribute', 'proximity', 'exactness', 'sort'],
+  typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 9 } },
   localizedAttributes: [
     { attributePatterns: ['*_zh'], locales: ['cmn'] },
     { attributePatterns: ['*_en'], locales: ['eng'] },
