@@ -15,6 +15,8 @@ import { searchMongo } from './degraded-search.js';
 import { StaleArticleLookup } from './stale-articles.js';
 
 const MAX_HITS = 50;
+/** Meilisearch's ranking score (0-1) below which a hit of the main query is not shown. */
+const MIN_RANKING_SCORE = 0.2;
 /** The index entry's attributes a hit is built from (see `resultOf` and `viewOfIndexEntry`). */
 const HIT_ATTRIBUTES = [
   'id',
@@ -221,6 +223,10 @@ export class SearchService {
         q: query,
         filter: clauses.join(' AND '),
         facets: ['categoryPath', 'tags'],
+        // Hits that match the query only loosely (a stray word of it) are not answers: a query with
+        // no good answer finds nothing rather than something misleading (the relevance lab's
+        // no-answer queries; higher thresholds start to cost question and colloquial queries).
+        rankingScoreThreshold: MIN_RANKING_SCORE,
         limit: want,
         offset: 0,
         ...display,
@@ -229,7 +235,9 @@ export class SearchService {
     if (codes.length > 0) {
       queries.push({
         indexUid: this.indexUid,
-        q: query,
+        // The codes first, then the rest of the query, dropped from the end as needed: words no
+        // article contains (`某某小区 734`) never keep a named code's article away.
+        q: `${codes.join(' ')} ${query}`,
         matchingStrategy: 'last',
         filter: [...clauses, `errorCodes IN [${codes.map(quote).join(', ')}]`].join(' AND '),
         limit: want,
