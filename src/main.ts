@@ -107,7 +107,10 @@ async function main(): Promise<void> {
         ephemeral: false,
         logger,
       }),
-      loadService(),
+      loadService().then((loaded) => {
+        logger.debug({ startMs: Math.round(performance.now()) }, 'service modules loaded');
+        return loaded;
+      }),
       resolveJwtSecret(config.auth.jwtSecret, dataDir),
     ]);
     if (infraResult.status === 'fulfilled') cleanups.push(() => infraResult.value.stop());
