@@ -160,6 +160,7 @@ async function main(): Promise<void> {
         mongo: infra.mongoKind,
         embeddedMeilisearch: infra.embedded.meili,
         startMs: Math.round(performance.now()),
+        startCpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
       },
       `channel-kb ready: GraphQL at ${server.url}/graphql`,
     );
