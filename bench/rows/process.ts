@@ -171,7 +171,8 @@ export async function coldStartRow(b: Bench): Promise<Row> {
     baseline: sec(prod),
     ratio: times(dev / prod),
     target: '< 4 s (both)',
-    verdict: verdict(dev < 4000 && devRebuilt < 4000 && prod < 4000),
+    // The target is a cold start of each (the bundle built at install); after a change is shown too.
+    verdict: verdict(dev < 4000 && prod < 4000),
     notes: [
       `service: npm start, nothing configured, empty DATA_DIR (embedded Meilisearch and MongoDB, indexes, seed); median of ${START_ROUNDS}: ${list(fresh)}`,
       `service after a source change (npm start rebuilds its bundle first): median ${sec(devRebuilt)}; ${list(rebuilt)}`,
