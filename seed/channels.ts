@@ -37,31 +37,44 @@ export const regionSeeder: Seeder = {
 
 /**
  * Loads the seed halls, validated by the same schema as `createHall`. Idempotent by code: a hall
- * is inserted only when its code is new, so admins' later changes are kept.
+ * is inserted only when its code is new, so admins' later changes are kept. New halls go in with
+ * one insert (no upsert per hall: on the emulator each upsert scans the collection).
  * @throws Error naming the hall when seed data breaks a rule (a bug in the seed).
  */
 export const hallSeeder: Seeder = {
   name: 'halls',
   collection: 'halls',
-  async run(app: AppDeps) {
-    const seededAt = new Date();
-    const regions = await app.services.regions.findByCodes([
-      ...new Set(seedHalls.map((hall) => hall.regionCode)),
-    ]);
-    const byCode = new Map(regions.map((region) => [region.code, region]));
-    const docs: HallDoc[] = seedHalls.map((hall) => {
+  needs: ['regions'],
+  async run(app: AppDeps, regionsSeeded: Promise<void> = Promise.resolve()) {
+    const inputs = seedHalls.map((hall) => {
       const result = hallInputSchema.safeParse(hall);
       if (!result.success) throw new Error(`seed hall ${hall.code} is invalid: ${result.error.message}`);
+      return result.data;
+    });
+    await regionsSeeded;
+    const seededAt = new Date();
+    const regions = await app.services.regions.findByCodes([
+      ...new Set(inputs.map((hall) => hall.regionCode)),
+    ]);
+    const byCode = new Map(regions.map((region) => [region.code, region]));
+    const docs: HallDoc[] = inputs.map((hall) => {
       const region = byCode.get(hall.regionCode);
       if (!region)
         throw new Error(`seed hall ${hall.code}: no region ${hall.regionCode} (seed regions first)`);
-      return buildHallDoc(result.data, region, newRecordId(), 1, seededAt, seededAt, SEED_AUTHOR);
+      return buildHallDoc(hall, region, newRecordId(), 1, seededAt, seededAt, SEED_AUTHOR);
     });
     // The codes are held like any other hall write, so two instances seeding at once (or an admin
-    // creating a hall meanwhile) cannot insert a code twice where unique indexes are not enforced.
-    const written = await app.services.halls.withCodesHeld(
-      seedHalls.map((hall) => hall.code),
-      () => app.services.halls.insertMissing(docs),
+    // creating a hall meanwhile) cannot insert a code twice where unique indexes are not enforced;
+    // while they are held, checking which codes exist and inserting the others is safe.
+    const halls = app.services.halls;
+    const written = await halls.withCodesHeld(
+      docs.map((doc) => doc.code),
+      async () => {
+        const existing = new Set(
+          (await halls.findByCodes(docs.map((doc) => doc.code))).map((doc) => doc.code),
+        );
+        return halls.insertMany(docs.filter((doc) => !existing.has(doc.code)));
+      },
       { waitMs: SEED_WAIT_MS },
     );
     return { written };

@@ -47,14 +47,21 @@ export interface DevLauncher {
  */
 export const DEV_LAUNCHER_URL = new URL('../dev/embedded/launcher.ts', import.meta.url);
 
+/**
+ * The launcher as `npm start` runs it: bundled to JavaScript beside the bundled `src/` (see
+ * dev/embedded/start.mjs). Tried when DEV_LAUNCHER_URL is absent; no build holds it either.
+ */
+export const BUNDLED_DEV_LAUNCHER_URL = new URL('../dev/embedded/launcher.mjs', import.meta.url);
+
 function configured(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-async function loadDevLauncher(launcherUrl: URL, missing: string[]): Promise<DevLauncher> {
-  const file = fileURLToPath(launcherUrl);
-  if (!existsSync(file)) {
+async function loadDevLauncher(launcherUrls: readonly URL[], missing: string[]): Promise<DevLauncher> {
+  const launcherUrl = launcherUrls.find((url) => existsSync(fileURLToPath(url))) ?? launcherUrls[0];
+  const file = launcherUrl ? fileURLToPath(launcherUrl) : '(no launcher path)';
+  if (launcherUrl === undefined || !existsSync(file)) {
     throw new Error(
       `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set, and this installation has no ` +
         `development launcher (${file} is absent) to start embedded services: set MONGODB_URI and MEILI_URL ` +
@@ -77,13 +84,13 @@ async function loadDevLauncher(launcherUrl: URL, missing: string[]): Promise<Dev
 /**
  * Returns the MongoDB and Meilisearch to use: the configured ones when MONGODB_URI and MEILI_URL
  * are both set (dev/ untouched), else whatever the development launcher provides (configured values
- * still win, missing ones are started embedded). `launcherUrl` is for tests.
+ * still win, missing ones are started embedded). `launcherUrl` is for tests (the first that exists is used).
  * @throws when a service is missing and dev/ is absent (the message names MONGODB_URI / MEILI_URL),
  * or when the launcher cannot start an embedded service.
  */
 export async function provideInfrastructure(
   options: InfrastructureOptions,
-  launcherUrl: URL = DEV_LAUNCHER_URL,
+  launcherUrl: URL | readonly URL[] = [DEV_LAUNCHER_URL, BUNDLED_DEV_LAUNCHER_URL],
 ): Promise<Infrastructure> {
   const mongoUri = configured(options.mongoUri);
   const meiliUrl = configured(options.meiliUrl);
@@ -101,6 +108,6 @@ export async function provideInfrastructure(
     mongoUri === undefined ? 'MONGODB_URI' : [],
     meiliUrl === undefined ? 'MEILI_URL' : [],
   ].flat();
-  const launcher = await loadDevLauncher(launcherUrl, missing);
+  const launcher = await loadDevLauncher(launcherUrl instanceof URL ? [launcherUrl] : launcherUrl, missing);
   return launcher.provideInfrastructure(options);
 }

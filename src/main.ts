@@ -1,5 +1,9 @@
 /**
  * Entry point: config -> embedded or configured services -> app -> seed -> HTTP server.
+ * Start-up does what it can at once: the embedded services start (in their own processes) while
+ * the rest of the service is loaded (dynamic imports), and the HTTP app is built while the
+ * database is seeded. The server listens only once seeding is done, so /readyz says ready only
+ * when every read answers from a complete database (see README, Endpoints).
  * SIGINT/SIGTERM stop accepting, finish in-flight requests, close clients and stop embedded
  * services; a second signal exits at once.
  */
@@ -10,10 +14,47 @@ import { resolveJwtSecret } from './auth/dev-secret.js';
 import { ConfigError, loadConfig } from './config.js';
 import { provideInfrastructure } from './infrastructure.js';
 import { createLogger } from './logger.js';
-import { openApp } from './app.js';
-import { startServer } from './server.js';
-import { createIndexer } from './modules/indexing/index.js';
-import { seedDatabase } from '../seed/index.js';
+import type { Logger } from './logger.js';
+
+/** The bulk of the service (GraphQL schema, Apollo, Express, every module): loaded while services start. */
+function loadService() {
+  return Promise.all([
+    import('./app.js'),
+    import('./server.js'),
+    import('./modules/indexing/index.js'),
+    import('../seed/index.js'),
+  ]).then(([app, server, indexing, seed]) => ({
+    openApp: app.openApp,
+    prepareServer: server.prepareServer,
+    createIndexer: indexing.createIndexer,
+    seedDatabase: seed.seedDatabase,
+  }));
+}
+
+/**
+ * Stops the indexer, waiting at most `waitMs` for the batches it already sent (Meilisearch may take
+ * many seconds for a task, e.g. the seed's first one): their records stay marked pending, so the
+ * next start pushes them again.
+ */
+async function stopIndexer(
+  indexer: { stop(): Promise<void> },
+  waitMs: number,
+  logger: Logger,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = await Promise.race([
+    indexer.stop().then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), waitMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (gaveUp) {
+    logger.warn(
+      { waitMs },
+      'search indexer: Meilisearch has not confirmed what was sent; those records stay pending and are pushed again on the next start',
+    );
+  }
+}
 
 async function main(): Promise<void> {
   let config;
@@ -57,17 +98,28 @@ async function main(): Promise<void> {
   }
 
   try {
-    const infra = await provideInfrastructure({
-      mongoUri: config.mongo.uri,
-      meiliUrl: config.meili.url,
-      meiliApiKey: config.meili.apiKey,
-      dataDir,
-      ephemeral: false,
-      logger,
-    });
-    cleanups.push(() => infra.stop());
-
-    const jwt = await resolveJwtSecret(config.auth.jwtSecret, dataDir);
+    const [infraResult, serviceResult, jwtResult] = await Promise.allSettled([
+      provideInfrastructure({
+        mongoUri: config.mongo.uri,
+        meiliUrl: config.meili.url,
+        meiliApiKey: config.meili.apiKey,
+        dataDir,
+        ephemeral: false,
+        logger,
+      }),
+      loadService().then((loaded) => {
+        logger.debug({ startMs: Math.round(performance.now()) }, 'service modules loaded');
+        return loaded;
+      }),
+      resolveJwtSecret(config.auth.jwtSecret, dataDir),
+    ]);
+    if (infraResult.status === 'fulfilled') cleanups.push(() => infraResult.value.stop());
+    if (infraResult.status === 'rejected') throw infraResult.reason;
+    if (serviceResult.status === 'rejected') throw serviceResult.reason;
+    if (jwtResult.status === 'rejected') throw jwtResult.reason;
+    const infra = infraResult.value;
+    const service = serviceResult.value;
+    const jwt = jwtResult.value;
     if (jwt.generated) {
       logger.warn(
         { secretFile: jwt.file },
@@ -75,7 +127,7 @@ async function main(): Promise<void> {
       );
     }
 
-    const app = await openApp(
+    const app = await service.openApp(
       config,
       logger,
       { mongoUri: infra.mongoUri, meiliUrl: infra.meiliUrl, meiliApiKey: infra.meiliApiKey },
@@ -83,20 +135,33 @@ async function main(): Promise<void> {
     );
     cleanups.push(() => app.close());
 
-    if (config.seedOnStart) {
-      await seedDatabase(app, { onlyEmpty: true });
-    }
-    await app.services.articleReader.repairPendingRevisions();
+    // The search indexer runs beside the server: requests never wait for Meilisearch tasks. It is
+    // stopped after the server (cleanups run in reverse), and started once the seed is in.
+    const indexer = service.createIndexer(app);
+    cleanups.push(() => stopIndexer(indexer, config.shutdownTimeoutMs / 2, logger));
 
-    // The search indexer runs beside the server: requests never wait for Meilisearch tasks.
-    const indexer = createIndexer(app);
+    // The HTTP app is built while the database is seeded; it listens once both are done.
+    const [prepared, seeded] = await Promise.allSettled([
+      service.prepareServer(app),
+      (async () => {
+        if (config.seedOnStart) await service.seedDatabase(app, { onlyEmpty: true });
+        await app.services.articleReader.repairPendingRevisions();
+      })(),
+    ]);
+    if (prepared.status === 'fulfilled') cleanups.push(() => prepared.value.stop());
+    if (prepared.status === 'rejected') throw prepared.reason;
+    if (seeded.status === 'rejected') throw seeded.reason;
+
     indexer.start();
-    cleanups.push(() => indexer.stop());
-
-    const server = await startServer(app, config.port, config.host);
-    cleanups.push(() => server.stop());
+    const server = await prepared.value.listen(config.port, config.host);
     logger.info(
-      { url: `${server.url}/graphql`, mongo: infra.mongoKind, embeddedMeilisearch: infra.embedded.meili },
+      {
+        url: `${server.url}/graphql`,
+        mongo: infra.mongoKind,
+        embeddedMeilisearch: infra.embedded.meili,
+        startMs: Math.round(performance.now()),
+        startCpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+      },
       `channel-kb ready: GraphQL at ${server.url}/graphql`,
     );
   } catch (error) {

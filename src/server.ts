@@ -114,6 +114,14 @@ export function maskError(logger: Logger) {
   };
 }
 
+/** A server built (schema, Apollo started, routes mounted) but not yet listening. */
+export interface PreparedServer {
+  /** Listens on `port` (0 = any free port). @throws when the port cannot be bound. */
+  listen(port: number, host: string): Promise<RunningServer>;
+  /** Stops Apollo (and the HTTP server, if listening); idempotent. */
+  stop(): Promise<void>;
+}
+
 /**
  * Builds the HTTP app (GraphQL, GraphiQL, probes) and listens on `port` (0 = any free port);
  * `options.rateLimits` replaces the default abuse limits (see src/http/rate-limit.ts).
@@ -125,6 +133,17 @@ export async function startServer(
   host: string,
   options: { rateLimits?: RateLimits } = {},
 ): Promise<RunningServer> {
+  return (await prepareServer(app, options)).listen(port, host);
+}
+
+/**
+ * Builds the HTTP app (GraphQL, GraphiQL, probes) without listening yet, so that start-up can do it
+ * while the database is seeded; see startServer.
+ */
+export async function prepareServer(
+  app: AppDeps,
+  options: { rateLimits?: RateLimits } = {},
+): Promise<PreparedServer> {
   const rateLimiter = createRateLimiter({
     limits: options.rateLimits ?? app.config.rateLimits,
     jwt: app.jwt,
@@ -171,6 +190,9 @@ export async function startServer(
     csrfPrevention: false,
     introspection: app.config.introspection,
     logger: app.logger,
+    // main.ts handles SIGINT/SIGTERM (drain, then close clients and embedded services); Apollo's own
+    // handler would stop it and send the signal again, which ends the process before those cleanups.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -220,20 +242,21 @@ export async function startServer(
   });
   expressApp.use(jsonErrors(app.logger));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const address = httpServer.address() as AddressInfo;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-
   let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= apollo.stop());
   return {
-    url: `http://${shownHost}:${address.port}`,
-    httpServer,
-    stop: () => (stopping ??= apollo.stop()),
+    stop,
+    listen: async (port, host) => {
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
+      });
+      const address = httpServer.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      return { url: `http://${shownHost}:${address.port}`, httpServer, stop };
+    },
   };
 }

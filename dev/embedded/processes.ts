@@ -7,14 +7,13 @@ import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from '../../src/logger.js';
+import { DEV_DIR } from './paths.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 const OUTPUT_LINES_KEPT = 40;
 /** The longest wait between two restarts of a crashed embedded service (the first is 500 ms, then doubling). */
 export const RESTART_MAX_BACKOFF_MS = 30_000;
@@ -40,13 +39,13 @@ export async function findFreePort(): Promise<number> {
 }
 
 /**
- * Returns the path of a plain .mjs helper that sits next to this module in dev/embedded/
- * (e.g. 'supervise.mjs'); these helpers run from source and are never built to dist/.
+ * Returns the path of a plain .mjs helper in the checkout's dev/embedded/ (e.g. 'supervise.mjs');
+ * these helpers always run from source (never bundled, never built to dist/).
  * @throws when the file is missing.
  */
 export function locateDevFile(fileName: string): string {
-  const candidate = join(HERE, fileName);
-  if (!existsSync(candidate)) throw new Error(`cannot find ${fileName} in ${HERE}`);
+  const candidate = join(DEV_DIR, fileName);
+  if (!existsSync(candidate)) throw new Error(`cannot find ${fileName} in ${DEV_DIR}`);
   return candidate;
 }
 

@@ -1,6 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values.js';
+import { execute, getVariableValues, GraphQLError } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { CompiledQuery } from 'graphql-jit';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,9 @@ import { testEndpoints } from '../helpers/env.js';
 import { TEST_JWT_SECRET } from '../helpers/test-server.js';
 
 const TSX = ['--import', 'tsx'];
+/** What `npm start` runs: the service from its esbuild bundle (see dev/embedded/start.mjs). */
+const NPM_START = ['dev/embedded/start.mjs'];
+const START_MANIFEST = 'node_modules/.cache/channel-kb/start/manifest.json';
 
 afterAll(async () => {
   // The processes wrote to databases and indexes of their own: remove them.
@@ -54,7 +57,7 @@ async function startService(): Promise<{
   url: string;
   lines: string[];
 }> {
-  const child = spawn(process.execPath, [...TSX, 'src/main.ts'], { env: serviceEnv() });
+  const child = spawn(process.execPath, NPM_START, { env: serviceEnv() });
   const lines: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
   const url = await new Promise<string>((resolve, reject) => {
@@ -105,12 +108,49 @@ describe('the service process', () => {
   });
 
   it('refuses to start on a bad variable, naming it', async () => {
-    const child = spawn(process.execPath, [...TSX, 'src/main.ts'], { env: serviceEnv({ PORT: 'eighty' }) });
+    const child = spawn(process.execPath, NPM_START, { env: serviceEnv({ PORT: 'eighty' }) });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toMatch(/PORT: /);
+  });
+});
+
+describe('npm start', () => {
+  /** The build `npm start` would run now (bringing it up to date first), as its manifest names it. */
+  async function currentBuild(): Promise<{ dir: string; inputs: Record<string, unknown> }> {
+    const child = spawn(process.execPath, [...NPM_START, '--build'], { env: serviceEnv() });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise<number | null>((resolve) => child.once('exit', resolve))).toBe(0);
+    expect(stderr).toBe('');
+    return JSON.parse(await readFile(START_MANIFEST, 'utf8')) as {
+      dir: string;
+      inputs: Record<string, unknown>;
+    };
+  }
+
+  it('runs the service from a bundle that is rebuilt when a source file changed, and only then', async () => {
+    const first = await currentBuild();
+    // Everything the service runs is in it, the development launcher and the seed included.
+    for (const file of ['src/main.ts', 'src/server.ts', 'seed/index.ts', 'dev/embedded/launcher.ts'])
+      expect(Object.keys(first.inputs)).toContain(file);
+    // Packages are bundled too: npm's record of node_modules stands for them.
+    expect(Object.keys(first.inputs)).toContain('node_modules/.package-lock.json');
+    expect((await currentBuild()).dir).toBe(first.dir);
+
+    // A saved file (here: only its mtime moves) makes the next start rebuild.
+    const file = 'seed/index.ts';
+    const before = await stat(file);
+    try {
+      await utimes(file, before.atime, new Date(before.mtimeMs + 2000));
+      const rebuilt = await currentBuild();
+      expect(rebuilt.dir).not.toBe(first.dir);
+      await stat(`node_modules/.cache/channel-kb/start/${rebuilt.dir}/src/main.mjs`);
+    } finally {
+      await utimes(file, before.atime, before.mtime);
+    }
   });
 });
 

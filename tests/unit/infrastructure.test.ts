@@ -1,5 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { DEV_LAUNCHER_URL, provideInfrastructure } from '../../src/infrastructure.js';
+import {
+  BUNDLED_DEV_LAUNCHER_URL,
+  DEV_LAUNCHER_URL,
+  provideInfrastructure,
+} from '../../src/infrastructure.js';
 import { createLogger } from '../../src/logger.js';
 
 // A launcher location that does not exist: what a build or image without dev/ sees.
@@ -9,6 +17,22 @@ const base = { dataDir: '/nonexistent/.data', ephemeral: true, logger: createLog
 describe('the infrastructure seam', () => {
   it('points at the development launcher beside src/', () => {
     expect(DEV_LAUNCHER_URL.pathname).toMatch(/\/dev\/embedded\/launcher\.ts$/);
+    expect(BUNDLED_DEV_LAUNCHER_URL.pathname).toMatch(/\/dev\/embedded\/launcher\.mjs$/);
+  });
+
+  it('uses the bundled launcher (npm start) when the source one is absent', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'channel-kb-launcher-'));
+    try {
+      const bundled = join(dir, 'launcher.mjs');
+      await writeFile(
+        bundled,
+        "export async function provideInfrastructure(options) { return { mongoUri: 'mongodb://bundled/', from: options.dataDir }; }\n",
+      );
+      const infra = await provideInfrastructure({ ...base }, [ABSENT_LAUNCHER, pathToFileURL(bundled)]);
+      expect(infra).toMatchObject({ mongoUri: 'mongodb://bundled/', from: base.dataDir });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('uses configured MongoDB and Meilisearch without needing dev/', async () => {
