@@ -362,7 +362,8 @@ export async function accelerate(entryUrl, storage) {
   }
   /**
    * The documents an update statement's filter can match, when fewer than all can be told cheaply
-   * (named _ids, an indexed value, _id bounds at the top), in _id order; null otherwise.
+   * (named _ids, an indexed value, _id bounds at the top), in _id order (by value first for an
+   * indexed lookup of several values); null otherwise.
    */
   const candidatesOf = async (database, collection, filter) => {
     const stored = storage.ensureCollection(database, collection);
@@ -372,7 +373,7 @@ export async function accelerate(entryUrl, storage) {
       return keys.flatMap((key) => stored.get(key) ?? []);
     }
     const lookup = await indexedLookup(database, collection, filter);
-    if (lookup) return [...lookedUp(database, collection, lookup)].sort(byId);
+    if (lookup) return [...lookedUp(database, collection, lookup)];
     const bounds = idBounds(filter);
     if (bounds) {
       const entries = scans.order(database, collection, [['_id', 1]]).entries;
@@ -390,7 +391,12 @@ export async function accelerate(entryUrl, storage) {
     }
     return null;
   };
-  const byId = (a, b) => QueryEngine.compareValues(a._id, b._id);
+  /** The documents in _id order (the byte order of ObjectIds is the order of their hex form). */
+  const inIdOrder = (docs) =>
+    docs
+      .map((doc) => [doc._id.toHexString(), doc])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, doc]) => doc);
 
   const handleFind = FindHandler.prototype.handleFind;
   FindHandler.prototype.handleFind = async function handleFindInOrder(context) {
@@ -422,7 +428,7 @@ export async function accelerate(entryUrl, storage) {
         if (matcher.match(doc)) documents.push(doc);
         if (documents.length >= stopAt) break;
       }
-      if (sortSpec) documents = QueryEngine.sort(documents.sort(byId), sortSpec).slice(0, wanted);
+      if (sortSpec) documents = QueryEngine.sort(inIdOrder(documents), sortSpec).slice(0, wanted);
     } else if (ids) {
       const stored = context.storage.ensureCollection(database, command.find);
       const keys = [...new Set(ids.map((id) => id.toHexString()))].sort();
