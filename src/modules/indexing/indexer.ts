@@ -220,6 +220,7 @@ export class SearchIndexer {
         // is read from MongoDB (see the class comment on several indexers).
         while (sent.length >= this.inFlightBatches) await this.confirm(projection, sent.shift());
         await this.letGoFirst(ahead);
+        if (this.stopping) break;
         const next = await batches.next();
         if (next.done) break;
         const records = next.value;
