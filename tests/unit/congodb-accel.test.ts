@@ -169,4 +169,82 @@ describe('the emulator ordered scans and counts', () => {
     await looked.insertOne({ _id: new ObjectId(), slug: 's1', locale: 'en', tags: [], n: 999 });
     await check();
   });
+
+  it('serves the indexer marks (a boolean indexed field) to sorted finds, counts and updates like the emulator as shipped', async () => {
+    const marked = client.db('accel').collection('marked');
+    await marked.createIndex({ searchPending: 1, updatedAt: 1 });
+    const docs = Array.from({ length: 240 }, (_, i) => ({
+      _id: new ObjectId(),
+      searchPending: i % 3 === 0,
+      version: 1 + (i % 4),
+      updatedAt: day(i % 11),
+      name: `n${i}`,
+    }));
+    await marked.insertMany(docs);
+    const all = async () => server.getStorage().findAll('accel', 'marked');
+    const ids = (found: Document[]) => found.map((doc) => String(doc['_id']));
+    /** Ordered by `updatedAt`, ties in _id order, as an index scan of (searchPending, updatedAt) returns them. */
+    const byDateThenId = (found: Document[]) =>
+      ids(emulator.QueryEngine.sort(emulator.QueryEngine.sort(found, { _id: 1 }), { updatedAt: 1 }));
+    const check = async () => {
+      const shipped = emulator.QueryEngine.filter(await all(), received({ searchPending: true }));
+      expect(ids(await marked.find({ searchPending: true }).sort({ updatedAt: 1 }).toArray())).toEqual(
+        byDateThenId(shipped),
+      );
+      const first = await marked.findOne({ searchPending: true }, { sort: { updatedAt: 1 } });
+      expect(String(first?._id)).toBe(byDateThenId(shipped)[0]);
+      expect(await marked.countDocuments({ searchPending: true })).toBe(shipped.length);
+      expect(await marked.countDocuments({ searchPending: false, version: 2 })).toBe(
+        emulator.QueryEngine.filter(await all(), received({ searchPending: false, version: 2 })).length,
+      );
+      const page = await marked
+        .find({ searchPending: true })
+        .sort({ updatedAt: 1 })
+        .skip(4)
+        .limit(5)
+        .toArray();
+      expect(ids(page)).toEqual(byDateThenId(shipped).slice(4, 9));
+    };
+    await check();
+    // The indexer's confirmation: a version guard, the marks, and _id bounds around the ids pushed.
+    const pushed = docs.filter((doc) => doc.searchPending).slice(0, 30);
+    const sortedPushed = [...pushed].sort((a, b) => a._id.toHexString().localeCompare(b._id.toHexString()));
+    const before = await all();
+    const statements = [1, 2, 3, 4].map((version) => ({
+      updateMany: {
+        filter: {
+          searchPending: true,
+          version,
+          _id: { $gte: sortedPushed[0]!._id, $lte: sortedPushed[sortedPushed.length - 1]!._id },
+          $or: [{ _id: { $in: pushed.map((doc) => doc._id) } }],
+        },
+        update: { $set: { searchPending: false, searchSyncedVersion: version } },
+      },
+    }));
+    const expected = statements.reduce(
+      (sum, { updateMany }) => sum + emulator.QueryEngine.filter(before, received(updateMany.filter)).length,
+      0,
+    );
+    const result = await marked.bulkWrite(statements, { ordered: false });
+    expect(result.modifiedCount).toBe(expected);
+    expect(expected).toBe(pushed.length);
+    for (const doc of pushed) {
+      expect(await marked.findOne({ _id: doc._id })).toMatchObject({ searchPending: false });
+    }
+    // Bounds alone, and an upsert that matches nothing among the candidates.
+    const bounded = await marked.updateMany(
+      { _id: { $gt: docs[10]!._id, $lt: docs[20]!._id }, name: { $ne: 'n15' } },
+      { $set: { touched: true } },
+    );
+    expect(bounded.modifiedCount).toBe(8);
+    await marked.updateOne(
+      { searchPending: true, name: 'new' },
+      { $set: { version: 9, updatedAt: day(1) } },
+      { upsert: true },
+    );
+    expect(await marked.countDocuments({ name: 'new', searchPending: true })).toBe(1);
+    await marked.updateMany({ version: 3 }, { $set: { searchPending: true } });
+    await marked.deleteMany({ version: 4, searchPending: true });
+    await check();
+  });
 });

@@ -79,10 +79,6 @@ export class IndexedRecordsRepository {
       .toArray();
   }
 
-  countAllRecords(collection: string): Promise<number> {
-    return this.records(collection).countDocuments({});
-  }
-
   /** The collection's size from its metadata (no scan): cheap enough for a probe. */
   estimateRecordCount(collection: string): Promise<number> {
     return this.records(collection).estimatedDocumentCount();

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
 import type { EventBus } from '../../events.js';
@@ -18,6 +17,7 @@ import {
 } from './meili-writes.js';
 import type { SynonymRepository } from '../synonyms/index.js';
 import type { IndexStateRepository } from './index-state.repository.js';
+import { WakeLoop } from './wake-loop.js';
 
 export { assertSucceeded, ensureIndex, synonymMap, TASK_TIMEOUT_MS } from './meili-writes.js';
 
@@ -68,6 +68,12 @@ interface SentBatch {
  * with MongoDB. Failures are retried with backoff; nothing is lost while Meilisearch is down,
  * because the marks stay until Meilisearch has the version.
  *
+ * Each index has its own loop, woken by the changes of its own records: a published article is
+ * read and sent at once, never after a catch-up of halls. Meilisearch processes every index's tasks
+ * in one queue, in the order they were sent, so the indexes come first in the order of
+ * `projections`: while an index's pass is under way, the indexes after it send no further batch
+ * (an article waits behind at most the hall batches already sent, not behind a whole import).
+ *
  * Several indexers (one per server, the CLI one) may run at once. Meilisearch keeps the order in
  * which tasks were sent, not record versions: if one indexer read a record, another then read and
  * sent its next version, and the first sent the older one after that, the index would keep the
@@ -79,17 +85,13 @@ export class SearchIndexer {
   private running = false;
   /** Set by `stop`: a pass under way sends no further batch. */
   private stopping = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-  /** A nudge that came while the loop was busy: the next sleep is skipped, so none is lost. */
-  private nudged = false;
-  private settingsApplied = false;
+  private readonly settingsApplied = new Set<string>();
   private lastSynonymCheck = 0;
   private readonly batchSize: number;
   private readonly inFlightBatches: number;
-  private readonly idleMs: number;
-  private readonly maxIdleMs: number;
-  private readonly maxBackoffMs: number;
+  private readonly loops = new Map<string, WakeLoop>();
+  /** The pass under way of each index (by index uid), which the indexes after it let go first. */
+  private readonly passes = new Map<string, Promise<unknown>>();
   private subscribe: (() => Array<() => void>) | undefined;
   private unsubscribe: Array<() => void> = [];
   private readonly records: IndexedRecordsRepository;
@@ -100,9 +102,20 @@ export class SearchIndexer {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.inFlightBatches = Math.max(1, options.inFlightBatches ?? 2);
-    this.idleMs = options.idleMs ?? 1_000;
-    this.maxIdleMs = Math.max(this.idleMs, options.maxIdleMs ?? 5_000);
-    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    const idleMs = options.idleMs ?? 1_000;
+    const loopOptions = {
+      idleMs,
+      maxIdleMs: Math.max(idleMs, options.maxIdleMs ?? 5_000),
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
+      onError: (error: unknown, retryInMs: number) =>
+        deps.logger.warn(
+          { err: error, retryInMs },
+          'search indexer: Meilisearch push failed; the changes stay pending and will be retried',
+        ),
+    };
+    for (const projection of deps.projections) {
+      this.loops.set(projection.name, new WakeLoop(() => this.stepOf(projection), loopOptions));
+    }
     this.records = new IndexedRecordsRepository(deps.db);
   }
 
@@ -111,87 +124,50 @@ export class SearchIndexer {
     this.subscribe = subscribe;
   }
 
-  /** Starts the background loop (idempotent). */
+  /** Starts the loops (idempotent). */
   start(): void {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
     this.unsubscribe = this.subscribe?.() ?? [];
-    this.loop = this.run();
+    for (const loop of this.loops.values()) loop.start();
   }
 
   /**
-   * Stops the loop and releases its subscriptions. A pass under way sends no further batch, and
+   * Stops the loops and releases their subscriptions. A pass under way sends no further batch, and
    * waits for and confirms those already sent.
    */
   async stop(): Promise<void> {
     this.running = false;
     this.stopping = true;
     for (const release of this.unsubscribe.splice(0)) release();
-    this.wake?.();
-    await this.loop;
+    await Promise.all([...this.loops.values()].map((loop) => loop.stop()));
   }
 
-  /** Wakes the loop now (a domain event calls it after every change). */
-  nudge(): void {
-    this.nudged = true;
-    this.wake?.();
+  /**
+   * Wakes the loop of the index named (`articles`, `halls`: a change of its records), or of every
+   * index, now or right after its pass under way.
+   */
+  nudge(name?: string): void {
+    for (const [each, loop] of this.loops) if (name === undefined || each === name) loop.nudge();
   }
 
-  private async run(): Promise<void> {
-    let backoff = 500;
-    let idle = this.idleMs;
-    while (this.running) {
-      let worked: boolean;
-      try {
-        worked = await this.step();
-        backoff = 500;
-      } catch (error) {
-        this.deps.logger.warn(
-          { err: error, retryInMs: backoff },
-          'search indexer: Meilisearch push failed; the changes stay pending and will be retried',
-        );
-        await this.sleep(backoff);
-        backoff = Math.min(backoff * 2, this.maxBackoffMs);
-        continue;
-      }
-      if (worked) {
-        idle = this.idleMs;
-      } else if (await this.sleep(idle)) {
-        idle = this.idleMs;
-      } else {
-        idle = Math.min(idle * 2, this.maxIdleMs);
-      }
-    }
-  }
-
-  /** Sleeps up to `ms`; returns whether a nudge (or stop) cut it short. */
-  private async sleep(ms: number): Promise<boolean> {
-    // Stopped during a step, or nudged while busy: do not wait (checked in the same tick as `wake`).
-    if (this.nudged || !this.running) {
-      this.nudged = false;
-      return true;
-    }
-    const controller = new AbortController();
-    this.wake = () => controller.abort();
-    await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
-    this.wake = undefined;
-    this.nudged = false;
-    return controller.signal.aborted;
-  }
-
-  /** One unit of work: settings, everything pending, then synonyms. Returns whether it did anything. */
+  /** One unit of work of every index, side by side. Returns whether any did anything. */
   async step(): Promise<boolean> {
-    if (!this.settingsApplied) {
-      for (const projection of this.deps.projections) {
-        await ensureIndex(this.deps.meili(), projection.indexUid, projection.settings);
-      }
-      this.settingsApplied = true;
+    const outcomes = await Promise.allSettled(this.deps.projections.map((each) => this.stepOf(each)));
+    return firstFailureOr(outcomes).some(Boolean);
+  }
+
+  /** One unit of work of an index: its settings, everything pending, then its synonyms. */
+  private async stepOf(projection: IndexProjection): Promise<boolean> {
+    if (!this.settingsApplied.has(projection.indexUid)) {
+      await ensureIndex(this.deps.meili(), projection.indexUid, projection.settings);
+      this.settingsApplied.add(projection.indexUid);
     }
     // Documents first: a change waiting to be searchable should not wait for the synonym check.
-    const pushed = await this.pushPending();
+    const pushed = await this.pushPendingOf(projection);
     let synonymsPushed = false;
-    if (Date.now() - this.lastSynonymCheck > 5_000) {
+    if (projection.synonyms && Date.now() - this.lastSynonymCheck > 5_000) {
       synonymsPushed = await this.pushSynonymsIfChanged();
       this.lastSynonymCheck = Date.now();
     }
@@ -207,14 +183,7 @@ export class SearchIndexer {
     const outcomes = await Promise.allSettled(
       this.deps.projections.map((projection) => this.pushPendingOf(projection)),
     );
-    let sent = 0;
-    for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') {
-        throw outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
-      }
-      sent += outcome.value;
-    }
-    return sent;
+    return firstFailureOr(outcomes).reduce((sum, sent) => sum + sent, 0);
   }
 
   /**
@@ -223,6 +192,24 @@ export class SearchIndexer {
    * Meilisearch processes an index's tasks in order, so a record sent twice ends at its later version.
    */
   private async pushPendingOf(projection: IndexProjection): Promise<number> {
+    const ahead = this.deps.projections
+      .slice(0, this.deps.projections.indexOf(projection))
+      .map((each) => each.indexUid);
+    const pass = this.passOf(projection, ahead);
+    this.passes.set(projection.indexUid, pass);
+    try {
+      return await pass;
+    } finally {
+      if (this.passes.get(projection.indexUid) === pass) this.passes.delete(projection.indexUid);
+    }
+  }
+
+  /** Lets the passes under way of the indexes named (those that go first) end; not later ones, so none starves. */
+  private async letGoFirst(indexUids: readonly string[]): Promise<void> {
+    await Promise.allSettled(indexUids.flatMap((uid) => this.passes.get(uid) ?? []));
+  }
+
+  private async passOf(projection: IndexProjection, ahead: readonly string[]): Promise<number> {
     const cursor = this.records.findPending(projection.collection, projection.fields, this.batchSize);
     const batches = inBatches(cursor, this.batchSize)[Symbol.asyncIterator]();
     const sent: SentBatch[] = [];
@@ -232,6 +219,8 @@ export class SearchIndexer {
         // Wait for room before reading the next batch: a batch goes to Meilisearch right after it
         // is read from MongoDB (see the class comment on several indexers).
         while (sent.length >= this.inFlightBatches) await this.confirm(projection, sent.shift());
+        await this.letGoFirst(ahead);
+        if (this.stopping) break;
         const next = await batches.next();
         if (next.done) break;
         const records = next.value;
@@ -321,20 +310,29 @@ export function createIndexer(
       db: app.db,
       meili: () => app.meili,
       logger: app.logger,
-      projections: Object.values(app.services.projections),
+      // Articles first: an article waiting to be searchable never queues behind a hall catch-up.
+      projections: [app.services.projections.articles, app.services.projections.halls],
       state: app.services.indexState,
       synonyms: app.services.synonymRepo,
     },
     options,
   );
-  const { events } = app.services;
+  const { events, projections } = app.services;
   indexer.whileRunning(() => [
-    events.subscribe('ArticleChanged', () => indexer.nudge()),
-    events.subscribe('HallChanged', () => indexer.nudge()),
+    events.subscribe('ArticleChanged', () => indexer.nudge(projections.articles.name)),
+    events.subscribe('HallChanged', () => indexer.nudge(projections.halls.name)),
     events.subscribe('SynonymsChanged', () => {
       indexer.forgetSynonyms();
-      indexer.nudge();
+      indexer.nudge(projections.articles.name);
     }),
   ]);
   return indexer;
+}
+
+/** The values of settled outcomes. @throws the first failure. */
+function firstFailureOr<T>(outcomes: Array<PromiseSettledResult<T>>): T[] {
+  return outcomes.map((outcome) => {
+    if (outcome.status === 'fulfilled') return outcome.value;
+    throw outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+  });
 }
