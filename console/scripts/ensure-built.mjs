@@ -14,6 +14,8 @@ import { describeBundle, measureBundle } from './bundle-budget.mjs';
 const consoleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(consoleDir, 'dist');
 const stampFile = path.join(distDir, '.build-stamp');
+/** Bumped when the way the console is built changes, so older builds count as stale. */
+const BUILD_FORMAT = '2';
 
 function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -32,7 +34,7 @@ export function sourceHash() {
     path.join(consoleDir, 'package.json'),
     path.join(consoleDir, '..', 'package-lock.json'),
   ].filter((file) => existsSync(file));
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(BUILD_FORMAT).update('\0');
   for (const file of files.sort()) {
     hash.update(path.relative(consoleDir, file)).update('\0').update(readFileSync(file)).update('\0');
   }
@@ -66,8 +68,12 @@ export async function ensureConsoleBuilt({
       : 'console: building (first start, about a minute)...',
   );
   const outDir = path.join(consoleDir, `dist.tmp-${process.pid}`);
+  // Always a production build (React and Ant Design without their development checks), also when
+  // called from a process whose NODE_ENV says otherwise (the tests' global setup runs under "test").
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
-    await vite.build({ root: consoleDir, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await vite.build({ root: consoleDir, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     const report = measureBundle(outDir);
     log(describeBundle(report));
     if (report.firstLoadBytes > report.budgetBytes)
@@ -78,6 +84,8 @@ export async function ensureConsoleBuilt({
     renameSync(outDir, distDir);
     rmSync(old, { recursive: true, force: true });
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(outDir, { recursive: true, force: true });
   }
   log(`console: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -5,7 +5,7 @@ import {
   Button,
   Form,
   Input,
-  Modal,
+  Card,
   Select,
   Space,
   Spin,
@@ -59,7 +59,7 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || flagOpen || event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
-      if (target?.closest('.ant-select-dropdown, .ant-modal')) return;
+      if (target?.closest('.ant-select-dropdown, .answer-flag')) return;
       onBack();
     };
     window.addEventListener('keydown', onKey);
@@ -139,16 +139,12 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
       />
       <Typography.Title level={2} id="answer-title" ref={heading} tabIndex={-1}>
         {article.title}{' '}
-        {article.audience === 'INTERNAL' && (
-          <Tag color="volcano" className="internal-tag">
-            {t('article.internal')}
-          </Tag>
-        )}
+        {article.audience === 'INTERNAL' && <Tag className="internal-tag">{t('article.internal')}</Tag>}
       </Typography.Title>
       {article.audience === 'INTERNAL' && (
         <Alert type="warning" showIcon title={t('article.internalNotice')} />
       )}
-      <Typography.Paragraph type="secondary" className="answer-meta">
+      <Typography.Paragraph className="muted answer-meta">
         {t('article.lastChange', { at: formatDateTime(lastChange, uiLocale) })}
         {' · '}
         {t('article.stats', {
@@ -160,7 +156,7 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
       {article.errorCodes.length > 0 && (
         <div className="answer-codes">
           {article.errorCodes.map((code) => (
-            <Tag key={code} color="blue">
+            <Tag key={code} className="code-tag">
               {t('desk.errorCodeChip', { code })}
             </Tag>
           ))}
@@ -192,6 +188,29 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
           {t('article.flag')}
         </Button>
       </Space>
+      {flagOpen && (
+        // Inline rather than a modal dialog: a modal's scroll lock injects a style element the CSP refuses.
+        <Card size="small" className="answer-flag" title={t('article.flagTitle')}>
+          <Form form={flagForm} layout="vertical" onFinish={() => void onFlag()}>
+            <Form.Item
+              name="reason"
+              label={t('article.flagReason')}
+              rules={[{ required: true, message: t('article.flagReasonRequired') }]}
+            >
+              <Select options={flagReasons.map((reason) => ({ value: reason.value, label: reason.label }))} />
+            </Form.Item>
+            <Form.Item name="comment" label={t('article.flagComment')}>
+              <Input.TextArea rows={3} maxLength={500} />
+            </Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit">
+                {t('article.flagSubmit')}
+              </Button>
+              <Button onClick={() => setFlagOpen(false)}>{t('common.cancel')}</Button>
+            </Space>
+          </Form>
+        </Card>
+      )}
       <div className="answer-body" onClick={onBodyClick} dangerouslySetInnerHTML={{ __html: body }} />
       {article.translations.length > 0 && (
         <section className="answer-links" aria-label={t('article.translations')}>
@@ -229,38 +248,12 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
                 >
                   {other.title}
                 </a>
-                {other.audience === 'INTERNAL' && (
-                  <Tag color="volcano" className="internal-tag">
-                    {t('article.internal')}
-                  </Tag>
-                )}
+                {other.audience === 'INTERNAL' && <Tag className="internal-tag">{t('article.internal')}</Tag>}
               </li>
             ))}
           </ul>
         </section>
       )}
-      <Modal
-        open={flagOpen}
-        title={t('article.flagTitle')}
-        okText={t('article.flagSubmit')}
-        cancelText={t('common.cancel')}
-        onOk={() => void onFlag()}
-        onCancel={() => setFlagOpen(false)}
-        destroyOnHidden
-      >
-        <Form form={flagForm} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t('article.flagReason')}
-            rules={[{ required: true, message: t('article.flagReasonRequired') }]}
-          >
-            <Select options={flagReasons.map((reason) => ({ value: reason.value, label: reason.label }))} />
-          </Form.Item>
-          <Form.Item name="comment" label={t('article.flagComment')}>
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
     </article>
   );
 }

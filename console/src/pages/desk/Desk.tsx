@@ -172,9 +172,7 @@ export function Desk() {
             options={channelLabels.map((label) => ({ value: label.value, label: label.label }))}
           />
         </Space.Compact>
-        <Typography.Text type="secondary" className="desk-hint">
-          {t('desk.keyboardHint')}
-        </Typography.Text>
+        <Typography.Text className="muted desk-hint">{t('desk.keyboardHint')}</Typography.Text>
         {codes.length > 0 && (
           <div className="desk-chips" aria-label={t('desk.errorCodes')}>
             <Typography.Text>{t('desk.errorCodes')}：</Typography.Text>
@@ -220,9 +218,7 @@ export function Desk() {
             />
           </Suspense>
         ) : (
-          <Typography.Paragraph type="secondary" className="desk-empty">
-            {t('desk.noAnswerOpen')}
-          </Typography.Paragraph>
+          <Typography.Paragraph className="muted desk-empty">{t('desk.noAnswerOpen')}</Typography.Paragraph>
         )}
       </section>
     </div>

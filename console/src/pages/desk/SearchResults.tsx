@@ -41,7 +41,7 @@ export function SearchResults({
   return (
     <>
       <div className="desk-facets">
-        <Typography.Text type="secondary" role="status">
+        <Typography.Text className="muted" role="status">
           {t('desk.totalHits', { count: search.totalHits, ms: search.processingTimeMs })}
         </Typography.Text>
         {search.facets.categories.length > 0 && (
@@ -89,16 +89,14 @@ export function SearchResults({
               <div className="hit-title">
                 <span dangerouslySetInnerHTML={{ __html: highlightHtml(hit.title) }} />
                 {hit.node.audience === 'INTERNAL' && (
-                  <Tag color="volcano" className="internal-tag">
-                    {t('article.internal')}
-                  </Tag>
+                  <Tag className="internal-tag">{t('article.internal')}</Tag>
                 )}
               </div>
               <div className="hit-snippet" dangerouslySetInnerHTML={{ __html: highlightHtml(hit.snippet) }} />
               <div className="hit-meta">
                 {hit.node.category && <span>{hit.node.category.name}</span>}
                 {hit.matchedErrorCodes.map((code) => (
-                  <Tag key={code} color="blue">
+                  <Tag key={code} className="code-tag">
                     {t('desk.errorCodeChip', { code })}
                   </Tag>
                 ))}

@@ -214,59 +214,64 @@ function Finder() {
         {locationError && <Alert type="warning" showIcon title={locationError} />}
         {error && <Alert type="error" showIcon title={t('finder.failed')} description={error.message} />}
         {state.near && (
-          <Typography.Paragraph type="secondary">
+          <Typography.Paragraph className="muted">
             {t('finder.aroundYou', { lat: state.near.lat, lng: state.near.lng })}
           </Typography.Paragraph>
         )}
         {!state.near && !regionCode && (
-          <Typography.Paragraph type="secondary">{t('finder.pickRegion')}</Typography.Paragraph>
+          <Typography.Paragraph className="muted">{t('finder.pickRegion')}</Typography.Paragraph>
         )}
-        {fetching && !listed && <Spin aria-label={t('common.loading')} />}
-        {listed && listed.halls.length === 0 && <Empty description={t('finder.noHalls')} />}
-        {listed && listed.halls.length > 0 && (
-          <div className="finder-results">
-            <ol className="finder-list" aria-label={t('finder.results', { count: listed.halls.length })}>
-              {listed.halls.map(({ hall, distance }, index) => (
-                <li key={hall.id} className={hall.openNow ? 'finder-hall' : 'finder-hall finder-hall-closed'}>
-                  <div className="finder-hall-head">
-                    <span className="finder-index" aria-hidden="true">
-                      {index + 1}
-                    </span>
-                    <Typography.Text strong>{hall.name}</Typography.Text>
-                    <Tag>{tierLabel(hall.tier)}</Tag>
-                    {hall.openNow ? (
-                      <Tag color="green">{t('finder.open')}</Tag>
-                    ) : (
-                      <Tag>{t('finder.closed')}</Tag>
-                    )}
-                    <span className="finder-distance">
-                      {state.near
-                        ? formatDistance(distance)
-                        : t('finder.fromCentre', { distance: formatDistance(distance) })}
-                    </span>
-                  </div>
-                  <div>{hall.address}</div>
-                  <div>
-                    {hall.phone && (
-                      <>
-                        {t('finder.phone')}: <a href={`tel:${hall.phone}`}>{hall.phone}</a> ·{' '}
-                      </>
-                    )}
-                    {t('finder.hours')}: {hall.openingHours.summary}
-                  </div>
-                  {hall.nextChange && (
-                    <div className="finder-next">
-                      {t(hall.nextChange.opens ? 'finder.opensAt' : 'finder.closesAt', {
-                        at: formatTimeOrDate(hall.nextChange.at, now, locale),
-                      })}
+        <section className="finder-area" aria-busy={fetching} aria-label={t('finder.resultsRegion')}>
+          {fetching && !listed && <Spin aria-label={t('common.loading')} />}
+          {listed && listed.halls.length === 0 && <Empty description={t('finder.noHalls')} />}
+          {listed && listed.halls.length > 0 && (
+            <div className="finder-results">
+              <ol className="finder-list" aria-label={t('finder.results', { count: listed.halls.length })}>
+                {listed.halls.map(({ hall, distance }, index) => (
+                  <li
+                    key={hall.id}
+                    className={hall.openNow ? 'finder-hall' : 'finder-hall finder-hall-closed'}
+                  >
+                    <div className="finder-hall-head">
+                      <span className="finder-index" aria-hidden="true">
+                        {index + 1}
+                      </span>
+                      <Typography.Text strong>{hall.name}</Typography.Text>
+                      <Tag>{tierLabel(hall.tier)}</Tag>
+                      {hall.openNow ? (
+                        <Tag className="open-tag">{t('finder.open')}</Tag>
+                      ) : (
+                        <Tag className="closed-tag">{t('finder.closed')}</Tag>
+                      )}
+                      <span className="finder-distance">
+                        {state.near
+                          ? formatDistance(distance)
+                          : t('finder.fromCentre', { distance: formatDistance(distance) })}
+                      </span>
                     </div>
-                  )}
-                </li>
-              ))}
-            </ol>
-            <HallPlot centre={listed.centre} halls={listed.halls.map(({ hall }) => hall)} />
-          </div>
-        )}
+                    <div>{hall.address}</div>
+                    <div>
+                      {hall.phone && (
+                        <>
+                          {t('finder.phone')}: <a href={`tel:${hall.phone}`}>{hall.phone}</a> ·{' '}
+                        </>
+                      )}
+                      {t('finder.hours')}: {hall.openingHours.summary}
+                    </div>
+                    {hall.nextChange && (
+                      <div className="finder-next">
+                        {t(hall.nextChange.opens ? 'finder.opensAt' : 'finder.closesAt', {
+                          at: formatTimeOrDate(hall.nextChange.at, now, locale),
+                        })}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ol>
+              <HallPlot centre={listed.centre} halls={listed.halls.map(({ hall }) => hall)} />
+            </div>
+          )}
+        </section>
       </main>
     </div>
   );
