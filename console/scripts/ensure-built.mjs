@@ -73,7 +73,12 @@ export async function ensureConsoleBuilt({
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await vite.build({ root: consoleDir, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await vite.build({
+      root: consoleDir,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
     const report = measureBundle(outDir);
     log(describeBundle(report));
     if (report.firstLoadBytes > report.budgetBytes)

@@ -184,4 +184,57 @@ describe('the agent answer desk', () => {
     expect(watched.problems).toEqual([]);
     await context.close();
   });
+
+  it('sends an agent whose token expired back to sign-in, and returns to the same search afterwards', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    // A session whose token the API no longer accepts (it expired a moment ago; the tab thinks it is valid).
+    const token = await server.tokenFor(['agent'], 'expired-agent', '1s');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const session = { token, name: 'expired-agent', roles: ['agent'], expiresAt: '2099-01-01T00:00:00Z' };
+    await page.addInitScript(
+      `if (!sessionStorage.getItem('ckb.session')) sessionStorage.setItem('ckb.session', ${JSON.stringify(JSON.stringify(session))});`,
+    );
+    const query = '宽带拨号错误678';
+    await page.goto(`${server.url}/?q=${encodeURIComponent(query)}`);
+    await page.waitForURL(/\/signin\?expired=1&next=/);
+    await page.getByText('登录已过期，请重新登录').waitFor();
+    await page.getByLabel('姓名').fill('expired-agent');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(`${server.url}/?q=${encodeURIComponent(query)}`);
+    await expect(page.getByRole('combobox', { name: '搜索知识库' }).inputValue()).resolves.toBe(query);
+    await page.locator('#hit-0').waitFor();
+    await expect(page.locator('#hit-0 .hit-title').innerText()).resolves.toContain('678');
+    // The refused requests are the only errors the page saw (the browser logs a failed request's 401).
+    expect(watched.problems.filter((problem) => !problem.includes('401'))).toEqual([]);
+    await context.close();
+  });
+
+  it('tells how long is left to answer a complaint, on a fixed clock', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    // 10:00 on 2 March 2026 in Beijing, whatever the zone of the browser.
+    await page.clock.setFixedTime(new Date('2026-03-02T02:00:00Z'));
+    await signIn(page, 'deadline-agent');
+    await page.getByRole('button', { name: '投诉处理时限' }).click();
+    const panel = page.locator('.deadline');
+    await expect(panel.getByLabel('受理时间').inputValue()).resolves.toBe('2026-03-02T10:00');
+    await panel.locator('.deadline-result').waitFor();
+    const result = async () => (await panel.locator('.deadline-result').innerText()).replace(/[\s·]+/g, ' ');
+    await expect(result()).resolves.toBe('平均答复 立即答复 最迟答复 2026-03-03 10:00 (剩余 1 天)');
+
+    await panel.getByLabel('投诉级别').click();
+    await page.getByTitle('省级投诉').click();
+    await panel.getByLabel('受理时间').fill('2026-03-01T09:00');
+    await panel.getByText('2026-03-03 09:00').waitFor();
+    await expect(result()).resolves.toBe(
+      '平均答复 2026-03-02 09:00 (已超时 1 小时) 最迟答复 2026-03-03 09:00 (剩余 23 小时)',
+    );
+    await screenshot(page, 'desk-deadline');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -42,6 +42,7 @@ function Themed() {
           fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
         },
         components: {
+          Descriptions: { labelColor: '#595959' },
           Breadcrumb: {
             itemColor: '#595959',
             lastItemColor: '#262626',

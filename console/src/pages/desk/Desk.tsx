@@ -1,4 +1,4 @@
-import { Alert, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -15,6 +15,7 @@ import { deskHref, readDeskState } from './url-state';
 import type { DeskState } from './url-state';
 
 const AnswerView = lazy(() => import('./AnswerView'));
+const DeadlineHelper = lazy(() => import('./DeadlineHelper'));
 
 type Search = NonNullable<ResultOf<typeof SearchArticlesQuery>['searchArticles']>;
 
@@ -48,6 +49,7 @@ export function Desk() {
   const [result, setResult] = useState<{ for: string; search: Search | null; error?: string }>();
   const [active, setActive] = useState(0);
   const [channel, setChannel] = useContactChannel();
+  const [deadlineOpen, setDeadlineOpen] = useState(false);
   const box = useRef<InputRef>(null);
   const channelLabels = useEnumLabels('UseChannel');
   const [categories] = useQuery({ query: CategoriesQuery, variables: { locale: apiLocale } });
@@ -172,7 +174,17 @@ export function Desk() {
             options={channelLabels.map((label) => ({ value: label.value, label: label.label }))}
           />
         </Space.Compact>
-        <Typography.Text className="muted desk-hint">{t('desk.keyboardHint')}</Typography.Text>
+        <div className="desk-tools">
+          <Typography.Text className="muted desk-hint">{t('desk.keyboardHint')}</Typography.Text>
+          <Button size="small" onClick={() => setDeadlineOpen((open) => !open)} aria-expanded={deadlineOpen}>
+            {t('deadline.open')}
+          </Button>
+        </div>
+        {deadlineOpen && (
+          <Suspense fallback={null}>
+            <DeadlineHelper />
+          </Suspense>
+        )}
         {codes.length > 0 && (
           <div className="desk-chips" aria-label={t('desk.errorCodes')}>
             <Typography.Text>{t('desk.errorCodes')}：</Typography.Text>
