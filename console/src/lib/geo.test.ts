@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centroid, distanceMeters, formatDistance, plotAround } from './geo';
+import { centroid, distanceMeters, formatDistance, parsePoint, plotAround } from './geo';
 
 const wuhanStation = { lat: 30.6071, lng: 114.4241 };
 const hankouStation = { lat: 30.6181, lng: 114.2554 };
@@ -57,5 +57,15 @@ describe('the offline plot', () => {
     const pixelsToFar = 200 - plot.positions[0]!.y;
     const metersPerPixel = plot.scale.meters / plot.scale.pixels;
     expect(pixelsToFar * metersPerPixel).toBeCloseTo(distanceMeters(centre, far), -2);
+  });
+});
+
+describe('typed coordinates', () => {
+  it('reads "lat,lng" with either comma, and refuses points outside China or nonsense', () => {
+    expect(parsePoint(' 30.59, 114.30 ')).toEqual({ lat: 30.59, lng: 114.3 });
+    expect(parsePoint('30.59，114.30')).toEqual({ lat: 30.59, lng: 114.3 });
+    expect(parsePoint('114.30,30.59')).toBeUndefined();
+    expect(parsePoint('51.5,-0.12')).toBeUndefined();
+    expect(parsePoint('武汉')).toBeUndefined();
   });
 });

@@ -61,3 +61,11 @@ export function plotAround(centre: Point, points: readonly Point[], size: number
   const meters = [...steps].reverse().find((step) => step <= maxMeters) ?? steps[0]!;
   return { positions, scale: { pixels: meters * pixelsPerMeter, meters } };
 }
+
+/** A point typed as "30.59,114.30" (a Chinese comma too), within the range the API accepts (China), else undefined. */
+export function parsePoint(text: string): Point | undefined {
+  const match = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,，]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
+  if (!match) return undefined;
+  const point = { lat: Number(match[1]), lng: Number(match[2]) };
+  return point.lat >= 18 && point.lat <= 54 && point.lng >= 73 && point.lng <= 135 ? point : undefined;
+}

@@ -16,6 +16,7 @@ import type { DeskState } from './url-state';
 
 const AnswerView = lazy(() => import('./AnswerView'));
 const DeadlineHelper = lazy(() => import('./DeadlineHelper'));
+const WhereCanI = lazy(() => import('./WhereCanI'));
 
 type Search = NonNullable<ResultOf<typeof SearchArticlesQuery>['searchArticles']>;
 
@@ -50,6 +51,7 @@ export function Desk() {
   const [active, setActive] = useState(0);
   const [channel, setChannel] = useContactChannel();
   const [deadlineOpen, setDeadlineOpen] = useState(false);
+  const [whereOpen, setWhereOpen] = useState(false);
   const box = useRef<InputRef>(null);
   const channelLabels = useEnumLabels('UseChannel');
   const [categories] = useQuery({ query: CategoriesQuery, variables: { locale: apiLocale } });
@@ -176,13 +178,27 @@ export function Desk() {
         </Space.Compact>
         <div className="desk-tools">
           <Typography.Text className="muted desk-hint">{t('desk.keyboardHint')}</Typography.Text>
-          <Button size="small" onClick={() => setDeadlineOpen((open) => !open)} aria-expanded={deadlineOpen}>
-            {t('deadline.open')}
-          </Button>
+          <Space>
+            <Button
+              size="small"
+              onClick={() => setDeadlineOpen((open) => !open)}
+              aria-expanded={deadlineOpen}
+            >
+              {t('deadline.open')}
+            </Button>
+            <Button size="small" onClick={() => setWhereOpen((open) => !open)} aria-expanded={whereOpen}>
+              {t('where.open')}
+            </Button>
+          </Space>
         </div>
         {deadlineOpen && (
           <Suspense fallback={null}>
             <DeadlineHelper />
+          </Suspense>
+        )}
+        {whereOpen && (
+          <Suspense fallback={null}>
+            <WhereCanI />
           </Suspense>
         )}
         {codes.length > 0 && (

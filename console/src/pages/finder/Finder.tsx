@@ -1,6 +1,6 @@
-import { Alert, Button, Cascader, Empty, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { Provider, useClient, useQuery } from 'urql';
+import { Alert, Button, Empty, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Provider, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
 import { readFragment } from '../../graphql';
 import { createPublicClient } from '../../app/client';
@@ -10,24 +10,13 @@ import { navigate, useLocation } from '../../app/router';
 import { centroid, distanceMeters, formatDistance } from '../../lib/geo';
 import type { Point } from '../../lib/geo';
 import { formatTimeOrDate } from '../../lib/time';
-import {
-  FinderLabelsQuery,
-  HallFields,
-  HallsInRegionQuery,
-  NearbyHallsQuery,
-  RegionsQuery,
-} from './documents';
+import { FinderLabelsQuery, HallFields, HallsInRegionQuery, NearbyHallsQuery } from './documents';
 import { HallPlot } from './HallPlot';
+import { RegionCascader } from '../shared/RegionCascader';
 import { finderHref, readFinderState } from './url-state';
 import type { FinderState } from './url-state';
 
 type Hall = ResultOf<typeof HallFields>;
-interface Option {
-  value: string;
-  label: string;
-  isLeaf: boolean;
-  children?: Option[];
-}
 
 /** The public hall finder (no sign-in): its own client, which never sends a token. */
 export default function FinderPage() {
@@ -41,7 +30,6 @@ export default function FinderPage() {
 
 function Finder() {
   const { t, apiLocale, locale } = useI18n();
-  const client = useClient();
   const { search } = useLocation();
   const state = readFinderState(search);
   const go = (next: Partial<FinderState>): void =>
@@ -51,39 +39,6 @@ function Finder() {
   const [now] = useState(() => new Date());
 
   const [labels] = useQuery({ query: FinderLabelsQuery, variables: { locale: apiLocale } });
-  const [provinces] = useQuery({ query: RegionsQuery, variables: { parentCode: null, locale: apiLocale } });
-  const [children, setChildren] = useState<Record<string, Option[]>>({});
-  const toOption = (region: { code: string; name: string; level: string }): Option => ({
-    value: region.code,
-    label: region.name,
-    isLeaf: region.level === 'COUNTY' || region.level === 'TOWNSHIP',
-  });
-  const withChildren = (option: Option): Option =>
-    children[option.value] ? { ...option, children: children[option.value]!.map(withChildren) } : option;
-  const options = (provinces.data?.regions ?? []).map(toOption).map(withChildren);
-  const loadChildren = async (path: Option[]): Promise<void> => {
-    const parent = path[path.length - 1];
-    if (!parent || children[parent.value]) return;
-    const answer = await client
-      .query(RegionsQuery, { parentCode: parent.value, locale: apiLocale })
-      .toPromise();
-    const found = (answer.data?.regions ?? []).filter((region) => region.level !== 'TOWNSHIP').map(toOption);
-    setChildren((current) => ({
-      ...current,
-      [parent.value]: found.map((o) => (found.length ? o : { ...o, isLeaf: true })),
-    }));
-  };
-  // Open the stored path's levels again after a reload, so the cascader can show it.
-  const regionKey = state.regionPath.join('.');
-  useEffect(() => {
-    for (const code of regionKey.split('.').slice(0, -1)) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is set once the levels have loaded
-      void loadChildren([{ value: code, label: code, isLeaf: false }]);
-    }
-    // Only when the path itself changes (loadChildren skips levels already loaded).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [regionKey]);
-
   const regionCode = state.regionPath[state.regionPath.length - 1];
   const filter = {
     ...(regionCode && !state.near ? { regionCode } : {}),
@@ -165,15 +120,10 @@ function Finder() {
       </header>
       <main>
         <Space wrap className="finder-controls" align="center">
-          <Cascader
-            aria-label={t('finder.region')}
-            placeholder={t('finder.region')}
-            options={options}
-            loadData={(path) => void loadChildren(path)}
-            changeOnSelect
+          <RegionCascader
+            label={t('finder.region')}
             value={state.regionPath}
-            onChange={(path) => go({ regionPath: (path ?? []).map(String), near: undefined })}
-            style={{ minWidth: 260 }}
+            onChange={(regionPath) => go({ regionPath, near: undefined })}
           />
           <Button onClick={locate} loading={locating}>
             {t('finder.useMyLocation')}

@@ -24,17 +24,6 @@ const HallFields = graphql(`
   }
 `);
 
-export const RegionsQuery = graphql(`
-  query FinderRegions($parentCode: String, $locale: Locale!) {
-    regions(parentCode: $parentCode) {
-      id
-      code
-      level
-      name(locale: $locale)
-    }
-  }
-`);
-
 export const HallsInRegionQuery = graphql(
   `
     query FinderHallsInRegion($filter: HallFilter!) {
