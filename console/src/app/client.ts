@@ -27,6 +27,10 @@ const keys: KeyingConfig = {
   HallConnection: embedded,
   HallEdge: embedded,
   Viewer: embedded,
+  ChannelAccess: embedded,
+  ComplaintDeadline: embedded,
+  WhereCanIResult: embedded,
+  ComplaintGradePolicy: (policy: Data) => (typeof policy['grade'] === 'string' ? policy['grade'] : null),
   Category: (category: Data) => (typeof category['key'] === 'string' ? category['key'] : null),
 };
 
