@@ -63,8 +63,9 @@ describe('the agent answer desk', () => {
 
     // The code is recognised as a chip and the article about it comes first, highlighted.
     await page.getByText('错误码 691', { exact: true }).first().waitFor();
+    // Wait for the answer to the whole sentence (answers to what was typed on the way may show first).
+    await page.locator(`#desk-results[data-query="宽带拨号错误691怎么办"]`).waitFor();
     const firstHit = page.locator('#hit-0');
-    await firstHit.waitFor();
     await expect(firstHit.locator('.hit-title').innerText()).resolves.toContain('691');
     expect(await firstHit.locator('mark').count()).toBeGreaterThan(0);
     await expect(firstHit.getAttribute('aria-selected')).resolves.toBe('true');
@@ -204,7 +205,7 @@ describe('the agent answer desk', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(`${server.url}/?q=${encodeURIComponent(query)}`);
     await expect(page.getByRole('combobox', { name: '搜索知识库' }).inputValue()).resolves.toBe(query);
-    await page.locator('#hit-0').waitFor();
+    await page.locator(`#desk-results[data-query="${query}"] #hit-0`).waitFor();
     await expect(page.locator('#hit-0 .hit-title').innerText()).resolves.toContain('678');
     // The refused requests are the only errors the page saw (the browser logs a failed request's 401).
     expect(watched.problems.filter((problem) => !problem.includes('401'))).toEqual([]);

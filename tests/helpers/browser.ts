@@ -81,6 +81,15 @@ export interface AxeViolation {
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Check the page at rest: a select's dropdown that is still closing (its animation) would be
+  // judged half-gone (its hidden helper listbox has no name while it fades).
+  // (Polled from here: waitForFunction would need eval in the page, which its CSP refuses.)
+  const openPopups =
+    "document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-cascader-dropdown:not(.ant-select-dropdown-hidden)').length";
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+    if ((await page.evaluate<number>(openPopups)) === 0) break;
+    await page.waitForTimeout(100);
+  }
   await page.evaluate(await axeSource);
   // A string, evaluated in the page: the tests' TypeScript has no DOM types.
   const violations = await page.evaluate<AxeViolation[]>(`axe

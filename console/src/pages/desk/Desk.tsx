@@ -47,7 +47,7 @@ export function Desk() {
   const { search } = useLocation();
   const state = readDeskState(search);
   const [text, setText] = useState(state.q);
-  const [result, setResult] = useState<{ for: string; search: Search | null; error?: string }>();
+  const [result, setResult] = useState<{ for: string; q: string; search: Search | null; error?: string }>();
   const [active, setActive] = useState(0);
   const [channel, setChannel] = useContactChannel();
   const [deadlineOpen, setDeadlineOpen] = useState(false);
@@ -104,6 +104,7 @@ export function Desk() {
       setActive(0);
       setResult({
         for: searchKey,
+        q,
         search: answer.data?.searchArticles ?? null,
         ...(answer.error ? { error: answer.error.graphQLErrors[0]?.message ?? answer.error.message } : {}),
       });
@@ -224,6 +225,7 @@ export function Desk() {
         <SearchResults
           search={result?.search ?? undefined}
           query={state.q}
+          answered={result?.q}
           active={active}
           openSlug={state.answer?.slug}
           categoryNames={categoryNames}

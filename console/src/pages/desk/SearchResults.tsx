@@ -10,6 +10,8 @@ type Search = NonNullable<ResultOf<typeof SearchArticlesQuery>['searchArticles']
 interface Props {
   search: Search | undefined;
   query: string;
+  /** The query these results answer (marked on the list, so a reader or a test can tell them from an older answer). */
+  answered: string | undefined;
   active: number;
   openSlug: string | undefined;
   categoryNames: Map<string, string>;
@@ -22,6 +24,7 @@ interface Props {
 export function SearchResults({
   search,
   query,
+  answered,
   active,
   openSlug,
   categoryNames,
@@ -76,7 +79,14 @@ export function SearchResults({
       {search.edges.length === 0 ? (
         <Empty description={t('desk.noHits')} />
       ) : (
-        <ul id="desk-results" role="listbox" aria-label={t('desk.results')} className="hits" ref={list}>
+        <ul
+          id="desk-results"
+          role="listbox"
+          aria-label={t('desk.results')}
+          className="hits"
+          ref={list}
+          data-query={answered}
+        >
           {search.edges.map((hit, index) => (
             <li
               key={hit.node.id}
