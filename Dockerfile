@@ -9,11 +9,14 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The console is an npm workspace: npm ci needs its manifest to match the lockfile.
+COPY console/package.json ./console/
 # --ignore-scripts: postinstall (dev/embedded/install-emulator.mjs) only installs the dev-time MongoDB
 # emulator, and dev/ is not in the build context.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-# tsc -p tsconfig.build.json emits dist/src (entry dist/src/main.js) and dist/seed; never dev/.
+# tsc -p tsconfig.build.json emits dist/src (entry dist/src/main.js) and dist/seed; never dev/;
+# then the console's Vite build writes console/dist.
 # The mkdir makes the optional data folders exist even when the checkout has none, so the
 # runtime stage can copy them unconditionally.
 RUN npm run build && mkdir -p schema seed
@@ -22,6 +25,7 @@ RUN npm run build && mkdir -p schema seed
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY console/package.json ./console/
 # --omit=optional drops the embedded Meilisearch binary and the emulator's dependencies.
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
 
@@ -36,6 +40,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web console, built by `npm run build` (served at / by src/http/console.ts).
+COPY --from=build /app/console/dist ./console/dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/seed ./seed
 # Code stays root-owned and read-only for the app; only DATA_DIR (default .data) is writable.

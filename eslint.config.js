@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import moduleBoundaries from './dev/eslint/module-boundaries.js';
 import noDevImports from './dev/eslint/no-dev-imports.js';
@@ -6,7 +7,18 @@ import noDevImports from './dev/eslint/no-dev-imports.js';
 const channelKb = { rules: { ...noDevImports.rules, ...moduleBoundaries.rules } };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      'coverage/',
+      'console/dist/',
+      'console/dist.*/',
+      'console/src/graphql-env.d.ts',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -21,6 +33,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
     },
+  },
+  {
+    // The web console (its own tsconfig: DOM, JSX, bundler resolution), held to the same rules plus React's hooks rules.
+    files: ['console/**/*.{ts,tsx}'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    files: ['console/scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
   },
   {
     // Production code never imports dev/ (development-only infrastructure that builds do not ship);

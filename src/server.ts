@@ -21,6 +21,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import type { RateLimits } from './http/rate-limit.js';
 import { serviceUnavailableStatus } from './http/unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
+import { consoleRouter } from './http/console.js';
 import { securityHeaders } from './http/security-headers.js';
 import {
   answerClientErrors,
@@ -237,6 +238,7 @@ export async function prepareServer(
       },
     }),
   );
+  expressApp.use(consoleRouter(app));
   expressApp.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
   });

@@ -10,6 +10,10 @@ import { tsImport } from 'tsx/esm/api';
  * Workers read the endpoints from the CKB_TEST_* variables (tests/helpers/env.ts).
  */
 export default async function globalSetup() {
+  // The console tests (tests/integration/console-*.test.ts, tests/e2e/) need the built console:
+  // built here once, only when its sources changed since the last build.
+  const { ensureConsoleBuilt } = await import('../../console/scripts/ensure-built.mjs');
+  await ensureConsoleBuilt({ log: (line) => process.stdout.write(`[tests] ${line}\n`) });
   const { provideInfrastructure } = await tsImport('../../src/infrastructure.ts', import.meta.url);
   const { createLogger } = await tsImport('../../src/logger.ts', import.meta.url);
   const { TEST_ENV } = await tsImport('./env.ts', import.meta.url);

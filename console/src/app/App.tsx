@@ -1,0 +1,118 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { Provider } from 'urql';
+import { Desk } from '../pages/desk/Desk';
+import { createStaffClient } from './client';
+import { I18nProvider, useI18n } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { cspNonce } from './page-config';
+import { navigate, useLocation } from './router';
+import { clearSession, useSession } from './session';
+
+// The desk is the first load; the finder and the sign-in page are split off.
+const FinderPage = lazy(() => import('../pages/finder/Finder'));
+const SignIn = lazy(() => import('../pages/signin/SignIn'));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}
+
+function Themed() {
+  const { locale } = useI18n();
+  const nonce = cspNonce();
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      {...(nonce ? { csp: { nonce } } : {})}
+      theme={{
+        token: {
+          colorPrimary: '#1456c9',
+          colorLink: '#0b4bb0',
+          // Darker than the kit's defaults, for a contrast of at least 4.5:1 on white (WCAG AA).
+          colorError: '#c41d1f',
+          colorTextSecondary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextPlaceholder: '#6b6b6b',
+          fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
+        },
+        components: {
+          Descriptions: { labelColor: '#595959' },
+          Breadcrumb: {
+            itemColor: '#595959',
+            lastItemColor: '#262626',
+            separatorColor: '#595959',
+            linkColor: '#595959',
+          },
+        },
+      }}
+    >
+      <AntApp>
+        <Routes />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Routes() {
+  const { pathname } = useLocation();
+  const loading = <Spin className="page-loading" />;
+  if (pathname === '/finder') {
+    return (
+      <Suspense fallback={loading}>
+        <FinderPage />
+      </Suspense>
+    );
+  }
+  if (pathname === '/signin') {
+    return (
+      <Suspense fallback={loading}>
+        <SignIn />
+      </Suspense>
+    );
+  }
+  return <StaffArea />;
+}
+
+/** Pages for signed-in staff: without a session, off to sign-in, coming back here afterwards. */
+function StaffArea() {
+  const session = useSession();
+  const { href } = useLocation();
+  const { t } = useI18n();
+  const client = useMemo(() => createStaffClient(), []);
+  useEffect(() => {
+    if (!session) navigate(`/signin?next=${encodeURIComponent(href)}`, { replace: true });
+  }, [session, href]);
+  if (!session) return null;
+  return (
+    <Provider value={client}>
+      <Layout className="shell">
+        <Layout.Header className="shell-header">
+          <Typography.Title level={1} className="shell-title">
+            {t('desk.title')}
+          </Typography.Title>
+          <Space>
+            <a href="/finder" className="shell-link">
+              {t('finder.title')}
+            </a>
+            <LanguageSwitch />
+            <span className="shell-user">
+              {session.name} · {session.roles.map((role) => t(`role.${role}` as 'role.agent')).join(', ')}
+            </span>
+            <Button size="small" onClick={clearSession}>
+              {t('signin.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="shell-content">
+          <Desk />
+        </Layout.Content>
+      </Layout>
+    </Provider>
+  );
+}

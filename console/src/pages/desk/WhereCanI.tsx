@@ -1,0 +1,222 @@
+import { Alert, Button, Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useClient, useQuery } from 'urql';
+import { graphql } from '../../graphql';
+import type { VariablesOf } from '../../graphql';
+import { useI18n } from '../../app/i18n';
+import { centroid, formatDistance, parsePoint } from '../../lib/geo';
+import type { Point } from '../../lib/geo';
+import { breaksBetween, hoursToday } from '../../lib/hours';
+import { formatTimeOrDate } from '../../lib/time';
+import { RegionCascader } from '../shared/RegionCascader';
+import { useEnumLabels } from './labels';
+
+const WhereQuery = graphql(`
+  query WhereCanI($service: ServiceKind!, $near: GeoPointInput!, $at: DateTime!, $locale: Locale!) {
+    whereCanI(service: $service, near: $near, first: 5) {
+      channels {
+        id
+        code
+        name(locale: $locale)
+        hours
+        alwaysOpen
+        access {
+          kind
+          value
+          code
+          meaning
+        }
+      }
+    }
+    nearbyHalls(near: $near, radiusKm: 30, first: 8, filter: { services: [$service], status: OPEN }) {
+      distanceMeters
+      hall {
+        id
+        name
+        address
+        phone
+        isOpenAt(at: $at)
+        nextChange(at: $at) {
+          at
+          opens
+        }
+        openingHours {
+          weekly {
+            start
+            end
+          }
+          special {
+            date
+            closed
+            intervals {
+              start
+              end
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const RegionHallsQuery = graphql(`
+  query RegionHallPositions($regionCode: String!) {
+    halls(filter: { regionCode: $regionCode }, first: 100) {
+      nodes {
+        id
+        location {
+          lat
+          lng
+        }
+      }
+    }
+  }
+`);
+
+type Service = VariablesOf<typeof WhereQuery>['service'];
+
+/**
+ * "Where can the customer do this?": a service and a place (a region, typed coordinates or the
+ * browser's location) give the electronic channels offering it and the nearest halls that do, with
+ * today's hours, the lunch break and the next change; halls closed now are greyed with when they open.
+ */
+export default function WhereCanI() {
+  const { t, apiLocale, locale } = useI18n();
+  const client = useClient();
+  const services = useEnumLabels('ServiceKind');
+  const [service, setService] = useState<Service>();
+  const [regionPath, setRegionPath] = useState<string[]>([]);
+  const [coordinates, setCoordinates] = useState('');
+  const [near, setNear] = useState<Point>();
+  const [placeError, setPlaceError] = useState<string>();
+  // The moment the answer is about (also what "open now" means), fixed when the place is chosen.
+  const [at, setAt] = useState(() => new Date());
+
+  const choosePoint = (point: Point | undefined): void => {
+    setAt(new Date());
+    setNear(point);
+    setPlaceError(point ? undefined : t('where.noPlace'));
+  };
+
+  const chooseRegion = async (path: string[]): Promise<void> => {
+    setRegionPath(path);
+    const code = path[path.length - 1];
+    if (!code) return;
+    const answer = await client.query(RegionHallsQuery, { regionCode: code }).toPromise();
+    choosePoint(centroid((answer.data?.halls.nodes ?? []).map((hall) => hall.location)));
+  };
+
+  const [result] = useQuery({
+    query: WhereQuery,
+    variables: {
+      service: service ?? 'CONSULTATION',
+      near: near ?? { lat: 0, lng: 0 },
+      at: at.toISOString(),
+      locale: apiLocale,
+    },
+    pause: !service || !near,
+  });
+  const serviceOptions = useMemo(
+    () => services.map((s) => ({ value: s.value as Service, label: s.label })),
+    [services],
+  );
+
+  return (
+    <Card size="small" title={t('where.title')} className="where">
+      <Space wrap>
+        <Select<Service>
+          aria-label={t('where.service')}
+          placeholder={t('where.service')}
+          value={service}
+          onChange={setService}
+          options={serviceOptions}
+          style={{ minWidth: 160 }}
+        />
+        <RegionCascader
+          label={t('where.region')}
+          value={regionPath}
+          onChange={(path) => void chooseRegion(path)}
+        />
+        <Space.Compact>
+          <Input
+            aria-label={t('where.coordinates')}
+            placeholder={t('where.coordinates')}
+            value={coordinates}
+            onChange={(event) => setCoordinates(event.target.value)}
+            onPressEnter={() => choosePoint(parsePoint(coordinates))}
+            style={{ width: 170 }}
+          />
+          <Button onClick={() => choosePoint(parsePoint(coordinates))}>{t('where.go')}</Button>
+        </Space.Compact>
+      </Space>
+      {placeError && <Alert type="warning" showIcon title={placeError} />}
+      {result.error && (
+        <Alert type="error" showIcon title={t('where.failed')} description={result.error.message} />
+      )}
+      {result.data && (
+        <div className="where-result" aria-busy={result.fetching}>
+          <Typography.Title level={3}>{t('where.channels')}</Typography.Title>
+          <List
+            size="small"
+            className="where-channels"
+            dataSource={result.data.whereCanI?.channels ?? []}
+            locale={{ emptyText: t('where.noChannels') }}
+            renderItem={(channel) => (
+              <List.Item>
+                <div>
+                  <Typography.Text strong>{channel.name}</Typography.Text>{' '}
+                  <span className="muted">{channel.alwaysOpen ? t('where.alwaysOpen') : channel.hours}</span>
+                  <div>
+                    {channel.access.map((access) => (
+                      <Tag key={`${access.kind}-${access.value}-${access.code ?? ''}`} className="code-tag">
+                        {[access.value, access.code, access.meaning].filter(Boolean).join(' ')}
+                      </Tag>
+                    ))}
+                  </div>
+                </div>
+              </List.Item>
+            )}
+          />
+          <Typography.Title level={3}>{t('where.halls')}</Typography.Title>
+          {(result.data.nearbyHalls ?? []).length === 0 ? (
+            <Empty description={t('finder.noHalls')} />
+          ) : (
+            <ol className="finder-list where-halls">
+              {(result.data.nearbyHalls ?? []).map(({ hall, distanceMeters }) => {
+                const today = hoursToday(hall.openingHours, at);
+                const breaks = breaksBetween(today);
+                return (
+                  <li
+                    key={hall.id}
+                    className={hall.isOpenAt ? 'finder-hall' : 'finder-hall finder-hall-closed'}
+                  >
+                    <div className="finder-hall-head">
+                      <Typography.Text strong>{hall.name}</Typography.Text>
+                      {hall.isOpenAt ? (
+                        <Tag className="open-tag">{t('finder.open')}</Tag>
+                      ) : (
+                        <Tag className="closed-tag">{t('finder.closed')}</Tag>
+                      )}
+                      <span className="finder-distance">{formatDistance(distanceMeters)}</span>
+                    </div>
+                    <div>{hall.address}</div>
+                    <div className="where-hours">
+                      {t('where.today')}:{' '}
+                      {today.length
+                        ? today.map((interval) => `${interval.start}-${interval.end}`).join(' / ')
+                        : t('where.closedToday')}
+                      {breaks.length > 0 &&
+                        ` · ${t('where.lunch', { break: breaks.map((b) => `${b.start}-${b.end}`).join(', ') })}`}
+                      {hall.nextChange &&
+                        ` · ${t(hall.nextChange.opens ? 'finder.opensAt' : 'finder.closesAt', { at: formatTimeOrDate(hall.nextChange.at, at, locale) })}`}
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}

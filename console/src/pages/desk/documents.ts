@@ -1,0 +1,136 @@
+import { graphql } from '../../graphql';
+
+export const SearchArticlesQuery = graphql(`
+  query DeskSearch($query: String!, $filter: ArticleSearchFilter, $channel: UseChannel, $locale: Locale!) {
+    searchArticles(query: $query, filter: $filter, channel: $channel, first: 20) {
+      totalHits
+      processingTimeMs
+      degraded
+      facets {
+        categories {
+          value
+          count
+        }
+        tags {
+          value
+          count
+        }
+      }
+      edges {
+        title
+        snippet
+        matchedErrorCodes
+        node {
+          id
+          slug
+          locale
+          audience
+          category {
+            key
+            name(locale: $locale)
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CategoriesQuery = graphql(`
+  query DeskCategories($locale: Locale!) {
+    categories {
+      key
+      name(locale: $locale)
+    }
+  }
+`);
+
+export const EnumLabelsQuery = graphql(`
+  query EnumLabels($enum: String!, $locale: Locale!) {
+    enumLabels(enum: $enum, locale: $locale) {
+      value
+      label
+    }
+  }
+`);
+
+export const AnswerQuery = graphql(`
+  query Answer($slug: String!, $locale: Locale!, $uiLocale: Locale!) {
+    article(slug: $slug, locale: $locale) {
+      id
+      slug
+      locale
+      title
+      summary
+      audience
+      bodyHtml
+      errorCodes
+      tags
+      updatedAt
+      publishedAt
+      categoryPath {
+        key
+        name(locale: $uiLocale)
+      }
+      related {
+        id
+        slug
+        locale
+        title
+        audience
+      }
+      translations {
+        id
+        slug
+        locale
+        title
+      }
+      stats {
+        uses
+        helpful
+        notHelpful
+      }
+    }
+  }
+`);
+
+export const RecordUseMutation = graphql(`
+  mutation RecordUse($input: RecordArticleUseInput!) {
+    recordArticleUse(input: $input) {
+      article {
+        id
+        stats {
+          uses
+          helpful
+          notHelpful
+        }
+      }
+    }
+  }
+`);
+
+export const RateMutation = graphql(`
+  mutation Rate($input: RateArticleInput!) {
+    rateArticle(input: $input) {
+      article {
+        id
+        stats {
+          uses
+          helpful
+          notHelpful
+        }
+      }
+    }
+  }
+`);
+
+export const FlagMutation = graphql(`
+  mutation Flag($input: FlagArticleInput!) {
+    flagArticle(input: $input) {
+      flag {
+        id
+        reason
+        status
+      }
+    }
+  }
+`);

@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { seedDatabase } from '../../seed/index.js';
+import {
+  focusedLabel,
+  launchBrowser,
+  screenshot,
+  seriousAxeViolations,
+  watchPage,
+} from '../helpers/browser.js';
+import { expectData } from '../helpers/graphql.js';
+import { waitForSearchSync } from '../helpers/search-sync.js';
+import { startTestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
+
+// An agent at the answer desk, in real Chromium against the real API (seeded, indexed by the real
+// Meilisearch), signing in through the development sign-in as `npm start` offers it.
+jest.setTimeout(240_000);
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ AUTH_JWT_SECRET: '' }, { indexer: true });
+  await seedDatabase(server.app, { onlyEmpty: false });
+  [browser] = await Promise.all([launchBrowser(), waitForSearchSync(server.app, 180_000)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const ARTICLE_691 = '宽带拨号错误691/619/629：用户名密码错误或账号欠费';
+
+async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.waitForURL(/\/signin\?next=/);
+  await page.getByLabel('姓名').fill(name);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+describe('the agent answer desk', () => {
+  it('signs in, finds an error code inside a Chinese sentence, opens the answer, records a use and rates it', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/signin\?next=/);
+    await page.getByRole('heading', { name: '登录渠道知识库' }).waitFor();
+    await screenshot(page, 'signin');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel('姓名').fill('李娜');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(`${server.url}/`);
+
+    // The search box has the focus on load: the agent just types.
+    const box = page.getByRole('combobox', { name: '搜索知识库' });
+    await box.waitFor();
+    await expect(focusedLabel(page)).resolves.toBe('搜索知识库');
+    await page.keyboard.type('宽带拨号错误691怎么办', { delay: 30 });
+
+    // The code is recognised as a chip and the article about it comes first, highlighted.
+    await page.getByText('错误码 691', { exact: true }).first().waitFor();
+    // Wait for the answer to the whole sentence (answers to what was typed on the way may show first).
+    await page.locator(`#desk-results[data-query="宽带拨号错误691怎么办"]`).waitFor();
+    const firstHit = page.locator('#hit-0');
+    await expect(firstHit.locator('.hit-title').innerText()).resolves.toContain('691');
+    expect(await firstHit.locator('mark').count()).toBeGreaterThan(0);
+    await expect(firstHit.getAttribute('aria-selected')).resolves.toBe('true');
+    expect(page.url()).toContain(`q=${encodeURIComponent('宽带拨号错误691怎么办')}`);
+
+    // Keyboard: down and back up, Enter opens the answer.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#hit-1').getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const title = page.locator('#answer-title');
+    await title.waitFor();
+    await expect(title.innerText()).resolves.toContain(ARTICLE_691);
+    await expect(page.locator('.answer-path').innerText()).resolves.toContain('宽带');
+    // Last change in Beijing time, though the browser runs in London.
+    await expect(page.locator('.answer-meta').innerText()).resolves.toMatch(
+      /最后更新：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/,
+    );
+    await page.getByRole('heading', { name: '其他语言版本' }).waitFor();
+
+    // Record the use on the hotline and rate it helpful.
+    await page.getByRole('button', { name: '使用此答案（客服热线）' }).click();
+    await page.getByText('已记录使用（客服热线）').waitFor();
+    await page
+      .getByRole('button', { name: /有帮助/ })
+      .first()
+      .click();
+    await page.getByText('感谢评价').waitFor();
+    await page.getByText(/已使用 1 次 · 有帮助 1/).waitFor();
+    await screenshot(page, 'desk-answer');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Esc goes back to the box; `/` from anywhere else does too.
+    await title.focus();
+    await page.keyboard.press('Escape');
+    await expect(focusedLabel(page)).resolves.toBe('搜索知识库');
+    await title.focus();
+    await page.keyboard.press('/');
+    await expect(focusedLabel(page)).resolves.toBe('搜索知识库');
+    await expect(box.inputValue()).resolves.toBe('宽带拨号错误691怎么办');
+
+    // The API shows the use, its channel and the rating.
+    const agent = await server.tokenFor(['agent']);
+    const stats = await server.graphql<{
+      article: { stats: { uses: number; helpful: number } };
+      mostUsedArticles: Array<{ uses: number; article: { title: string } }>;
+    }>(
+      `query($since: DateTime!) {
+        article(slug: "broadband-error-691-619-629") { stats { uses helpful } }
+        mostUsedArticles(since: $since, channel: HOTLINE) { uses article { title } }
+      }`,
+      { since: new Date(Date.now() - 3_600_000).toISOString() },
+      { token: agent },
+    );
+    const data = expectData(stats);
+    expect(data.article.stats).toEqual({ uses: 1, helpful: 1 });
+    expect(data.mostUsedArticles).toEqual([{ uses: 1, article: { title: ARTICLE_691 } }]);
+
+    expect(watched.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('flags an answer with a reason, marks internal answers, and speaks English on the switch', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    await signIn(page, 'agent-flagger');
+
+    // An internal article, found by its words and opened by a click.
+    const editor = await server.tokenFor(['editor']);
+    const internal = expectData(
+      await server.graphql<{ articles: { nodes: Array<{ slug: string; title: string }> } }>(
+        '{ articles(filter: { audience: INTERNAL, status: PUBLISHED, locale: ZH_CN }, first: 1) { nodes { slug title } } }',
+        {},
+        { token: editor },
+      ),
+    ).articles.nodes[0]!;
+    await page.goto(`${server.url}/?q=${encodeURIComponent(internal.title)}&a=${internal.slug}&l=ZH_CN`);
+    await page.locator('#answer-title').waitFor();
+    await expect(page.locator('#answer-title').innerText()).resolves.toContain('内部');
+    await page.getByText('内部资料：仅供员工参考').waitFor();
+
+    await page.getByRole('button', { name: '报告问题' }).click();
+    const dialog = page.locator('.answer-flag');
+    await dialog.getByLabel('问题原因').click();
+    await page
+      .getByTitle('资费有误')
+      .or(page.getByText('资费有误', { exact: true }))
+      .first()
+      .click();
+    await dialog.getByLabel('补充说明（可选）').fill('资费已调整为每月 50 元');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await page.getByText('已提交，编辑会尽快处理').waitFor();
+    const flags = expectData(
+      await server.graphql<{
+        articleFlags: {
+          nodes: Array<{ reason: string; comment: string; by: string; article: { slug: string } }>;
+        };
+      }>(
+        '{ articleFlags(status: OPEN) { nodes { reason comment by article { slug } } } }',
+        {},
+        { token: editor },
+      ),
+    ).articleFlags.nodes;
+    expect(flags).toContainEqual({
+      reason: 'WRONG_FEE',
+      comment: '资费已调整为每月 50 元',
+      by: 'agent-flagger',
+      article: { slug: internal.slug },
+    });
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Search the knowledge base' }).waitFor();
+    await page.getByRole('heading', { name: 'Agent answer desk' }).waitFor();
+    await screenshot(page, 'desk-internal-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('sends an agent whose token expired back to sign-in, and returns to the same search afterwards', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    // A session whose token the API no longer accepts (it expired a moment ago; the tab thinks it is valid).
+    const token = await server.tokenFor(['agent'], 'expired-agent', '1s');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const session = { token, name: 'expired-agent', roles: ['agent'], expiresAt: '2099-01-01T00:00:00Z' };
+    await page.addInitScript(
+      `if (!sessionStorage.getItem('ckb.session')) sessionStorage.setItem('ckb.session', ${JSON.stringify(JSON.stringify(session))});`,
+    );
+    const query = '宽带拨号错误678';
+    await page.goto(`${server.url}/?q=${encodeURIComponent(query)}`);
+    await page.waitForURL(/\/signin\?expired=1&next=/);
+    await page.getByText('登录已过期，请重新登录').waitFor();
+    await page.getByLabel('姓名').fill('expired-agent');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(`${server.url}/?q=${encodeURIComponent(query)}`);
+    await expect(page.getByRole('combobox', { name: '搜索知识库' }).inputValue()).resolves.toBe(query);
+    await page.locator(`#desk-results[data-query="${query}"] #hit-0`).waitFor();
+    await expect(page.locator('#hit-0 .hit-title').innerText()).resolves.toContain('678');
+    // The refused requests are the only errors the page saw (the browser logs a failed request's 401).
+    expect(watched.problems.filter((problem) => !problem.includes('401'))).toEqual([]);
+    await context.close();
+  });
+
+  it('tells how long is left to answer a complaint, on a fixed clock', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    // 10:00 on 2 March 2026 in Beijing, whatever the zone of the browser.
+    await page.clock.setFixedTime(new Date('2026-03-02T02:00:00Z'));
+    await signIn(page, 'deadline-agent');
+    await page.getByRole('button', { name: '投诉处理时限' }).click();
+    const panel = page.locator('.deadline');
+    await expect(panel.getByLabel('受理时间').inputValue()).resolves.toBe('2026-03-02T10:00');
+    await panel.locator('.deadline-result').waitFor();
+    const result = async () => (await panel.locator('.deadline-result').innerText()).replace(/[\s·]+/g, ' ');
+    await expect(result()).resolves.toBe('平均答复 立即答复 最迟答复 2026-03-03 10:00 (剩余 1 天)');
+
+    await panel.getByLabel('投诉级别').click();
+    await page.getByTitle('省级投诉').click();
+    await panel.getByLabel('受理时间').fill('2026-03-01T09:00');
+    await panel.getByText('2026-03-03 09:00').waitFor();
+    await expect(result()).resolves.toBe(
+      '平均答复 2026-03-02 09:00 (已超时 1 小时) 最迟答复 2026-03-03 09:00 (剩余 23 小时)',
+    );
+    await screenshot(page, 'desk-deadline');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says where a customer can pay a bill: electronic channels, and nearby halls open or at lunch, on a fixed clock', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    // Monday 2 March 2026, 12:30 in Beijing: small halls are at lunch, the others open.
+    await page.clock.setFixedTime(new Date('2026-03-02T04:30:00Z'));
+    await signIn(page, 'where-agent');
+    await page.getByRole('button', { name: '哪里能办' }).click();
+    const panel = page.locator('.where');
+    await panel.getByLabel('业务').click();
+    await page.getByTitle('缴费').click();
+    await panel.getByLabel('或坐标：纬度,经度').fill('30.5928,114.3055');
+    await panel.getByLabel('或坐标：纬度,经度').press('Enter');
+    await panel.locator('.where-result[aria-busy="false"] .where-halls li').first().waitFor();
+
+    expect((await panel.locator('.where-channels .ant-list-item').allInnerTexts()).length).toBeGreaterThan(0);
+    const open = panel.locator('.where-halls li:not(.finder-hall-closed)');
+    const closed = panel.locator('.where-halls li.finder-hall-closed');
+    expect(await open.count()).toBeGreaterThan(0);
+    expect(await closed.count()).toBeGreaterThan(0);
+    await expect(open.first().innerText()).resolves.toMatch(
+      /营业中[\s\S]*今日营业: 0\d:\d\d-\d\d:\d\d[\s\S]*(18:00|21:00) 关门/,
+    );
+    await expect(closed.first().innerText()).resolves.toMatch(
+      /已打烊[\s\S]*午休 12:00-14:\d\d · 14:\d\d 开门/,
+    );
+    const distances = (await panel.locator('.where-halls .finder-distance').allInnerTexts()).map(
+      (text) => Number(/([\d.]+)/.exec(text)![1]) * (text.endsWith('km') ? 1000 : 1),
+    );
+    for (let i = 1; i < distances.length; i += 1)
+      expect(distances[i]!).toBeGreaterThanOrEqual(distances[i - 1]! - 500);
+    await screenshot(page, 'desk-where-can-i');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await context.close();
+  });
+});
