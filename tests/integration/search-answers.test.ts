@@ -73,3 +73,49 @@ describe('snippets', () => {
     }
   });
 });
+
+describe("the query's language", () => {
+  const slugsOnce = (hits: Hit[]) =>
+    expect(new Set(hits.map((hit) => hit.article.slug)).size).toBe(hits.length);
+
+  it('answers a Chinese query with Chinese articles, one per article, the translation reachable', async () => {
+    for (const query of ['宽带拨号错误691怎么办', '宽带 678', '服务密码 重置']) {
+      const hits = await search(query);
+      expect(hits.length).toBeGreaterThan(0);
+      // Chinese first; an English article only after them, and only when its Chinese version is not shown.
+      const locales = hits.map((hit) => hit.article.locale);
+      expect(locales.slice(0, locales.filter((locale) => locale === 'ZH_CN').length)).not.toContain('EN');
+      const chinese = new Set(
+        hits.filter((hit) => hit.article.locale === 'ZH_CN').map((hit) => hit.article.slug),
+      );
+      expect(hits.filter((hit) => hit.article.locale === 'EN' && chinese.has(hit.article.slug))).toEqual([]);
+      slugsOnce(hits);
+    }
+    const top = (await search('宽带拨号错误691怎么办'))[0];
+    expect(top?.article.slug).toBe('broadband-error-691-619-629');
+    expect(top?.article.translations).toContainEqual({ locale: 'EN', slug: 'broadband-error-691-619-629' });
+  });
+
+  it('answers an English query with the English version of an article that has one', async () => {
+    const hits = await search('broadband error 691');
+    expect(hits[0]?.article).toMatchObject({ slug: 'broadband-error-691-619-629', locale: 'EN' });
+    slugsOnce(hits);
+  });
+
+  it('lets a locale filter decide: a Chinese query filtered to English finds English articles', async () => {
+    const hits = await search('宽带 691', { locale: 'EN' });
+    expect(hits.map((hit) => hit.article.locale)).toContain('EN');
+    expect(hits.every((hit) => hit.article.locale === 'EN')).toBe(true);
+  });
+
+  it('keeps showing an article that exists only in the other language', async () => {
+    const only = await buildPublished(server, {
+      locale: 'EN',
+      category: 'testing/general',
+      title: 'Roaming quota for the Zephyrine plan',
+      body: '漫游流量 Zephyrine 套餐 each month.',
+    });
+    await waitForSearchSync(server.app);
+    expect((await search('Zephyrine 漫游流量')).map((hit) => hit.article.slug)).toContain(only.slug);
+  });
+});
