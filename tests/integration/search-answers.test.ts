@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDatabase } from '../../seed/index.js';
 import { buildPublished } from '../helpers/factories.js';
-import { expectData } from '../helpers/graphql.js';
+import { eventually } from '../helpers/eventually.js';
+import { expectData, expectErrorCode, fieldPaths } from '../helpers/graphql.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -117,5 +118,101 @@ describe("the query's language", () => {
     });
     await waitForSearchSync(server.app);
     expect((await search('Zephyrine 漫游流量')).map((hit) => hit.article.slug)).toContain(only.slug);
+  });
+});
+
+interface Suggestion {
+  kind: string;
+  text: string;
+  highlighted: string;
+  article: { slug: string; audience: string } | null;
+}
+const SUGGEST = `query ($prefix: String!, $first: Int) {
+  suggestArticles(prefix: $prefix, first: $first) { kind text highlighted article { slug audience } }
+}`;
+async function suggest(prefix: string, token?: string, first?: number): Promise<Suggestion[]> {
+  const response = await server.graphql<{ suggestArticles: Suggestion[] }>(
+    SUGGEST,
+    { prefix, first },
+    token ? { token } : {},
+  );
+  return expectData(response).suggestArticles;
+}
+
+describe('type-ahead (suggestArticles)', () => {
+  it('suggests error codes starting with what was typed, with their article', async () => {
+    const suggestions = await suggest('69');
+    const code = suggestions.find((each) => each.kind === 'ERROR_CODE' && each.text === '691');
+    expect(code).toMatchObject({
+      highlighted: '<mark>69</mark>1',
+      article: { slug: 'broadband-error-691-619-629' },
+    });
+    expect(
+      suggestions.filter((each) => each.kind === 'ERROR_CODE').every((each) => each.text.startsWith('69')),
+    ).toBe(true);
+  });
+
+  it('suggests titles of articles the reader may read, at most `first`', async () => {
+    const titles = await suggest('宽带拨号', undefined, 5);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThanOrEqual(5);
+    expect(titles.some((each) => each.kind === 'TITLE' && each.highlighted.includes('<mark>'))).toBe(true);
+    expect(titles.every((each) => each.article === null || each.article.audience === 'PUBLIC')).toBe(true);
+    // An internal article's title is suggested to agents only.
+    const agent = await server.tokenFor(['agent'], 'agent-suggest');
+    const internal = (list: Suggestion[]) =>
+      list.filter((each) => each.article?.slug === 'aaa-session-reset');
+    expect(internal(await suggest('AAA', agent)).length).toBeGreaterThan(0);
+    expect(internal(await suggest('AAA'))).toEqual([]);
+  });
+
+  it('suggests popular searches that found something, the public only what the public searched', async () => {
+    const agent = await server.tokenFor(['agent'], 'agent-popular');
+    for (let i = 0; i < 2; i += 1) {
+      await search('光猫 重启 指示灯');
+      await search('AAA 在线会话 重置', undefined, agent);
+      await search('xqzjkwv 光猫', undefined, agent); // finds nothing: never suggested
+    }
+    const popular = (list: Suggestion[]) =>
+      list.filter((each) => each.kind === 'POPULAR_QUERY').map((each) => each.text);
+    await eventually(
+      async () => expect(popular(await suggest('光猫'))).toContain('光猫 重启 指示灯'),
+      10_000,
+    );
+    expect(popular(await suggest('xqzjkwv', agent))).toEqual([]);
+    expect(popular(await suggest('aaa', agent))).toContain('aaa 在线会话 重置');
+    expect(popular(await suggest('aaa'))).toEqual([]);
+    // What the list is reloaded from (every minute, in the background): the log's answered queries.
+    await server.app.services.searchLogWriter.flush();
+    const logged = await server.app.services.searchLog.findAnsweredQueriesSince(
+      new Date(Date.now() - 60_000),
+      100,
+    );
+    expect(logged).toContainEqual({ query: '光猫 重启 指示灯', count: 2, publicCount: 2 });
+    expect(logged).toContainEqual({ query: 'aaa 在线会话 重置', count: 2, publicCount: 0 });
+    expect(logged.map((row) => row.query)).not.toContain('xqzjkwv 光猫');
+  });
+
+  it('sends no MongoDB command per keystroke (the article, when selected, is one batched read)', async () => {
+    const plain = `query ($prefix: String!) { suggestArticles(prefix: $prefix) { kind text highlighted } }`;
+    await server.graphql(plain, { prefix: '宽' });
+    const typed = '宽带拨号错误怎么处理';
+    const keystrokes = [...typed].map((_, index) => typed.slice(0, index + 1));
+    const commands = await server.countCommands(() =>
+      Promise.all(keystrokes.map((prefix) => server.graphql(plain, { prefix }))),
+    );
+    // At most the look-up of stale articles that searches share (one per quarter second).
+    expect(Object.keys(commands).filter((name) => name !== 'find')).toEqual([]);
+    expect(commands['find'] ?? 0).toBeLessThan(keystrokes.length / 2);
+  });
+
+  it('refuses an empty or overlong prefix and a bad first, naming the field', async () => {
+    const refused = async (variables: Record<string, unknown>) =>
+      fieldPaths(expectErrorCode(await server.graphql(SUGGEST, variables), 'BAD_USER_INPUT'));
+    expect(await refused({ prefix: '' })).toEqual(['prefix']);
+    expect(await refused({ prefix: '   ' })).toEqual(['prefix']);
+    expect(await refused({ prefix: '宽'.repeat(51) })).toEqual(['prefix']);
+    expect(await refused({ prefix: '宽带', first: 0 })).toEqual(['first']);
+    expect(await refused({ prefix: '宽带', first: 21 })).toEqual(['first']);
   });
 });

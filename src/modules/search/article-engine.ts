@@ -124,4 +124,32 @@ export class ArticleEngine {
     const lane = (results[1] as SearchResponse<ArticleSearchDocument> | undefined)?.hits ?? [];
     return { query, codes, prefer, main, lane };
   }
+
+  /**
+   * Type-ahead: articles whose title or error codes start with or contain `prefix` (the engine
+   * matches the last word as a prefix), under the reader's visibility, leaving out `hidden` ids.
+   */
+  async suggest(
+    reader: Principal,
+    prefix: string,
+    limit: number,
+    hidden: string[],
+  ): Promise<SearchResponse<ArticleSearchDocument>['hits']> {
+    const clauses = this.filterClauses(reader, {});
+    if (hidden.length > 0) clauses.push(`id NOT IN [${hidden.map(quote).join(', ')}]`);
+    const locale = queryLocale(prefix);
+    const response = await this.meili()
+      .index<ArticleSearchDocument>(this.indexUid)
+      .search(prefix, {
+        filter: clauses.join(' AND '),
+        attributesToSearchOn: ['title_zh', 'title_en', 'errorCodes'],
+        attributesToRetrieve: [...HIT_ATTRIBUTES, 'title_zh', 'title_en'],
+        attributesToHighlight: ['title_zh', 'title_en'],
+        highlightPreTag: MARK_OPEN,
+        highlightPostTag: MARK_CLOSE,
+        limit,
+        ...(locale ? { locales: [locale === 'zh-CN' ? 'cmn' : 'eng'] } : {}),
+      });
+    return response.hits;
+  }
 }

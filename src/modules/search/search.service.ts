@@ -35,7 +35,8 @@ interface StaleArticles {
  */
 export class SearchService {
   private readonly staleLookup: StaleArticleLookup;
-  private readonly engine: ArticleEngine;
+  /** How searches ask Meilisearch (shared with type-ahead). */
+  readonly engine: ArticleEngine;
 
   constructor(
     private readonly meili: () => Meilisearch,
@@ -126,6 +127,14 @@ export class SearchService {
       );
     }
     return this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
+  }
+
+  /**
+   * Ids of articles the index may be stale on that this reader may not read now (a look-up shared
+   * by searches: usually no MongoDB command), for other readers of the index such as type-ahead.
+   */
+  async hiddenFor(reader: Principal): Promise<string[]> {
+    return (await this.fromMongo(() => this.staleArticles(reader))).hidden;
   }
 
   private async fromMongo<T>(step: () => Promise<T>): Promise<T> {
