@@ -216,3 +216,40 @@ describe('type-ahead (suggestArticles)', () => {
     expect(await refused({ prefix: '宽带', first: 21 })).toEqual(['first']);
   });
 });
+
+describe('relaxed queries ("did you mean")', () => {
+  interface Page {
+    totalHits: number;
+    relaxedQuery: string | null;
+    edges: Array<{ node: { slug: string } }>;
+  }
+  async function page(q: string): Promise<Page> {
+    const response = await server.graphql<{ searchArticles: Page }>(
+      'query ($q: String!) { searchArticles(query: $q, first: 10) { totalHits relaxedQuery edges { node { slug } } } }',
+      { q },
+    );
+    return expectData(response).searchArticles;
+  }
+
+  it('answers a query that finds nothing with a shorter form of it, and says so', async () => {
+    const relaxed = await page('xqzjkwv 光猫 重启');
+    expect(relaxed.relaxedQuery).toBe('光猫 重启');
+    expect(relaxed.edges.map((edge) => edge.node.slug)).toEqual(
+      (await page('光猫 重启')).edges.map((edge) => edge.node.slug),
+    );
+    expect(relaxed.totalHits).toBe((await page('光猫 重启')).totalHits);
+    // The log keeps it among the queries that found nothing, for editors.
+    await server.app.services.searchLogWriter.flush();
+    expect(await server.app.services.searchLog.findLatestByQuery('xqzjkwv 光猫 重启')).toMatchObject({
+      hits: 0,
+    });
+  });
+
+  it('never relaxes a query that has answers, nor drops an error code it names', async () => {
+    expect((await page('光猫 重启')).relaxedQuery).toBeNull();
+    // Without the unknown code 720 the query would find the modem articles: it stays unanswered.
+    expect((await page('光猫')).totalHits).toBeGreaterThan(0);
+    expect(await page('xqzjkwv 720 光猫')).toEqual({ totalHits: 0, relaxedQuery: null, edges: [] });
+    expect(await page('xqzjkwv qwzvjk')).toEqual({ totalHits: 0, relaxedQuery: null, edges: [] });
+  });
+});

@@ -152,4 +152,31 @@ export class ArticleEngine {
       });
     return response.hits;
   }
+
+  /**
+   * The first of `candidates` (relaxed forms of a query) that finds something under the same
+   * filter and score threshold as the main query, asked in one multi-search; null when none does.
+   */
+  async firstAnswering(
+    reader: Principal,
+    candidates: string[],
+    filter: SearchFilter,
+    hidden: string[],
+  ): Promise<string | null> {
+    if (candidates.length === 0) return null;
+    const clauses = this.filterClauses(reader, filter);
+    if (hidden.length > 0) clauses.push(`id NOT IN [${hidden.map(quote).join(', ')}]`);
+    const { results } = await this.meili().multiSearch({
+      queries: candidates.map((q) => ({
+        indexUid: this.indexUid,
+        q,
+        filter: clauses.join(' AND '),
+        rankingScoreThreshold: MIN_RANKING_SCORE,
+        attributesToRetrieve: ['id'],
+        limit: 1,
+      })),
+    });
+    const index = results.findIndex((result) => result.hits.length > 0);
+    return index < 0 ? null : (candidates[index] ?? null);
+  }
 }

@@ -11,6 +11,7 @@ import { facetCounts, MARK_OPEN, markup } from './search-results.js';
 import { ArticleEngine } from './article-engine.js';
 import type { EngineAnswer } from './article-engine.js';
 import { preferLocale } from './query-language.js';
+import { relaxedCandidates } from './relaxed-query.js';
 import type { HitArticles, SearchFilter, SearchHit, SearchOptions, SearchResult } from './search-results.js';
 import type { ArticleMatchRepository } from '../articles/index.js';
 import { searchMongo } from './degraded-search.js';
@@ -78,7 +79,8 @@ export class SearchService {
       normalised: query.toLowerCase(),
       role: principal.isPublic ? 'public' : [...principal.roles].sort().join(',') || 'none',
       channel: options.channel ?? null,
-      hits: result.totalHits,
+      // A query answered only in a relaxed form found nothing itself (editors see it among zero-result queries).
+      hits: result.relaxedQuery ? 0 : result.totalHits,
       latencyMs: Math.round(performance.now() - started),
       degraded: result.degraded,
       at: this.now(),
@@ -126,7 +128,40 @@ export class SearchService {
         searchMongo(this.matches, this.reader, reader, query, filter, first, offset),
       );
     }
-    return this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
+    const result = await this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
+    if (result.totalHits > 0 || answer.lane.length > 0) return result;
+    return (await this.relaxed(reader, query, filter, first, offset, stale, articles)) ?? result;
+  }
+
+  /**
+   * For a query that found nothing: the results of the longest shorter form of it that finds
+   * something (relaxed-query.ts), marked with that form; null when none does or the engine fails.
+   */
+  private async relaxed(
+    reader: Principal,
+    query: string,
+    filter: SearchFilter,
+    first: number,
+    offset: number,
+    stale: StaleArticles,
+    articles: HitArticles,
+  ): Promise<SearchResult | null> {
+    let answer: EngineAnswer;
+    try {
+      const relaxed = await this.engine.firstAnswering(
+        reader,
+        relaxedCandidates(query),
+        filter,
+        stale.hidden,
+      );
+      if (relaxed === null) return null;
+      answer = await this.engine.ask(reader, relaxed, filter, offset + first, stale.hidden);
+    } catch (error) {
+      this.logger.warn({ err: error, source: 'meilisearch' }, 'the relaxed query failed: answering none');
+      return null;
+    }
+    const result = await this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
+    return { ...result, query, relaxedQuery: answer.query };
   }
 
   /**
