@@ -27,7 +27,7 @@ import { indexProjections, IndexStateRepository } from './modules/indexing/index
 import type { IndexProjection } from './modules/indexing/index.js';
 import { createRegionLoaders, RegionReader, RegionRepository } from './modules/regions/index.js';
 import type { RegionLoaders } from './modules/regions/index.js';
-import { HallSearch, SearchService } from './modules/search/index.js';
+import { HallSearch, PopularQueries, SearchService, SuggestService } from './modules/search/index.js';
 import {
   SearchInsightsService,
   SearchLogRepository,
@@ -64,6 +64,8 @@ export interface Services {
   articleHistory: ArticleHistoryService;
   feedback: FeedbackService;
   search: SearchService;
+  /** Type-ahead suggestions (`suggestArticles`). */
+  suggest: SuggestService;
   synonyms: SynonymService;
   searchInsights: SearchInsightsService;
   /** The region tree. */
@@ -107,6 +109,15 @@ export function createServices(
     new Set((await halls.findByCodes(codes)).map((hall) => hall.code));
   const channels = new ChannelsService(channelRepo, knownHallCodes, now);
   const hallSearch = new HallSearch(meili, projections.halls.indexUid);
+  const search = new SearchService(
+    meili,
+    projections.articles.indexUid,
+    articles,
+    articleReader,
+    articleMatches,
+    logger,
+    events,
+  );
   return {
     events,
     articles,
@@ -122,14 +133,18 @@ export function createServices(
     articleEditor: new ArticleEditor(articles, logger, events),
     articleHistory: new ArticleHistoryService(articles),
     feedback: new FeedbackService(new FeedbackRepository(db), articles, articleReader, now, logger),
-    search: new SearchService(
-      meili,
-      projections.articles.indexUid,
-      articles,
+    search,
+    suggest: new SuggestService(
+      search.engine,
       articleReader,
-      articleMatches,
+      (principal) => search.hiddenFor(principal),
+      new PopularQueries(
+        (since, limit) => searchLog.findAnsweredQueriesSince(since, limit),
+        events,
+        logger,
+        now,
+      ),
       logger,
-      events,
     ),
     synonyms: new SynonymService(synonymRepo, events),
     searchInsights: new SearchInsightsService(searchLog, searchLogWriter),

@@ -26,4 +26,5 @@ export { ArticleEditor } from './article.editor.js';
 export { ArticleHistoryService } from './article.history.js';
 export type { ArticleCounters } from './article.model.js';
 export { articlesPolicy } from './article.policy.js';
+export { markdownToText } from './markdown.js';
 export { seesWorkingCopies } from './article.visibility.js';

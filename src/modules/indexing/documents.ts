@@ -1,7 +1,7 @@
 import type { Settings } from 'meilisearch';
 import type { ObjectId } from 'mongodb';
 import type { ArticleDoc } from '../articles/index.js';
-import { indexVisibilityFields, isIndexable } from '../articles/index.js';
+import { indexVisibilityFields, isIndexable, markdownToText } from '../articles/index.js';
 import type { IndexVisibilityFields } from '../articles/index.js';
 import type { HallDoc } from '../halls/index.js';
 import { normaliseText } from '../../lib/normalise-text.js';
@@ -45,7 +45,7 @@ export function toSearchDocument(article: ArticleDoc): ArticleSearchDocument | n
     locale: article.locale,
     [`title_${suffix}`]: normaliseText(live.title),
     [`summary_${suffix}`]: normaliseText(live.summary),
-    [`body_${suffix}`]: normaliseText(stripMarkdown(live.body)),
+    [`body_${suffix}`]: normaliseText(markdownToText(live.body)),
     tags: live.tags.map(normaliseText),
     errorCodes: live.errorCodes,
     category: live.category,
@@ -54,17 +54,6 @@ export function toSearchDocument(article: ArticleDoc): ArticleSearchDocument | n
     version: article.version,
     publishedAtTs: article.publishedAt ? Math.floor(article.publishedAt.getTime() / 1000) : 0,
   };
-}
-
-/** Markdown syntax that would only be noise in snippets: heading marks, emphasis, link targets. */
-function stripMarkdown(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/[*_`>|]+/g, ' ')
-    .replace(/^\s*[-+]\s+/gm, '')
-    .replace(/\n{2,}/g, '\n');
 }
 
 /**

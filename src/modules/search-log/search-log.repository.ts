@@ -59,6 +59,28 @@ export class SearchLogRepository {
       .toArray();
   }
 
+  /** The most frequent normalised queries since a time that found something, with how many by the public. */
+  async findAnsweredQueriesSince(
+    since: Date,
+    limit: number,
+  ): Promise<Array<{ query: string; count: number; publicCount: number }>> {
+    const rows = await this.log
+      .aggregate<{ _id: string; count: number; publicCount: number }>([
+        { $match: { at: { $gte: since }, hits: { $gt: 0 } } },
+        {
+          $group: {
+            _id: '$normalised',
+            count: { $sum: 1 },
+            publicCount: { $sum: { $cond: [{ $eq: ['$role', 'public'] }, 1, 0] } },
+          },
+        },
+        { $sort: { count: -1, _id: 1 } },
+        { $limit: limit },
+      ])
+      .toArray();
+    return rows.map((row) => ({ query: row._id, count: row.count, publicCount: row.publicCount }));
+  }
+
   /** The most frequent normalised queries since a time that found nothing, with when they last did. */
   findZeroResultQueriesSince(
     since: Date,

@@ -2,6 +2,7 @@ import type { Principal } from '../../auth/principal.js';
 import { normaliseErrorCode } from '../articles/index.js';
 import type { ArticleMatchRepository, ArticleReader } from '../articles/index.js';
 import { errorCodeCandidates } from '../../lib/normalise-text.js';
+import { preferLocale, queryLocale } from './query-language.js';
 import { countValues, markup } from './search-results.js';
 import type { SearchFilter, SearchHit, SearchResult } from './search-results.js';
 
@@ -39,7 +40,10 @@ export async function searchMongo(
     1000,
   );
   const carriers = matched.filter((doc) => doc.live?.errorCodes.some((code) => codes.includes(code)));
-  const ordered = [...carriers, ...matched.filter((doc) => !carriers.includes(doc))];
+  const carried = [...carriers, ...matched.filter((doc) => !carriers.includes(doc))];
+  const prefer = filter.locale ? null : queryLocale(query);
+  const { hits: ordered, dropped } = prefer ? preferLocale(carried, prefer) : { hits: carried, dropped: [] };
+  const counted = dropped.length === 0 ? matched : matched.filter((doc) => !dropped.includes(doc));
   const hits: SearchHit[] = [];
   for (const doc of ordered.slice(offset, offset + first)) {
     const view = articles.view(reader, doc, 'search');
@@ -53,12 +57,12 @@ export async function searchMongo(
   }
   return {
     query,
-    totalHits: matched.length,
+    totalHits: counted.length,
     processingTimeMs: Math.round(performance.now() - started),
     degraded: true,
     facets: {
-      categories: countValues(matched, (doc) => doc.live?.categoryPath ?? []),
-      tags: countValues(matched, (doc) => doc.live?.tags ?? []),
+      categories: countValues(counted, (doc) => doc.live?.categoryPath ?? []),
+      tags: countValues(counted, (doc) => doc.live?.tags ?? []),
     },
     hits,
   };

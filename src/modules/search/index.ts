@@ -4,3 +4,5 @@
  */
 export { HallSearch } from './hall-search.js';
 export { SearchService } from './search.service.js';
+export { PopularQueries } from './popular-queries.js';
+export { SuggestService } from './suggest.js';

@@ -1,2 +1,3 @@
 /** The search module's GraphQL surface: importing it registers `searchArticles`. */
 import './search.graphql.js';
+import './suggest.graphql.js';

@@ -46,6 +46,8 @@ export interface SearchResult {
   degraded: boolean;
   facets: { categories: FacetCount[]; tags: FacetCount[] };
   hits: SearchHit[];
+  /** When the query found nothing and a shorter form of it did: that form, whose results these are. */
+  relaxedQuery?: string | null;
 }
 
 /** Highlight markers Meilisearch puts around matches (turned into <mark> by `markup`). */

@@ -155,6 +155,12 @@ builder.queryFields((t) => ({
           description: 'How long the engine took.',
           resolve: (page) => page.processingTimeMs,
         }),
+        relaxedQuery: c.string({
+          nullable: true,
+          description:
+            'When the query found nothing (查询无结果) and a shorter form of it, without some of its words, did: that form (放宽后的查询), whose results these are, for a "did you mean" line. Never set for a query that has answers; an error code the query names is never dropped.',
+          resolve: (page) => page.relaxedQuery ?? null,
+        }),
         degraded: c.boolean({
           description:
             'True when the search engine was unavailable and simpler matching on MongoDB answered.',

@@ -1,35 +1,23 @@
-import type { Meilisearch, MultiSearchParams, SearchResponse } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import type { Principal } from '../../auth/principal.js';
 import { AppError, badField } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type { ArticleRepository } from '../articles/index.js';
-import { normaliseErrorCode } from '../articles/index.js';
 import type { ArticleDoc, ArticleView, ArticleReader } from '../articles/index.js';
 import type { ArticleSearchDocument } from '../indexing/index.js';
-import { errorCodeCandidates, normaliseText } from '../../lib/normalise-text.js';
-import { facetCounts, MARK_CLOSE, MARK_OPEN, markup } from './search-results.js';
+import { normaliseText } from '../../lib/normalise-text.js';
+import { facetCounts, MARK_OPEN, markup } from './search-results.js';
+import { ArticleEngine } from './article-engine.js';
+import type { EngineAnswer } from './article-engine.js';
+import { preferLocale } from './query-language.js';
+import { relaxedCandidates } from './relaxed-query.js';
 import type { HitArticles, SearchFilter, SearchHit, SearchOptions, SearchResult } from './search-results.js';
 import type { ArticleMatchRepository } from '../articles/index.js';
 import { searchMongo } from './degraded-search.js';
 import { StaleArticleLookup } from './stale-articles.js';
 
 const MAX_HITS = 50;
-/** Meilisearch's ranking score (0-1) below which a hit of the main query is not shown. */
-const MIN_RANKING_SCORE = 0.2;
-/** The index entry's attributes a hit is built from (see `resultOf` and `viewOfIndexEntry`). */
-const HIT_ATTRIBUTES = [
-  'id',
-  'slug',
-  'locale',
-  'category',
-  'categoryPath',
-  'errorCodes',
-  'tags',
-  'audience',
-  'validFromTs',
-  'validToTs',
-] satisfies Array<keyof ArticleSearchDocument>;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
 const MAX_EXCLUDED = 500;
 
@@ -41,17 +29,6 @@ interface StaleArticles {
   docs: Map<string, ArticleDoc>;
 }
 
-/** What Meilisearch answered, before the hits are viewed. */
-interface EngineAnswer {
-  query: string;
-  codes: string[];
-  main: SearchResponse<ArticleSearchDocument>;
-  lane: SearchResponse<ArticleSearchDocument>['hits'];
-}
-function quote(value: string): string {
-  return JSON.stringify(value);
-}
-
 /**
  * Article search: Meilisearch first (with an error-code lane that puts articles carrying a code
  * the query names ahead of those that merely mention it), MongoDB when Meilisearch is down.
@@ -59,6 +36,8 @@ function quote(value: string): string {
  */
 export class SearchService {
   private readonly staleLookup: StaleArticleLookup;
+  /** How searches ask Meilisearch (shared with type-ahead). */
+  readonly engine: ArticleEngine;
 
   constructor(
     private readonly meili: () => Meilisearch,
@@ -71,6 +50,7 @@ export class SearchService {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.staleLookup = new StaleArticleLookup(matches, events, MAX_EXCLUDED + 1);
+    this.engine = new ArticleEngine(meili, indexUid, reader);
   }
 
   /**
@@ -99,7 +79,8 @@ export class SearchService {
       normalised: query.toLowerCase(),
       role: principal.isPublic ? 'public' : [...principal.roles].sort().join(',') || 'none',
       channel: options.channel ?? null,
-      hits: result.totalHits,
+      // A query answered only in a relaxed form found nothing itself (editors see it among zero-result queries).
+      hits: result.relaxedQuery ? 0 : result.totalHits,
       latencyMs: Math.round(performance.now() - started),
       degraded: result.degraded,
       at: this.now(),
@@ -126,7 +107,7 @@ export class SearchService {
     // look-up shared by searches: stale-articles.ts): that list is almost always empty (the index lags
     // only for a moment), and only when it is not is the engine asked again with the exclusion.
     const staleLookup = this.fromMongo(() => this.staleArticles(reader));
-    const firstAsk = this.askMeilisearch(reader, query, filter, first, offset, []);
+    const firstAsk = this.engine.ask(reader, query, filter, offset + first, []);
     // Both settle before anything throws, so neither rejection goes unhandled.
     const [staleResult, askResult] = await Promise.allSettled([staleLookup, firstAsk]);
     if (staleResult.status === 'rejected') throw staleResult.reason;
@@ -137,7 +118,7 @@ export class SearchService {
       answer =
         stale.hidden.length === 0
           ? askResult.value
-          : await this.askMeilisearch(reader, query, filter, first, offset, stale.hidden);
+          : await this.engine.ask(reader, query, filter, offset + first, stale.hidden);
     } catch (error) {
       this.logger.warn(
         { err: error, source: 'meilisearch' },
@@ -147,7 +128,48 @@ export class SearchService {
         searchMongo(this.matches, this.reader, reader, query, filter, first, offset),
       );
     }
-    return this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
+    const result = await this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
+    if (result.totalHits > 0 || answer.lane.length > 0) return result;
+    return (await this.relaxed(reader, query, filter, first, offset, stale, articles)) ?? result;
+  }
+
+  /**
+   * For a query that found nothing: the results of the longest shorter form of it that finds
+   * something (relaxed-query.ts), marked with that form; null when none does or the engine fails.
+   */
+  private async relaxed(
+    reader: Principal,
+    query: string,
+    filter: SearchFilter,
+    first: number,
+    offset: number,
+    stale: StaleArticles,
+    articles: HitArticles,
+  ): Promise<SearchResult | null> {
+    let answer: EngineAnswer;
+    try {
+      const relaxed = await this.engine.firstAnswering(
+        reader,
+        relaxedCandidates(query),
+        filter,
+        stale.hidden,
+      );
+      if (relaxed === null) return null;
+      answer = await this.engine.ask(reader, relaxed, filter, offset + first, stale.hidden);
+    } catch (error) {
+      this.logger.warn({ err: error, source: 'meilisearch' }, 'the relaxed query failed: answering none');
+      return null;
+    }
+    const result = await this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
+    return { ...result, query, relaxedQuery: answer.query };
+  }
+
+  /**
+   * Ids of articles the index may be stale on that this reader may not read now (a look-up shared
+   * by searches: usually no MongoDB command), for other readers of the index such as type-ahead.
+   */
+  async hiddenFor(reader: Principal): Promise<string[]> {
+    return (await this.fromMongo(() => this.staleArticles(reader))).hidden;
   }
 
   private async fromMongo<T>(step: () => Promise<T>): Promise<T> {
@@ -181,77 +203,6 @@ export class SearchService {
     return { hidden: hidden.slice(0, MAX_EXCLUDED), docs };
   }
 
-  private filterClauses(reader: Principal, filter: SearchFilter): string[] {
-    const visibility = this.reader.searchableFilter(reader);
-    const clauses = visibility ? [visibility] : [];
-    if (filter.category) clauses.push(`categoryPath = ${quote(filter.category)}`);
-    if (filter.tags?.length)
-      clauses.push(`tags IN [${filter.tags.map((tag) => quote(normaliseText(tag))).join(', ')}]`);
-    if (filter.audience) clauses.push(`audience = ${filter.audience}`);
-    if (filter.locale) clauses.push(`locale = ${quote(filter.locale)}`);
-    if (filter.errorCode) clauses.push(`errorCodes = ${quote(normaliseErrorCode(filter.errorCode))}`);
-    return clauses;
-  }
-
-  private async askMeilisearch(
-    reader: Principal,
-    query: string,
-    filter: SearchFilter,
-    first: number,
-    offset: number,
-    hidden: string[],
-  ): Promise<EngineAnswer> {
-    const clauses = this.filterClauses(reader, filter);
-    if (hidden.length > 0) clauses.push(`id NOT IN [${hidden.map(quote).join(', ')}]`);
-    const codes = errorCodeCandidates(query);
-    const locales = /\p{Script=Han}/u.test(query) ? ['cmn'] : /[a-z]/.test(query) ? ['eng'] : undefined;
-    const display = {
-      // Only what a hit is built from (the entry's view, the code chips, facets of dropped hits): the
-      // titles, summaries and bodies come back highlighted or cropped in `_formatted` alone.
-      attributesToRetrieve: HIT_ATTRIBUTES,
-      attributesToHighlight: ['title_zh', 'title_en'],
-      attributesToCrop: ['body_zh', 'body_en', 'summary_zh', 'summary_en'],
-      cropLength: 36,
-      highlightPreTag: MARK_OPEN,
-      highlightPostTag: MARK_CLOSE,
-      ...(locales ? { locales } : {}),
-    };
-    const want = offset + first;
-    const queries: MultiSearchParams['queries'] = [
-      {
-        indexUid: this.indexUid,
-        q: query,
-        filter: clauses.join(' AND '),
-        facets: ['categoryPath', 'tags'],
-        // Hits that match the query only loosely (a stray word of it) are not answers: a query with
-        // no good answer finds nothing rather than something misleading (the relevance lab's
-        // no-answer queries; higher thresholds start to cost question and colloquial queries).
-        rankingScoreThreshold: MIN_RANKING_SCORE,
-        limit: want,
-        offset: 0,
-        ...display,
-      },
-    ];
-    if (codes.length > 0) {
-      queries.push({
-        indexUid: this.indexUid,
-        // The codes first, then the rest of the query, dropped from the end as needed: words no
-        // article contains (`某某小区 734`) never keep a named code's article away.
-        q: `${codes.join(' ')} ${query}`,
-        matchingStrategy: 'last',
-        filter: [...clauses, `errorCodes IN [${codes.map(quote).join(', ')}]`].join(' AND '),
-        limit: want,
-        offset: 0,
-        ...display,
-      });
-    }
-    const { results } = await this.meili().multiSearch({ queries });
-    const main = results[0] as SearchResponse<ArticleSearchDocument> | undefined;
-    if (!main) throw new Error('Meilisearch answered no result');
-    const lane = (results[1] as SearchResponse<ArticleSearchDocument> | undefined)?.hits ?? [];
-    return { query, codes, main, lane };
-  }
-
   /**
    * Builds the result from the engine's answer. Each hit's article is viewed from its index entry
    * (`index`: the entry is current unless MongoDB listed it as stale, and the engine's filter already
@@ -265,10 +216,13 @@ export class SearchService {
     stale: StaleArticles,
     articles: HitArticles,
   ): Promise<SearchResult> {
-    const { query, codes, main, lane } = answer;
-    // Articles carrying a named code first, then the rest, each once.
+    const { query, codes, prefer, main, lane } = answer;
+    // Articles carrying a named code first, then the rest, each once (and in the query's language).
     const seen = new Set<string>();
-    const merged = [...lane, ...main.hits].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
+    const ranked = [...lane, ...main.hits].filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
+    const { hits: merged, dropped: translations } = prefer
+      ? preferLocale(ranked, prefer)
+      : { hits: ranked, dropped: [] };
     const page = merged.slice(offset, offset + first);
     const inMain = new Set(main.hits.map((hit) => hit.id));
     const laneExtra = lane.filter((hit) => !inMain.has(hit.id)).length;
@@ -281,11 +235,14 @@ export class SearchService {
             page.map((hit) => hit.id),
           );
     const hits: SearchHit[] = [];
-    const dropped: ArticleSearchDocument[] = [];
+    // Translations left out are not counted either (the main query's facets counted those it found).
+    const dropped: ArticleSearchDocument[] = translations.filter((hit) => inMain.has(hit.id));
+    let unreadable = 0;
     for (const hit of page) {
       const view = views.get(hit.id);
       if (!view) {
         // Changed after the stale-document check and no longer readable: never shown, nor counted.
+        unreadable += 1;
         dropped.push(hit);
         continue;
       }
@@ -303,7 +260,10 @@ export class SearchService {
     }
     return {
       query,
-      totalHits: Math.max(0, (main.estimatedTotalHits ?? main.hits.length) + laneExtra - dropped.length),
+      totalHits: Math.max(
+        0,
+        (main.estimatedTotalHits ?? main.hits.length) + laneExtra - unreadable - translations.length,
+      ),
       processingTimeMs: main.processingTimeMs,
       degraded: false,
       facets: {
