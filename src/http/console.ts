@@ -49,12 +49,17 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.js', '.css', '.svg', '.map']);
 
-/** The built console (console/dist), from src/http or from dist/src/http. */
+/**
+ * The built console (console/dist): in the nearest folder above this module that has one, so it is
+ * found from src/http (tsx, tests), dist/src/http (production) and the `npm start` bundle under
+ * node_modules/.cache/channel-kb/start/ alike.
+ */
 export function findConsoleDist(): string | undefined {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return [path.resolve(here, '../../console/dist'), path.resolve(here, '../../../console/dist')].find((dir) =>
-    existsSync(path.join(dir, 'index.html')),
-  );
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'console', 'dist');
+    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 function escapeAttribute(value: string): string {

@@ -107,6 +107,22 @@ describe('the service process', () => {
     expect(lines.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
   });
 
+  it('serves the console and the public finder from the bundled service', async () => {
+    const { child, url } = await startService();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      for (const page of ['/', '/finder']) {
+        const response = await fetch(url + page);
+        expect({ page, status: response.status }).toEqual({ page, status: 200 });
+        expect(response.headers.get('content-type')).toContain('text/html');
+        expect(await response.text()).toContain('<div id="root">');
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('refuses to start on a bad variable, naming it', async () => {
     const child = spawn(process.execPath, NPM_START, { env: serviceEnv({ PORT: 'eighty' }) });
     let stderr = '';
