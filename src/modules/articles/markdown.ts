@@ -13,7 +13,8 @@ const LINE_ENDS = new Set(['paragraph_close', 'heading_close', 'tr_close', 'hr',
 
 /**
  * The text a reader sees once the body is rendered, without any Markdown syntax: table cells
- * separated by spaces and one row a line, list items and paragraphs one a line, link and image
+ * separated by spaces and one row a line, list items (numbered ones with their number) and paragraphs
+ * one a line, link and image
  * texts without their targets, code as written. Parsed by the same markdown-it as `renderMarkdown`.
  */
 export function markdownToText(markdown: string): string {
@@ -27,6 +28,9 @@ export function markdownToText(markdown: string): string {
       }
     } else if (token.type === 'fence' || token.type === 'code_block') {
       parts.push(token.content, '\n');
+    } else if (token.type === 'list_item_open' && token.info !== '') {
+      // An ordered list's item keeps its number, as rendered (`1.`); bullets have no text.
+      parts.push(`${token.info}${token.markup} `);
     } else if (token.type === 'th_close' || token.type === 'td_close') {
       parts.push(' ');
     } else if (LINE_ENDS.has(token.type)) {
