@@ -14,6 +14,7 @@ import { markdownTable, printHeader, printRow } from './lib/stats.js';
 import type { Row } from './lib/stats.js';
 import { growthRows, reindexRow } from './rows/growth.js';
 import { commandsRow, hallsCpuRow, searchRow } from './rows/reads.js';
+import { suggestRow } from './rows/suggest.js';
 import { coldStartRow, rssRow } from './rows/process.js';
 import { importRow, publishRow } from './rows/writes.js';
 import { growData } from './rows/growth.js';
@@ -24,6 +25,7 @@ const ROWS: Record<string, { id: string; run: (b: Bench) => Promise<Row | Row[]>
   commands: { id: 'cmd', run: commandsRow },
   halls: { id: '1', run: hallsCpuRow },
   search: { id: '2', run: searchRow },
+  suggest: { id: 'suggest', run: suggestRow },
   publish: { id: '3', run: publishRow },
   import: { id: '7', run: importRow },
   rss: { id: '8', run: rssRow },

@@ -1,7 +1,7 @@
 /**
  * Type-ahead: `suggestArticles` latency per keystroke on the seed-sized database, beside raw
  * Meilisearch answering the search the service sends for the same keystroke (issue 11: p95 under
- * 20 ms). Wire it in bench/main.ts's ROWS as `suggest: { id: 'suggest', run: suggestRow }`.
+ * 20 ms). `npm run bench -- suggest`.
  */
 import { burst, interleave } from '../lib/context.js';
 import type { Bench } from '../lib/context.js';
