@@ -32,6 +32,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createIndexer } from '../src/modules/indexing/index.js';
 import { seedDatabase } from '../seed/index.js';
+import { HALLS_PAGE } from './lib/queries.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env['ROUNDS'] ?? 8);
@@ -42,19 +43,6 @@ const SEARCHES = Number(process.env['SEARCHES'] ?? 400);
 const SERVICE_NODE_ARGS = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const SEARCH_COMPARE = process.env['SEARCH_COMPARE'] ?? '';
 
-export const HALLS_PAGE = `query HallsPage($first: Int!) {
-  halls(first: $first) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id code name tier operation area address phone status
-      location { lat lng }
-      region { code name }
-      channels { code name type }
-      openingHours { weekly { start end } special { date closed intervals { start end } } }
-      openNow
-    }
-  }
-}`;
 const SEARCH = `query Search($query: String!) {
   searchArticles(query: $query, first: 10) {
     totalHits processingTimeMs
