@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runningServicesPath } from '../../src/cli/running-services.js';
+import type { RunningServices } from '../../src/cli/running-services.js';
 import type { Infrastructure, InfrastructureOptions } from '../../src/infrastructure.js';
 import type { Logger } from '../../src/logger.js';
 import { startEmbeddedMeilisearch } from './meilisearch.js';
@@ -55,6 +57,16 @@ async function removeStaleRuns(tmpRoot: string, logger: Logger): Promise<void> {
   }
 }
 
+/** Removes the record of the embedded services, if it is still this process's. Never throws. */
+async function forgetRunningServices(file: string): Promise<void> {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { ownerPid?: unknown };
+    if (record.ownerPid === process.pid) await rm(file, { force: true });
+  } catch {
+    // gone already, or not ours to remove
+  }
+}
+
 /**
  * Returns the MongoDB and Meilisearch to use: configured values win, missing ones are started
  * embedded, in parallel (see startEmbeddedMongo and startEmbeddedMeilisearch).
@@ -91,7 +103,14 @@ export async function provideInfrastructure(options: InfrastructureOptions): Pro
   const meili: EmbeddedMeilisearch | undefined =
     meiliResult.status === 'fulfilled' ? meiliResult.value : undefined;
 
+  // A persistent run records its embedded services for the command-line tasks run beside it (see
+  // src/cli/running-services.ts): they connect to these instead of starting their own.
+  const recordFile =
+    ephemeral || (mongo === undefined && meili === undefined)
+      ? undefined
+      : runningServicesPath(options.dataDir);
   const cleanup = async (): Promise<void> => {
+    if (recordFile !== undefined) await forgetRunningServices(recordFile);
     const results = await Promise.allSettled([mongo?.stop(), meili?.stop()]);
     for (const result of results) {
       if (result.status === 'rejected')
@@ -110,6 +129,19 @@ export async function provideInfrastructure(options: InfrastructureOptions): Pro
     const [first] = failures;
     if (failures.length === 1 && first !== undefined) throw first;
     throw new Error(failures.map((failure) => failure.message).join('\n'));
+  }
+
+  if (recordFile !== undefined) {
+    const record: RunningServices = {
+      ownerPid: process.pid,
+      mongoUri: mongo?.uri,
+      meiliUrl: meili?.url,
+      meiliApiKey: meili?.masterKey,
+    };
+    // Owner-only: it holds the embedded Meilisearch's master key. Never fatal: only a convenience.
+    await writeFile(recordFile, `${JSON.stringify(record)}\n`, { mode: 0o600 }).catch((error: unknown) =>
+      logger.debug({ err: error, recordFile }, 'could not record the embedded services'),
+    );
   }
 
   let stopping: Promise<void> | undefined;
