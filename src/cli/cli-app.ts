@@ -128,6 +128,15 @@ export function redactUri(uri: string): string {
   return uri.replace(/^([a-z+]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
+/** The Meilisearch answer behind `error`, however the client wrapped it; undefined when none came. */
+function meiliApiError(error: unknown): MeilisearchApiError | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
+    if (current instanceof MeilisearchApiError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** One readable sentence for a failure, naming what to check; the stack only with --verbose. */
 export function describeFailure(error: unknown, endpoints: { mongoUri?: string; meiliUrl?: string }): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -142,8 +151,10 @@ export function describeFailure(error: unknown, endpoints: { mongoUri?: string; 
   if (meiliCode === 'invalid_api_key' || meiliCode === 'missing_authorization_header') {
     return `Meilisearch at ${endpoints.meiliUrl ?? '(unset)'} refused the key (${meiliCode}): check MEILI_API_KEY.`;
   }
-  if (error instanceof MeilisearchApiError) {
-    return `Meilisearch at ${endpoints.meiliUrl ?? '(unset)'} answered with an error: ${message}${meiliCode ? ` (${meiliCode})` : ''}.`;
+  const answered = meiliApiError(error);
+  if (answered !== undefined) {
+    // Meilisearch answered (the client may have wrapped its answer in a request error).
+    return `Meilisearch at ${endpoints.meiliUrl ?? '(unset)'} refused a request: ${answered.message}${meiliCode ? ` (${meiliCode})` : ''}.`;
   }
   if (
     error instanceof MeilisearchRequestError ||

@@ -102,7 +102,15 @@ interface LoadedAsset {
 
 function packageDir(name: string): { dir: string; version: string } {
   // package.json is exported by react and react-dom; graphiql has no exports map at all.
-  const manifestPath = require.resolve(`${name}/package.json`);
+  let manifestPath: string;
+  try {
+    manifestPath = require.resolve(`${name}/package.json`);
+  } catch {
+    // The Docker image leaves GraphiQL's bundle out unless built with WITH_GRAPHIQL=true.
+    throw new Error(
+      `GRAPHIQL is on, but this installation has no ${name} package for its page: build the image with --build-arg WITH_GRAPHIQL=true, or set GRAPHIQL=false.`,
+    );
+  }
   const manifest = require(manifestPath) as { version?: unknown };
   const version = typeof manifest.version === 'string' ? manifest.version : '0';
   return { dir: path.dirname(manifestPath), version };
