@@ -1,3 +1,6 @@
+// Over 350 lines on purpose: a pass, its confirmations and the lease checks between them are one
+// sequence over the batches in flight (`passOf`, `confirm`, `checkFenceOrRequeue`); split apart, the
+// order they rely on (check, send, check, confirm, requeue) would no longer be readable in one place.
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
@@ -76,12 +79,13 @@ interface SentBatch {
  * `projections`: while an index's pass is under way, the indexes after it send no further batch
  * (an article waits behind at most the hall batches already sent, not behind a whole import).
  *
- * Several indexers (one per server, the CLI one) may run at once. Meilisearch keeps the order in
- * which tasks were sent, not record versions: if one indexer read a record, another then read and
- * sent its next version, and the first sent the older one after that, the index would keep the
- * older version while the newer one is confirmed. Reading a batch right before sending it keeps that
- * window to one MongoDB read and one Meilisearch request, as before batching; on the emulator a
- * cursor is a snapshot taken at the start of a pass, so there the window is the pass.
+ * With several instances, one indexer runs at a time: the holder of the indexer lease
+ * (indexer-lease.ts), fenced by it (see `start`). Meilisearch keeps the order in which tasks were
+ * sent, not record versions: without the lease, if one indexer read a record, another then read and
+ * sent its next version, and the first sent the older one after that, the index would keep the older
+ * version while the newer one is confirmed. Reading a batch right before sending it keeps that window
+ * to one MongoDB read and one Meilisearch request; the fence checks the lease inside that window, and
+ * a batch that still lands late is requeued (see `checkFenceOrRequeue`).
  */
 export class SearchIndexer {
   private running = false;
