@@ -1,4 +1,6 @@
 import type { AppDeps } from '../src/context.js';
+import { runExclusively } from '../src/db/lease-keeper.js';
+import { LeaseStore } from '../src/db/lease.js';
 import { estimatedCount } from '../src/db/mongo.js';
 import { articleSeeder, categorySeeder } from './knowledge.js';
 import { synonymSeeder } from './search.js';
@@ -61,4 +63,31 @@ export async function seedDatabase(app: AppDeps, options: { onlyEmpty: boolean }
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+}
+
+/** The name of the lease under which start-up seeding runs. */
+export const SEED_LEASE = 'seed';
+
+/**
+ * Start-up seeding across several instances: `seedDatabase(app, { onlyEmpty: true })` under the
+ * `seed` lease, so it runs on one instance at a time. The first instance seeds the empty collections;
+ * one that starts meanwhile waits for the lease (its server does not listen yet, so it is not ready),
+ * then finds nothing empty and seeds nothing. An instance that dies while seeding loses the lease
+ * after `leaseMs`, and a waiting one seeds what is still empty (the seeders upsert by natural key;
+ * after such a crash, `npm run seed` completes a partly seeded collection).
+ * @throws the first seeder's error.
+ */
+export async function seedOnce(app: AppDeps): Promise<SeedReport> {
+  const { instanceId, leaseMs, renewMs } = app.config.lease;
+  return runExclusively(
+    {
+      name: SEED_LEASE,
+      instanceId,
+      store: new LeaseStore(app.db, { leaseMs, now: () => new Date() }),
+      timing: { leaseMs, renewMs },
+      logger: app.logger,
+      onWait: () => app.logger.info('seeding: another instance is seeding; waiting for it to finish'),
+    },
+    () => seedDatabase(app, { onlyEmpty: true }),
+  );
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 import { weakSecretReason } from './auth/secret-strength.js';
 
@@ -87,6 +88,17 @@ const environmentSchema = z.object({
   ALLOW_EMBEDDED_IN_PRODUCTION: optionalString.pipe(booleanFlag.optional()),
   SEED_ON_START: booleanFlag.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+
+  /** Several instances: who this instance is in the leases (unset: host name and process id). */
+  INSTANCE_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits, _ . : and - only, at most 100 characters')
+      .optional(),
+  ),
+  /** How long a lease (search indexer, seeding) lasts unless renewed, and how often it is renewed. */
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
+  LEASE_RENEW_MS: z.coerce.number().int().min(100).max(200_000).default(3_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -127,6 +139,11 @@ export interface Config {
   };
   seedOnStart: boolean;
   shutdownTimeoutMs: number;
+  /**
+   * Leases for work that runs on one instance at a time (src/db/lease-keeper.ts): a dead holder is
+   * taken over at most `leaseMs + renewMs` after it died.
+   */
+  lease: { instanceId: string; leaseMs: number; renewMs: number };
 }
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
@@ -175,6 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && e.CORS_ORIGINS?.includes('*')) {
     problems.push('CORS_ORIGINS: list the allowed origins when NODE_ENV=production (* is refused)');
   }
+  if (e.LEASE_RENEW_MS * 3 > e.LEASE_TTL_MS) {
+    problems.push(
+      'LEASE_RENEW_MS: at most a third of LEASE_TTL_MS (a holder must be able to miss a renewal and keep its lease)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: e.NODE_ENV,
@@ -212,6 +234,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnStart: e.SEED_ON_START,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    lease: {
+      instanceId: e.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
+      leaseMs: e.LEASE_TTL_MS,
+      renewMs: e.LEASE_RENEW_MS,
+    },
   };
 }
 

@@ -14,7 +14,6 @@ import { resolveJwtSecret } from './auth/dev-secret.js';
 import { ConfigError, loadConfig } from './config.js';
 import { provideInfrastructure } from './infrastructure.js';
 import { createLogger } from './logger.js';
-import type { Logger } from './logger.js';
 
 /** The bulk of the service (GraphQL schema, Apollo, Express, every module): loaded while services start. */
 function loadService() {
@@ -27,33 +26,9 @@ function loadService() {
     openApp: app.openApp,
     prepareServer: server.prepareServer,
     createIndexer: indexing.createIndexer,
-    seedDatabase: seed.seedDatabase,
+    indexerLeaseKeeper: indexing.indexerLeaseKeeper,
+    seedOnce: seed.seedOnce,
   }));
-}
-
-/**
- * Stops the indexer, waiting at most `waitMs` for the batches it already sent (Meilisearch may take
- * many seconds for a task, e.g. the seed's first one): their records stay marked pending, so the
- * next start pushes them again.
- */
-async function stopIndexer(
-  indexer: { stop(): Promise<void> },
-  waitMs: number,
-  logger: Logger,
-): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const gaveUp = await Promise.race([
-    indexer.stop().then(() => false),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), waitMs);
-    }),
-  ]).finally(() => clearTimeout(timer));
-  if (gaveUp) {
-    logger.warn(
-      { waitMs },
-      'search indexer: Meilisearch has not confirmed what was sent; those records stay pending and are pushed again on the next start',
-    );
-  }
 }
 
 async function main(): Promise<void> {
@@ -135,16 +110,26 @@ async function main(): Promise<void> {
     );
     cleanups.push(() => app.close());
 
-    // The search indexer runs beside the server: requests never wait for Meilisearch tasks. It is
-    // stopped after the server (cleanups run in reverse), and started once the seed is in.
+    // The search indexer runs beside the server: requests never wait for Meilisearch tasks. With
+    // several instances it runs on one of them, the holder of its lease (the others stand by and
+    // take over). The keeper is stopped after the server (cleanups run in reverse), which stops the
+    // indexer and releases the lease; it is started once the seed is in.
     const indexer = service.createIndexer(app);
-    cleanups.push(() => stopIndexer(indexer, config.shutdownTimeoutMs / 2, logger));
+    const indexerLease = service.indexerLeaseKeeper(indexer, {
+      db: app.db,
+      logger,
+      instanceId: config.lease.instanceId,
+      timing: config.lease,
+      stopWaitMs: config.shutdownTimeoutMs / 2,
+    });
+    cleanups.push(() => indexerLease.stop());
 
-    // The HTTP app is built while the database is seeded; it listens once both are done.
+    // The HTTP app is built while the database is seeded; it listens once both are done. Seeding runs
+    // on one instance at a time (a lease): another instance waits for it, then finds nothing to seed.
     const [prepared, seeded] = await Promise.allSettled([
       service.prepareServer(app),
       (async () => {
-        if (config.seedOnStart) await service.seedDatabase(app, { onlyEmpty: true });
+        if (config.seedOnStart) await service.seedOnce(app);
         await app.services.articleReader.repairPendingRevisions();
       })(),
     ]);
@@ -152,12 +137,13 @@ async function main(): Promise<void> {
     if (prepared.status === 'rejected') throw prepared.reason;
     if (seeded.status === 'rejected') throw seeded.reason;
 
-    indexer.start();
+    indexerLease.start();
     const server = await prepared.value.listen(config.port, config.host);
     logger.info(
       {
         url: `${server.url}/graphql`,
         mongo: infra.mongoKind,
+        instance: config.lease.instanceId,
         embeddedMeilisearch: infra.embedded.meili,
         startMs: Math.round(performance.now()),
         startCpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),

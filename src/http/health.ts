@@ -11,7 +11,8 @@ import { hasRole } from '../auth/principal.js';
 import type { AppDeps } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { checkSearchIndex, recordCount, searchLag } from '../modules/indexing/index.js';
+import { instanceOfHolder } from '../db/lease-keeper.js';
+import { checkSearchIndex, findIndexerLease, recordCount, searchLag } from '../modules/indexing/index.js';
 import type { DriftReport } from '../modules/indexing/index.js';
 import type { IndexProjection } from '../modules/indexing/index.js';
 
@@ -110,6 +111,33 @@ async function searchFingerprint(app: AppDeps, projections: IndexProjection[]): 
   return JSON.stringify(parts);
 }
 
+/**
+ * Which instance runs the search indexer (several instances: the holder of its lease) and whether
+ * it is this one. The instance ids (host names) are shown to admins only.
+ */
+async function indexerLeaseOf(app: AppDeps, admin: boolean) {
+  const lease = await findIndexerLease(app.db);
+  const now = Date.now();
+  const live = lease && !lease.releasedAt && lease.expiresAt.getTime() > now ? lease : null;
+  const holder = live ? instanceOfHolder(live.holder) : null;
+  return {
+    thisInstance: holder === app.config.lease.instanceId ? 'holder' : 'standby',
+    held: live !== null,
+    holderSince: live?.acquiredAt.toISOString() ?? null,
+    expiresInSeconds: live ? Math.round((live.expiresAt.getTime() - now) / 1000) : null,
+    ...(admin ? { instance: app.config.lease.instanceId, holder } : {}),
+  };
+}
+
+/** Whether the request carries an admin's token (a bad or absent token: no, without refusing the probe). */
+async function isAdmin(app: AppDeps, req: Request): Promise<boolean> {
+  const authorization = req.get('authorization');
+  if (!authorization) return false;
+  return principalFromAuthorization(authorization, app.jwt)
+    .then((principal) => hasRole(principal, 'admin'))
+    .catch(() => false);
+}
+
 interface SearchCheck {
   at: Date;
   fingerprint: string;
@@ -173,7 +201,7 @@ export function healthRouter(app: AppDeps): Router {
     return running;
   };
 
-  router.get('/readyz', async (_req: Request, res: Response) => {
+  router.get('/readyz', async (req: Request, res: Response) => {
     const readiness = await checkReadiness(app, logState);
     const searchIndex = readiness.ready
       ? await Promise.all(
@@ -188,12 +216,20 @@ export function healthRouter(app: AppDeps): Router {
             return null;
           })
       : null;
+    const indexer = readiness.ready
+      ? await indexerLeaseOf(app, await isAdmin(app, req)).catch((error: unknown) => {
+          logState('indexer lease', error);
+          return null;
+        })
+      : null;
     const status = !readiness.ready ? 'unavailable' : readiness.checks.meilisearch.ok ? 'ready' : 'degraded';
     res.status(readiness.ready ? 200 : 503).json({
       status,
       checks: readiness.checks,
       // Informational: changes each search index does not have yet.
       searchIndex,
+      // Informational: which instance runs the search indexer (the holder of its lease).
+      indexer,
     });
   });
 

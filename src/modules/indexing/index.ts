@@ -6,5 +6,6 @@ export { indexProjections } from './documents.js';
 export type { ArticleSearchDocument, IndexProjection } from './documents.js';
 export { IndexStateRepository, indexStateIndexes } from './index-state.repository.js';
 export { createIndexer } from './indexer.js';
+export { findIndexerLease, INDEXER_LEASE, indexerLeaseKeeper } from './indexer-lease.js';
 export { checkSearchIndex, recordCount, reindex, searchLag } from './maintenance.js';
 export type { DriftReport, MaintenanceDeps } from './maintenance.js';

@@ -1,16 +1,27 @@
 import type { Collection, Db, FindCursor, ObjectId } from 'mongodb';
 import { MONGO_MAX_TIME_MS } from '../../db/mongo.js';
 import type { IndexedRecord } from './documents.js';
-import { exactIds, idsByVersion } from './exact-ids.js';
+import { exactIds, idsByVersion, MAX_IDS_PER_FILTER, sortIds } from './exact-ids.js';
 
 /** What the indexer remembers of a record it pushed: which version the index got. */
 export interface PushedVersion {
   _id: ObjectId;
   version: number;
+  /**
+   * The record's `searchRequeues` when it was read (0 when absent). When given, the confirmation
+   * also requires it unchanged: a requeue after the read keeps the record pending.
+   */
+  requeues?: number;
 }
 
-/** The fields of `IndexedRecord`, read with every projection. */
-const RECORD_FIELDS = ['_id', 'version', 'updatedAt', 'searchPending'] as const;
+/**
+ * A record as the indexer reads it. `searchRequeues` counts the times an indexer that lost its lease
+ * marked the record pending again after pushing it (see `requeue`); absent until then.
+ */
+export type PendingRecord = IndexedRecord & { searchRequeues?: number };
+
+/** The fields of `IndexedRecord` (and `searchRequeues`), read with every projection. */
+const RECORD_FIELDS = ['_id', 'version', 'updatedAt', 'searchPending', 'searchRequeues'] as const;
 
 /**
  * An inclusion projection of the record fields and `fields`. Inclusion only: the emulator applies a
@@ -37,8 +48,9 @@ export class IndexedRecordsRepository {
    * pass; uses the `search_pending` index). Records may change while the cursor is read: the
    * confirmation's version guard keeps such records pending.
    */
-  findPending(collection: string, fields: readonly string[], batchSize: number): FindCursor<IndexedRecord> {
-    return this.records(collection)
+  findPending(collection: string, fields: readonly string[], batchSize: number): FindCursor<PendingRecord> {
+    return this.db
+      .collection<PendingRecord>(collection)
       .find({ searchPending: true }, { projection: projectionOf(fields) })
       .sort({ updatedAt: 1 })
       .batchSize(batchSize);
@@ -47,21 +59,56 @@ export class IndexedRecordsRepository {
   /**
    * Clears the pending mark of records whose version the index has and notes that version, unless a
    * record moved on meanwhile (then it stays pending). One command: a statement per version (and per
-   * MAX_IDS_PER_FILTER ids) matching that version and exactly the ids pushed at it. Returns how
-   * many were confirmed.
+   * MAX_IDS_PER_FILTER ids) matching that version and exactly the ids pushed at it (and, for
+   * records pushed with `requeues`, that count unchanged). Returns how many were confirmed.
    */
   async confirmSyncedUnlessChanged(collection: string, pushed: readonly PushedVersion[]): Promise<number> {
     if (pushed.length === 0) return 0;
-    const result = await this.records(collection).bulkWrite(
-      idsByVersion(pushed).map(({ version, ids }) => ({
+    // Grouped by requeue count as well as by version (nearly always one group: never requeued).
+    const byRequeues = new Map<number | undefined, PushedVersion[]>();
+    for (const each of pushed) {
+      const group = byRequeues.get(each.requeues) ?? [];
+      group.push(each);
+      byRequeues.set(each.requeues, group);
+    }
+    const statements = [...byRequeues].flatMap(([requeues, group]) =>
+      idsByVersion(group).map(({ version, ids }) => ({
         updateMany: {
-          filter: { searchPending: true, version, ...exactIds(ids) },
+          filter: {
+            searchPending: true,
+            version,
+            ...(requeues === undefined
+              ? {}
+              : { searchRequeues: requeues === 0 ? { $exists: false } : requeues }),
+            ...exactIds(ids),
+          },
           update: { $set: { searchPending: false, searchSyncedVersion: version } },
         },
       })),
-      { ordered: false },
     );
+    const result = await this.records(collection).bulkWrite(statements, { ordered: false });
     return result.modifiedCount;
+  }
+
+  /**
+   * Marks records pending again and counts the requeue, in one command: an indexer that lost its
+   * lease after pushing them may have overwritten a newer version in the index, so the holder pushes
+   * them again, and a confirmation of a push read before this (see `PushedVersion.requeues`) leaves
+   * them pending.
+   */
+  async requeue(collection: string, ids: readonly ObjectId[]): Promise<void> {
+    const sorted = sortIds(ids);
+    if (sorted.length === 0) return;
+    const statements = [];
+    for (let start = 0; start < sorted.length; start += MAX_IDS_PER_FILTER) {
+      statements.push({
+        updateMany: {
+          filter: exactIds(sorted.slice(start, start + MAX_IDS_PER_FILTER)),
+          update: { $set: { searchPending: true }, $inc: { searchRequeues: 1 } },
+        },
+      });
+    }
+    await this.records(collection).bulkWrite(statements, { ordered: false });
   }
 
   /** Marks every record changed since a time as pending again (after a rebuild that may have missed them). */

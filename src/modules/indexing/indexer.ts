@@ -1,6 +1,11 @@
+// Over 350 lines on purpose: a pass, its confirmations and the lease checks between them are one
+// sequence over the batches in flight (`passOf`, `confirm`, `checkFenceOrRequeue`); split apart, the
+// order they rely on (check, send, check, confirm, requeue) would no longer be readable in one place.
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { Meilisearch } from 'meilisearch';
+import { LeaseLostError } from '../../db/lease-keeper.js';
+import type { Fence } from '../../db/lease-keeper.js';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type { IndexProjection } from './documents.js';
@@ -74,12 +79,13 @@ interface SentBatch {
  * `projections`: while an index's pass is under way, the indexes after it send no further batch
  * (an article waits behind at most the hall batches already sent, not behind a whole import).
  *
- * Several indexers (one per server, the CLI one) may run at once. Meilisearch keeps the order in
- * which tasks were sent, not record versions: if one indexer read a record, another then read and
- * sent its next version, and the first sent the older one after that, the index would keep the
- * older version while the newer one is confirmed. Reading a batch right before sending it keeps that
- * window to one MongoDB read and one Meilisearch request, as before batching; on the emulator a
- * cursor is a snapshot taken at the start of a pass, so there the window is the pass.
+ * With several instances, one indexer runs at a time: the holder of the indexer lease
+ * (indexer-lease.ts), fenced by it (see `start`). Meilisearch keeps the order in which tasks were
+ * sent, not record versions: without the lease, if one indexer read a record, another then read and
+ * sent its next version, and the first sent the older one after that, the index would keep the older
+ * version while the newer one is confirmed. Reading a batch right before sending it keeps that window
+ * to one MongoDB read and one Meilisearch request; the fence checks the lease inside that window, and
+ * a batch that still lands late is requeued (see `checkFenceOrRequeue`).
  */
 export class SearchIndexer {
   private running = false;
@@ -93,6 +99,8 @@ export class SearchIndexer {
   /** The pass under way of each index (by index uid), which the indexes after it let go first. */
   private readonly passes = new Map<string, Promise<unknown>>();
   private subscribe: (() => Array<() => void>) | undefined;
+  /** The lease this run holds (see `start`): checked before every write to Meilisearch and every confirmation. */
+  private fence: Fence | undefined;
   private unsubscribe: Array<() => void> = [];
   private readonly records: IndexedRecordsRepository;
 
@@ -107,11 +115,16 @@ export class SearchIndexer {
       idleMs,
       maxIdleMs: Math.max(idleMs, options.maxIdleMs ?? 5_000),
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
-      onError: (error: unknown, retryInMs: number) =>
+      onError: (error: unknown, retryInMs: number) => {
+        if (error instanceof LeaseLostError) {
+          deps.logger.info('search indexer: the indexer lease was lost; another instance pushes from now on');
+          return;
+        }
         deps.logger.warn(
           { err: error, retryInMs },
           'search indexer: Meilisearch push failed; the changes stay pending and will be retried',
-        ),
+        );
+      },
     };
     for (const projection of deps.projections) {
       this.loops.set(projection.name, new WakeLoop(() => this.stepOf(projection), loopOptions));
@@ -124,11 +137,18 @@ export class SearchIndexer {
     this.subscribe = subscribe;
   }
 
-  /** Starts the loops (idempotent). */
-  start(): void {
+  /**
+   * Starts the loops (idempotent). With a `fence` (the indexer lease of this instance, see
+   * src/db/lease-keeper.ts), every write to Meilisearch and every confirmation is preceded by a check
+   * that the lease is still held, so an instance that lost it (paused past its expiry, cut off from
+   * MongoDB) stops pushing; a batch it sent before it noticed is marked pending again (`requeue`), so
+   * the holder pushes the current version after it. Without one (tests, a single process), none.
+   */
+  start(fence?: Fence): void {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
+    this.fence = fence;
     this.unsubscribe = this.subscribe?.() ?? [];
     for (const loop of this.loops.values()) loop.start();
   }
@@ -161,6 +181,7 @@ export class SearchIndexer {
   /** One unit of work of an index: its settings, everything pending, then its synonyms. */
   private async stepOf(projection: IndexProjection): Promise<boolean> {
     if (!this.settingsApplied.has(projection.indexUid)) {
+      await this.fence?.check();
       await ensureIndex(this.deps.meili(), projection.indexUid, projection.settings);
       this.settingsApplied.add(projection.indexUid);
     }
@@ -224,13 +245,30 @@ export class SearchIndexer {
         const next = await batches.next();
         if (next.done) break;
         const records = next.value;
-        sent.push({
-          tasks: (await enqueueRecords(this.deps.meili(), projection, records)).tasks,
-          pushed: records.map(({ _id, version }) => ({ _id, version })),
-        });
+        const pushed = records.map(({ _id, version, searchRequeues }) => ({
+          _id,
+          version,
+          requeues: searchRequeues ?? 0,
+        }));
+        await this.fence?.check();
+        sent.push({ tasks: (await enqueueRecords(this.deps.meili(), projection, records)).tasks, pushed });
+        // Debug: what this instance pushed, by record and version (several instances: who pushed what).
+        this.deps.logger.debug(
+          { index: projection.indexUid, fence: this.fence?.token, changes: changesOf(pushed) },
+          'search indexer: batch sent',
+        );
         count += records.length;
       }
       while (sent.length > 0) await this.confirm(projection, sent.shift());
+    } catch (error) {
+      // The lease was lost with batches sent and unconfirmed: the holder pushes them again.
+      if (error instanceof LeaseLostError && sent.length > 0) {
+        await this.records.requeue(
+          projection.collection,
+          sent.flatMap((batch) => batch.pushed.map(({ _id }) => _id)),
+        );
+      }
+      throw error;
     } finally {
       await batches.return(undefined);
       await cursor.close();
@@ -240,12 +278,44 @@ export class SearchIndexer {
 
   private async confirm(projection: IndexProjection, batch: SentBatch | undefined): Promise<void> {
     if (!batch) return;
+    await this.checkFenceOrRequeue(projection, batch);
     await waitForTasks(this.deps.meili(), batch.tasks);
+    await this.checkFenceOrRequeue(projection, batch);
     const confirmed = await this.records.confirmSyncedUnlessChanged(projection.collection, batch.pushed);
     this.deps.logger.debug(
-      { index: projection.indexUid, pushed: batch.pushed.length, confirmed },
+      {
+        index: projection.indexUid,
+        fence: this.fence?.token,
+        pushed: batch.pushed.length,
+        confirmed,
+        changes: changesOf(batch.pushed),
+      },
       'search indexer: batch synced',
     );
+  }
+
+  /**
+   * Checks the lease before a confirmation. When it was lost, the batch was sent but another
+   * instance may have pushed newer versions before it (Meilisearch keeps the order of sending): the
+   * records are marked pending again, so the holder pushes them after ours.
+   * @throws LeaseLostError when the lease was lost.
+   */
+  private async checkFenceOrRequeue(projection: IndexProjection, batch: SentBatch): Promise<void> {
+    try {
+      await this.fence?.check();
+    } catch (error) {
+      if (error instanceof LeaseLostError) {
+        await this.records.requeue(
+          projection.collection,
+          batch.pushed.map(({ _id }) => _id),
+        );
+        this.deps.logger.info(
+          { index: projection.indexUid, changes: changesOf(batch.pushed) },
+          'search indexer: lease lost after a push; its records are pending again for the holder',
+        );
+      }
+      throw error;
+    }
   }
 
   /** Pushes the synonyms to the indexes that use them when they changed (by content hash). */
@@ -256,6 +326,7 @@ export class SearchIndexer {
     for (const projection of this.deps.projections.filter((candidate) => candidate.synonyms)) {
       const stateKey = synonymsStateKey(projection.indexUid);
       if ((await this.deps.state.getState(stateKey)) === hash) continue;
+      await this.fence?.check();
       await this.deps
         .meili()
         .index(projection.indexUid)
@@ -327,6 +398,11 @@ export function createIndexer(
     }),
   ]);
   return indexer;
+}
+
+/** `id@version` of each pushed record, for the debug log. */
+function changesOf(pushed: readonly PushedVersion[]): string[] {
+  return pushed.map(({ _id, version }) => `${_id.toHexString()}@${version}`);
 }
 
 /** The values of settled outcomes. @throws the first failure. */
