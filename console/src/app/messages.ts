@@ -138,6 +138,7 @@ const zhCN = {
   'finder.updatedAt': '营业状态按北京时间 {time} 计算，每分钟自动更新',
   'finder.hallOnMap': '第 {index} 个：{name}，{state}，{distance}',
   'finder.locating': '正在获取位置…',
+  'finder.showingSome': '共 {total} 个营业厅，显示其中 {shown} 个：请选择更小的地区，或使用您的位置。',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -283,6 +284,7 @@ const en: Record<MessageKey, string> = {
   'finder.updatedAt': 'Open/closed as of {time} Beijing time, updated every minute',
   'finder.hallOnMap': 'No. {index}: {name}, {state}, {distance}',
   'finder.locating': 'Finding your location…',
+  'finder.showingSome': 'Showing {shown} of {total} halls: choose a smaller area, or use your location.',
 };
 
 export const messages: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

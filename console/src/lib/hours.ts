@@ -19,7 +19,7 @@ export interface ChangeView {
   date: string;
   time: string;
   daysAhead: number;
-  reopens?: { time: string; date: string; daysAhead: number } | null;
+  reopens?: { time: string } | null;
 }
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -178,9 +178,14 @@ export default function WhereCanI() {
         <Alert type="error" showIcon title={t('where.failed')} description={result.error.message} />
       )}
       {result.data && (
-        <div className="where-result" aria-busy={result.fetching}>
+        <div
+          className="where-result"
+          aria-busy={result.fetching && result.operation?.variables.at === at.toISOString()}
+        >
           <Typography.Paragraph className="muted where-asof">
-            {t('finder.updatedAt', { time: formatDateTime(at.toISOString(), locale).slice(11) })}
+            {t('finder.updatedAt', {
+              time: formatDateTime(result.operation?.variables.at ?? at.toISOString(), locale).slice(11),
+            })}
           </Typography.Paragraph>
           <Typography.Title level={3}>{t('where.channels')}</Typography.Title>
           <List

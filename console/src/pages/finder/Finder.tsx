@@ -51,14 +51,21 @@ function Finder() {
     ...(state.services.length ? { services: state.services } : {}),
     ...(state.openNow ? { openAt: atIso } : {}),
   };
+  const nearbyVariables = {
+    near: state.near ?? { lat: 0, lng: 0 },
+    radiusKm: state.radiusKm,
+    filter,
+    at: atIso,
+  };
+  const regionVariables = { filter: { ...filter, regionCode: regionCode ?? '' }, at: atIso };
   const [nearby] = useQuery({
     query: NearbyHallsQuery,
-    variables: { near: state.near ?? { lat: 0, lng: 0 }, radiusKm: state.radiusKm, filter, at: atIso },
+    variables: nearbyVariables,
     pause: !state.near,
   });
   const [inRegion] = useQuery({
     query: HallsInRegionQuery,
-    variables: { filter: { ...filter, regionCode: regionCode ?? '' }, at: atIso },
+    variables: regionVariables,
     pause: !!state.near || !regionCode,
   });
   useEmbedHeight(state.embed);
@@ -113,7 +120,13 @@ function Finder() {
     );
   };
 
-  const fetching = nearby.fetching || inRegion.fetching;
+  // Busy (dimmed, and what the tests wait on) only while a new search loads, not while the list is
+  // refreshed for the next minute; "as of" tells the minute of the answer shown.
+  const shown = state.near ? nearby : inRegion;
+  const shownAt = shown.operation?.variables.at;
+  const fetching =
+    shown.fetching &&
+    searchKey(shown.operation?.variables) !== searchKey(state.near ? nearbyVariables : regionVariables);
   const error = nearby.error ?? inRegion.error;
   const tierLabel = (value: string): string =>
     labels.data?.tiers.find((l) => l.value === value)?.label ?? value;
@@ -198,10 +211,18 @@ function Finder() {
           <div role="status" className="finder-count muted">
             {listed && listed.halls.length > 0
               ? `${t('finder.resultsCount', { count: listed.halls.length })} · ${t('finder.updatedAt', {
-                  time: formatDateTime(atIso, locale).slice(11),
+                  time: formatDateTime(shownAt ?? atIso, locale).slice(11),
                 })}`
               : ''}
           </div>
+          {!state.near && (inRegion.data?.halls.totalCount ?? 0) > (listed?.halls.length ?? 0) && (
+            <Typography.Paragraph className="muted">
+              {t('finder.showingSome', {
+                shown: listed?.halls.length ?? 0,
+                total: inRegion.data?.halls.totalCount ?? 0,
+              })}
+            </Typography.Paragraph>
+          )}
           {fetching && !listed && <Spin aria-label={t('common.loading')} />}
           {listed && listed.halls.length === 0 && (
             <Empty description={state.openNow ? t('finder.noOpenHalls') : t('finder.noHalls')}>
@@ -290,4 +311,12 @@ function useEmbedHeight(embed: boolean): void {
     report();
     return () => observer.disconnect();
   }, [embed]);
+}
+
+/** A search's variables without the instant (`at`, `filter.openAt`): what changes when the user asks anew. */
+function searchKey(variables: { [name: string]: unknown; filter?: unknown } | undefined): string {
+  if (!variables) return '';
+  const { at: _at, filter, ...rest } = variables;
+  const { openAt, ...otherFilter } = (filter ?? {}) as { openAt?: unknown };
+  return JSON.stringify({ ...rest, filter: otherFilter, open: openAt !== undefined });
 }
