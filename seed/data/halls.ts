@@ -174,6 +174,35 @@ const TIER_LABEL: Record<HallTier, string> = {
 };
 const round = (value: number) => Math.round(value * 1e5) / 1e5;
 
+/**
+ * Each seed city's telephone area code (长途区号) and how many digits its local numbers have, so a
+ * hall's phone is one a customer in that city could dial (tests/unit/seed-phones.test.ts checks
+ * the codes against a table of its own).
+ */
+export const CITY_PHONE_PLANS: Readonly<Record<string, { areaCode: string; digits: 7 | 8 }>> = {
+  '130100': { areaCode: '0311', digits: 8 }, // 石家庄
+  '130600': { areaCode: '0312', digits: 7 }, // 保定
+  '130200': { areaCode: '0315', digits: 7 }, // 唐山
+  '420100': { areaCode: '027', digits: 8 }, // 武汉
+  '420700': { areaCode: '0711', digits: 7 }, // 鄂州
+  '410100': { areaCode: '0371', digits: 8 }, // 郑州
+  '411300': { areaCode: '0377', digits: 7 }, // 南阳
+  '411200': { areaCode: '0398', digits: 7 }, // 三门峡
+  '410800': { areaCode: '0391', digits: 7 }, // 焦作
+  '411100': { areaCode: '0395', digits: 7 }, // 漯河
+  '210100': { areaCode: '024', digits: 8 }, // 沈阳
+  '210200': { areaCode: '0411', digits: 8 }, // 大连
+};
+
+/** A hall's phone in its city: the area code, then a local number (first digit 2-8) from `draw` and the sequence. */
+function cityPhone(cityCode: string, draw: number, sequence: number): string {
+  const plan = CITY_PHONE_PLANS[cityCode];
+  if (!plan) throw new Error(`seed city ${cityCode} has no phone plan: add it to CITY_PHONE_PLANS`);
+  const span = 10 ** (plan.digits - 1);
+  const local = (2 + Math.floor(draw * 7)) * span + ((sequence * 1013) % span);
+  return `${plan.areaCode}-${local}`;
+}
+
 /** Hand-placed halls around 江汉路, Wuhan: fixed points for the "near me" examples. */
 export const ANCHOR_HALLS: SeedHall[] = [
   {
@@ -269,10 +298,8 @@ function generate(): SeedHall[] {
             code: `${province.abbr}-${city.abbr}-${String(sequence).padStart(3, '0')}`,
             openingHours: seedHours(hall.tier, hall.area),
             status,
-            phone:
-              random() < 0.8
-                ? `0${String(100 + Math.floor(random() * 899))}-${String(60000000 + sequence * 1013)}`
-                : null,
+            // (One draw for the number, as before, so the halls after it stay where they were.)
+            phone: random() < 0.8 ? cityPhone(city.code, random(), sequence) : null,
             accessibility:
               hall.tier === 'SMALL'
                 ? random() < 0.3

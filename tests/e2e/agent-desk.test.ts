@@ -238,41 +238,4 @@ describe('the agent answer desk', () => {
     expect(watched.problems).toEqual([]);
     await context.close();
   });
-
-  it('says where a customer can pay a bill: electronic channels, and nearby halls open or at lunch, on a fixed clock', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    const watched = watchPage(page, server.url);
-    // Monday 2 March 2026, 12:30 in Beijing: small halls are at lunch, the others open.
-    await page.clock.setFixedTime(new Date('2026-03-02T04:30:00Z'));
-    await signIn(page, 'where-agent');
-    await page.getByRole('button', { name: '哪里能办' }).click();
-    const panel = page.locator('.where');
-    await panel.getByLabel('业务').click();
-    await page.getByTitle('缴费').click();
-    await panel.getByLabel('或坐标：纬度,经度').fill('30.5928,114.3055');
-    await panel.getByLabel('或坐标：纬度,经度').press('Enter');
-    await panel.locator('.where-result[aria-busy="false"] .where-halls li').first().waitFor();
-
-    expect((await panel.locator('.where-channels .ant-list-item').allInnerTexts()).length).toBeGreaterThan(0);
-    const open = panel.locator('.where-halls li:not(.finder-hall-closed)');
-    const closed = panel.locator('.where-halls li.finder-hall-closed');
-    expect(await open.count()).toBeGreaterThan(0);
-    expect(await closed.count()).toBeGreaterThan(0);
-    await expect(open.first().innerText()).resolves.toMatch(
-      /营业中[\s\S]*今日营业: 0\d:\d\d-\d\d:\d\d[\s\S]*(18:00|21:00) 关门/,
-    );
-    await expect(closed.first().innerText()).resolves.toMatch(
-      /已打烊[\s\S]*午休 12:00-14:\d\d · 14:\d\d 开门/,
-    );
-    const distances = (await panel.locator('.where-halls .finder-distance').allInnerTexts()).map(
-      (text) => Number(/([\d.]+)/.exec(text)![1]) * (text.endsWith('km') ? 1000 : 1),
-    );
-    for (let i = 1; i < distances.length; i += 1)
-      expect(distances[i]!).toBeGreaterThanOrEqual(distances[i - 1]! - 500);
-    await screenshot(page, 'desk-where-can-i');
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(watched.problems).toEqual([]);
-    await context.close();
-  });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { seedDatabase } from '../../seed/index.js';
 import { launchBrowser, screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
@@ -58,6 +60,8 @@ describe('the public hall finder', () => {
     });
     const page = await context.newPage();
     const watched = watchPage(page, server.url);
+    // Monday 10:00:05 in Beijing (the clock runs on from there): most halls open, no minute turning mid-check.
+    await page.clock.install({ time: new Date('2026-03-02T10:00:05+08:00') });
 
     await page.goto(`${server.url}/finder?region=420000.420100`);
     await page.getByRole('heading', { name: '营业厅查询' }).waitFor();
@@ -67,8 +71,10 @@ describe('the public hall finder', () => {
     expect(count).toBeGreaterThan(3);
     const first = await halls.first().innerText();
     expect(first).toMatch(/距中心 [\d.]+ k?m/);
-    expect(first).toMatch(/营业时间/);
-    expect(first).toMatch(/营业中|已打烊/);
+    // Today's hours in words, not the raw schedule with every special date of the year.
+    expect(first).toMatch(/今日 \d\d:\d\d-\d\d:\d\d|今日休息/);
+    expect(first).toMatch(/营业中|已打烊|午休中|暂停营业/);
+    expect(first).not.toMatch(/mon |2026-02-17|closed/);
     expectNearestFirst(await distances(page));
     // The cascader shows the chosen place again after a reload of the link.
     await page.getByText('湖北省 / 武汉市').waitFor();
@@ -111,6 +117,7 @@ describe('the public hall finder', () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const watched = watchPage(page, server.url);
+    await page.clock.install({ time: new Date('2026-03-02T10:00:05+08:00') });
     await page.goto(`${server.url}/finder?region=420000.420100&tier=FLAGSHIP&lang=en`);
     await page.getByRole('heading', { name: 'Find a business hall' }).waitFor();
     await page.locator('.finder-hall').first().waitFor();
@@ -119,10 +126,92 @@ describe('the public hall finder', () => {
       .allInnerTexts();
     expect(tiers.length).toBeGreaterThan(0);
     expect(new Set(tiers).size).toBe(1);
-    await expect(page.locator('.finder-hall').first().innerText()).resolves.toMatch(/from the centre|Hours/);
+    await expect(page.locator('.finder-hall').first().innerText()).resolves.toMatch(
+      /from the centre[\s\S]*(Today \d\d:\d\d|Closed today)/,
+    );
     await screenshot(page, 'finder-en-flagship');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(watched.problems).toEqual([]);
     await context.close();
+  });
+
+  it('follows the clock: a small hall goes to lunch at 12:00 while the page stays open, and holidays show when near', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    // Monday 2 March 2026, 11:58:30 in Beijing (the browser itself runs in London).
+    await page.clock.install({ time: new Date('2026-03-02T11:58:30+08:00') });
+    await page.goto(`${server.url}/finder?near=30.5735,114.2905&r=5`);
+    const small = page.locator('#hall-HB-WH-A03');
+    const flagship = page.locator('#hall-HB-WH-A01');
+    await small.waitFor();
+    await expect(small.innerText()).resolves.toMatch(
+      /营业中[\s\S]*今日 08:30-12:00、14:00-17:30 · 午休 12:00-14:00[\s\S]*12:00 午休，14:00 开门/,
+    );
+    await expect(flagship.innerText()).resolves.toMatch(
+      /营业中[\s\S]*今日 09:00-21:00[\s\S]*今日 21:00 关门/,
+    );
+    await expect(small.getAttribute('class')).resolves.not.toContain('finder-hall-closed');
+    await page.getByText(/营业状态按北京时间 11:58 计算/).waitFor();
+    // The week, on demand (a native <details>: keyboard and screen readers know it).
+    await small.getByText('每周营业时间').click();
+    await expect(small.locator('.hall-weekly').innerText()).resolves.toContain(
+      '周一至周五 08:30-12:00、14:00-17:30；周六 09:00-12:00；周日 休息',
+    );
+
+    // Two minutes later, without a reload: the small hall is at lunch, greyed, and says when it reopens.
+    await page.clock.fastForward('02:00');
+    await page.getByText(/营业状态按北京时间 12:00 计算/).waitFor();
+    await small.locator('.closed-tag', { hasText: '午休中' }).waitFor();
+    await expect(small.innerText()).resolves.toMatch(/午休中，14:00 开门/);
+    await expect(small.getAttribute('class')).resolves.toContain('finder-hall-closed');
+    await expect(flagship.innerText()).resolves.toMatch(/营业中/);
+    await screenshot(page, 'finder-lunch-break');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await context.close();
+
+    // Before Spring Festival the coming special dates are listed; in March none is.
+    const february = await browser.newContext({ locale: 'zh-CN' });
+    const before = await february.newPage();
+    await before.clock.install({ time: new Date('2026-02-13T10:00:00+08:00') });
+    await before.goto(`${server.url}/finder?near=30.5735,114.2905&r=5`);
+    const special = before.locator('#hall-HB-WH-A01 .hall-special');
+    await special.waitFor();
+    await expect(special.innerText()).resolves.toMatch(
+      /近期特殊安排：2月14日（周六）（春节调休上班[^）]*）：09:00-21:00/,
+    );
+    await expect(special.innerText()).resolves.toContain('2月16日（周一）（除夕');
+    await february.close();
+  });
+
+  it('embeds in a portal page: no header of its own, and it tells the frame its height', async () => {
+    // A portal on another origin, framing the finder as a portal would.
+    const portal = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(`<!doctype html><html lang="zh-CN"><title>门户</title>
+        <script>window.heights = []; addEventListener('message', (e) => heights.push(e.data));</script>
+        <iframe title="营业厅查询" src="${server.url}/finder?region=420000.420100&embed=1" style="width: 960px; height: 300px"></iframe>`);
+    });
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${(portal.address() as AddressInfo).port}/`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.finder-hall').first().waitFor();
+    // The heading stays for screen readers, hidden from view; no language switch.
+    await expect(frame.getByRole('heading', { name: '营业厅查询', level: 1 }).count()).resolves.toBe(1);
+    await expect(frame.getByLabel('界面语言').count()).resolves.toBe(0);
+    let heights: Array<{ type: string; height: number }> = [];
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+      heights = await page.evaluate<Array<{ type: string; height: number }>>('window.heights');
+      if (heights.some((message) => message.height > 600)) break;
+      await page.waitForTimeout(200);
+    }
+    expect(heights.at(-1)).toMatchObject({ type: 'channel-kb:finder-height' });
+    expect(heights.at(-1)!.height).toBeGreaterThan(600);
+    await context.close();
+    portal.closeAllConnections();
+    await new Promise((resolve) => portal.close(resolve));
   });
 });

@@ -1,13 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import type { OpeningHours } from '../../src/modules/halls/hall.model.js';
 import {
+  dayAt,
   formatHoursSpec,
   intervalProblems,
   isOpenAt,
   localTime,
   nextChange,
+  nextChangeDetail,
   openWeekOf,
   parseHoursSpec,
+  specialDatesAhead,
   weekMinuteOf,
 } from '../../src/modules/halls/opening-hours.js';
 
@@ -152,5 +155,82 @@ describe('the indexed form of the weekly hours', () => {
       weekMinute: 6 * 1440 + 23 * 60 + 59,
       date: '2026-02-01',
     });
+  });
+});
+
+describe('what a reader is told (Asia/Shanghai)', () => {
+  it("gives today's intervals and lunch break, a special date first", () => {
+    expect(dayAt(lunchBreak, cst('2026-03-02T07:00:00'))).toEqual({
+      date: '2026-03-02',
+      isoWeekday: 1,
+      intervals: [
+        { start: '08:30', end: '12:00' },
+        { start: '14:00', end: '17:30' },
+      ],
+      breaks: [{ start: '12:00', end: '14:00' }],
+      special: null,
+    });
+    const holiday = dayAt(lunchBreak, cst('2026-02-17T10:00:00'));
+    expect(holiday).toMatchObject({ intervals: [], breaks: [], special: { note: '春节' } });
+    // 23:30 UTC on Sunday is already Monday in Shanghai.
+    expect(dayAt(lunchBreak, new Date('2026-03-01T23:30:00Z')).isoWeekday).toBe(1);
+  });
+
+  it('words the next change: lunch break with its reopening, closing today, opening tomorrow', () => {
+    expect(nextChangeDetail(lunchBreak, cst('2026-03-02T11:58:00'))).toMatchObject({
+      kind: 'BREAK_STARTS',
+      time: '12:00',
+      daysAhead: 0,
+      reopens: { kind: 'BREAK_ENDS', time: '14:00', daysAhead: 0 },
+    });
+    expect(nextChangeDetail(lunchBreak, cst('2026-03-02T12:30:00'))).toMatchObject({
+      kind: 'BREAK_ENDS',
+      opens: true,
+      time: '14:00',
+      reopens: null,
+    });
+    expect(nextChangeDetail(lunchBreak, cst('2026-03-02T15:00:00'))).toMatchObject({
+      kind: 'CLOSES',
+      time: '17:30',
+      daysAhead: 0,
+      reopens: { kind: 'OPENS', date: '2026-03-03', time: '08:30', daysAhead: 1 },
+    });
+    expect(nextChangeDetail(lunchBreak, cst('2026-03-02T18:00:00'))).toMatchObject({
+      kind: 'OPENS',
+      date: '2026-03-03',
+      daysAhead: 1,
+    });
+    // Saturday afternoon: closed until Monday (Sunday is closed).
+    expect(nextChangeDetail(lunchBreak, cst('2026-03-07T13:00:00'))).toMatchObject({
+      kind: 'OPENS',
+      date: '2026-03-09',
+      daysAhead: 2,
+    });
+  });
+
+  it('tells a close at midnight as 24:00 of the day that ends', () => {
+    const late: OpeningHours = {
+      weekly: Array.from({ length: 7 }, (_, day) => (day === 0 ? [{ start: '20:00', end: '24:00' }] : [])),
+      special: [],
+    };
+    expect(nextChangeDetail(late, cst('2026-03-02T21:00:00'))).toMatchObject({
+      kind: 'CLOSES',
+      date: '2026-03-02',
+      time: '24:00',
+      daysAhead: 0,
+    });
+  });
+
+  it('lists only the special dates from today through the days asked for', () => {
+    expect(specialDatesAhead(lunchBreak, cst('2026-02-16T10:00:00'), 7).map((d) => d.date)).toEqual([
+      '2026-02-17',
+    ]);
+    expect(specialDatesAhead(lunchBreak, cst('2026-02-17T23:00:00'), 0).map((d) => d.date)).toEqual([
+      '2026-02-17',
+    ]);
+    expect(specialDatesAhead(lunchBreak, cst('2026-02-18T10:00:00'), 7)).toEqual([]);
+    expect(specialDatesAhead(lunchBreak, cst('2026-02-21T10:00:00'), 7).map((d) => d.date)).toEqual([
+      '2026-02-28',
+    ]);
   });
 });

@@ -18,6 +18,7 @@ const keys: KeyingConfig = {
   FacetCount: embedded,
   GeoPoint: embedded,
   HallChange: embedded,
+  HallDay: embedded,
   NearbyHall: embedded,
   OpeningHours: embedded,
   PageInfo: embedded,

@@ -11,10 +11,18 @@ import type { Page, PageRequest } from '../../lib/paging.js';
 import type { HallCriteria, HallFilter } from './hall-filter.js';
 import { hallsToCsv, MAX_IMPORT_ROWS } from './hall-import.js';
 import { contentOf } from './hall.model.js';
-import type { GeoPoint, HallDoc } from './hall.model.js';
+import type { GeoPoint, HallDoc, SpecialDate } from './hall.model.js';
 import type { HallFacetCounts } from './hall-counts.js';
 import type { HallOrder, HallRepository, HallSelection } from './hall.repository.js';
-import { isOpenAt, nextChange, weekMinuteOf } from './opening-hours.js';
+import {
+  dayAt,
+  isOpenAt,
+  LOOKAHEAD_DAYS,
+  nextChangeDetail,
+  specialDatesAhead,
+  weekMinuteOf,
+} from './opening-hours.js';
+import type { HallChangeDetail, HallDay } from './opening-hours.js';
 
 export const MAX_RADIUS_KM = 300;
 
@@ -58,9 +66,33 @@ export class HallFinder {
     return hall.status === 'OPEN' && isOpenAt(hall.openingHours, at);
   }
 
-  /** When the hall next opens or closes; null when it is not OPEN or nothing changes within a month. */
-  hallNextChange(hall: HallDoc, at: Date): { at: Date; opens: boolean } | null {
-    return hall.status === 'OPEN' ? nextChange(hall.openingHours, at) : null;
+  /** The instant "now" means for hall reads (the injected clock). */
+  currentTime(): Date {
+    return this.now();
+  }
+
+  /**
+   * When the hall next opens or closes (kind, local date and time, days ahead, and for a close when
+   * it reopens); null when it is not OPEN or nothing changes within a month.
+   */
+  hallNextChange(hall: HallDoc, at: Date): HallChangeDetail | null {
+    return hall.status === 'OPEN' ? nextChangeDetail(hall.openingHours, at) : null;
+  }
+
+  /** The hall's hours on the local (Asia/Shanghai) day of `at`, special dates first, with its breaks. */
+  hallDay(hall: HallDoc, at: Date): HallDay {
+    return dayAt(hall.openingHours, at);
+  }
+
+  /**
+   * The hall's special dates from the local day of `at` through `days` days later.
+   * @throws BAD_USER_INPUT naming `days` outside 0..LOOKAHEAD_DAYS.
+   */
+  hallSpecialDatesAhead(hall: HallDoc, at: Date, days: number): SpecialDate[] {
+    if (!Number.isInteger(days) || days < 0 || days > LOOKAHEAD_DAYS) {
+      throw badField('days', `must be a whole number from 0 to ${LOOKAHEAD_DAYS}`);
+    }
+    return specialDatesAhead(hall.openingHours, at, days);
   }
 
   /**

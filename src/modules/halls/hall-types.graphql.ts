@@ -19,6 +19,7 @@ import { SERVICE_KINDS } from '../channels/index.js';
 import type { GeoPoint, HallDoc, OpeningHours, SpecialDate, TimeInterval } from './hall.model.js';
 import type { Bucket, HallFacetCounts } from './hall-counts.js';
 import { formatHoursSpec, HALL_TIME_ZONE } from './opening-hours.js';
+import type { HallChangeDetail, HallChangeKind, HallDay } from './opening-hours.js';
 
 // ---- halls --------------------------------------------------------------------------------------
 
@@ -69,11 +70,64 @@ const OpeningHoursRef = builder.objectRef<OpeningHours>('OpeningHours').implemen
     }),
   }),
 });
-const HallChangeRef = builder.objectRef<{ at: Date; opens: boolean }>('HallChange').implement({
-  description: 'The next time a hall opens or closes.',
+const HallChangeKindEnum = builder.enumType('HallChangeKind', {
+  description: 'What a change of a hall is to a customer.',
+  values: {
+    OPENS: { description: 'Opens for the day.' },
+    CLOSES: { description: 'Closes for the day.' },
+    BREAK_STARTS: { description: 'Closes for a break (lunch) and reopens later the same day.' },
+    BREAK_ENDS: { description: 'Reopens after a break the same day.' },
+  } satisfies Record<HallChangeKind, { description: string }>,
+});
+const HallChangeRef = builder.objectRef<HallChangeDetail>('HallChange');
+HallChangeRef.implement({
+  description: 'The next time a hall opens or closes, told as a customer would be told (Asia/Shanghai).',
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime', description: 'When.' }),
     opens: t.exposeBoolean('opens', { description: 'true: the hall opens then; false: it closes.' }),
+    kind: t.field({
+      type: HallChangeKindEnum,
+      description: 'Opening for the day, closing for the day, or a break starting or ending.',
+      resolve: (change) => change.kind,
+    }),
+    date: t.exposeString('date', {
+      description: 'The local date, YYYY-MM-DD; a close at midnight belongs to the day that ends.',
+    }),
+    time: t.exposeString('time', { description: 'The local time, HH:MM (24:00 for a close at midnight).' }),
+    daysAhead: t.exposeInt('daysAhead', {
+      description: 'Local days from the day asked about: 0 = the same day, 1 = the next day.',
+    }),
+    reopens: t.field({
+      type: HallChangeRef,
+      nullable: true,
+      description: 'For a close: when the hall opens again (null for an opening, or beyond 31 days).',
+      resolve: (change) => change.reopens,
+    }),
+  }),
+});
+const HallDayRef = builder.objectRef<HallDay>('HallDay').implement({
+  description:
+    "A hall's hours on one local day (Asia/Shanghai): a special date first, else the weekly schedule.",
+  fields: (t) => ({
+    date: t.exposeString('date', { description: 'YYYY-MM-DD (Asia/Shanghai).' }),
+    isoWeekday: t.exposeInt('isoWeekday', { description: '1 = Monday ... 7 = Sunday.' }),
+    intervals: t.field({
+      type: [TimeIntervalRef],
+      description: 'The hours that day, sorted; empty when closed all day.',
+      resolve: (day) => day.intervals,
+    }),
+    breaks: t.field({
+      type: [TimeIntervalRef],
+      description: 'The gaps between the intervals (the lunch break).',
+      resolve: (day) => day.breaks,
+    }),
+    closed: t.boolean({ description: 'Closed all day.', resolve: (day) => day.intervals.length === 0 }),
+    special: t.field({
+      type: SpecialDateRef,
+      nullable: true,
+      description: 'The special date that sets these hours (a holiday), or null on a regular day.',
+      resolve: (day) => day.special,
+    }),
   }),
 });
 
@@ -133,7 +187,8 @@ builder.node(HallRef, {
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed.' }),
     openNow: t.boolean({
       description: 'Status OPEN and inside its hours now (Asia/Shanghai, special dates first).',
-      resolve: (hall, _args, context) => context.services.hallFinder.isHallOpenAt(hall, new Date()),
+      resolve: (hall, _args, context) =>
+        context.services.hallFinder.isHallOpenAt(hall, context.services.hallFinder.currentTime()),
     }),
     isOpenAt: t.boolean({
       description: 'Status OPEN and inside its hours at an instant.',
@@ -147,7 +202,33 @@ builder.node(HallRef, {
         'When it next opens or closes (from `at`, default now); null if not OPEN or no change within 31 days.',
       args: { at: t.arg({ type: 'DateTime', required: false, description: 'From when (default now).' }) },
       resolve: (hall, args, context) =>
-        context.services.hallFinder.hallNextChange(hall, args.at ?? new Date()),
+        context.services.hallFinder.hallNextChange(
+          hall,
+          args.at ?? context.services.hallFinder.currentTime(),
+        ),
+    }),
+    today: t.field({
+      type: HallDayRef,
+      description:
+        'Its hours on the local (Asia/Shanghai) day of `at` (default now), with the lunch break and any holiday that sets them.',
+      args: { at: t.arg({ type: 'DateTime', required: false, description: 'Which day (default now).' }) },
+      resolve: (hall, args, context) =>
+        context.services.hallFinder.hallDay(hall, args.at ?? context.services.hallFinder.currentTime()),
+    }),
+    specialDatesAhead: t.field({
+      type: [SpecialDateRef],
+      description:
+        'Special dates (holidays, make-up working days) from the local day of `at` (default now) through `days` days later.',
+      args: {
+        at: t.arg({ type: 'DateTime', required: false, description: 'From when (default now).' }),
+        days: t.arg.int({ defaultValue: 7, description: 'How many days ahead (0-31).' }),
+      },
+      resolve: (hall, args, context) =>
+        context.services.hallFinder.hallSpecialDatesAhead(
+          hall,
+          args.at ?? context.services.hallFinder.currentTime(),
+          args.days ?? 7,
+        ),
     }),
     channels: t.field({
       type: [ChannelRef],
@@ -199,6 +280,8 @@ const HALL_FIELD_READS: Readonly<Record<string, ReadonlyArray<keyof HallDoc>>> =
   openNow: ['status', 'openingHours'],
   isOpenAt: ['status', 'openingHours'],
   nextChange: ['status', 'openingHours'],
+  today: ['openingHours'],
+  specialDatesAhead: ['openingHours'],
   channels: ['code'],
   relatedArticles: ['tier'],
 };

@@ -174,3 +174,119 @@ export function weekMinuteOf(at: Date): { weekMinute: number; date: string } {
   const local = localTime(at);
   return { weekMinute: local.weekday * 1440 + local.minute, date: local.date };
 }
+
+// ---- what a reader is told: one day's hours, the next change in words, special dates ahead ------
+
+/** One local day's hours (special date first), with the breaks between its intervals. */
+export interface HallDay {
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  date: string;
+  /** 1 = Monday ... 7 = Sunday (ISO 8601). */
+  isoWeekday: number;
+  /** Sorted by start; empty when closed all day. */
+  intervals: TimeInterval[];
+  /** The gaps between the intervals (a lunch break). */
+  breaks: TimeInterval[];
+  /** The special date that sets these hours, or null on a regular day. */
+  special: SpecialDate | null;
+}
+
+/** The hours that apply on the local day of `at`, with its breaks. */
+export function dayAt(hours: OpeningHours, at: Date): HallDay {
+  const { date, weekday } = localTime(at);
+  const special = hours.special.find((entry) => entry.date === date) ?? null;
+  const intervals = [...intervalsOn(hours, date, weekday)].sort(
+    (a, b) => minutesOf(a.start) - minutesOf(b.start),
+  );
+  const breaks: TimeInterval[] = [];
+  for (let i = 1; i < intervals.length; i += 1) {
+    const before = intervals[i - 1];
+    const after = intervals[i];
+    if (before && after && minutesOf(before.end) < minutesOf(after.start)) {
+      breaks.push({ start: before.end, end: after.start });
+    }
+  }
+  return { date, isoWeekday: weekday + 1, intervals, breaks, special };
+}
+
+/**
+ * The special dates from the local day of `at` through `days` days later, in date order: what a
+ * reader needs to know now (a holiday closure this week), not every date of the year.
+ */
+export function specialDatesAhead(hours: OpeningHours, at: Date, days: number): SpecialDate[] {
+  const { dayStartMs } = localTime(at);
+  const first = localTime(new Date(dayStartMs)).date;
+  const last = localTime(new Date(dayStartMs + days * DAY_MS)).date;
+  return hours.special
+    .filter((entry) => entry.date >= first && entry.date <= last)
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * OPENS: opens for the day; BREAK_STARTS: closes and reopens later that day (lunch);
+ * BREAK_ENDS: reopens after a break; CLOSES: closes for the day.
+ */
+export type HallChangeKind = 'OPENS' | 'CLOSES' | 'BREAK_STARTS' | 'BREAK_ENDS';
+export const HALL_CHANGE_KINDS: readonly HallChangeKind[] = ['OPENS', 'CLOSES', 'BREAK_STARTS', 'BREAK_ENDS'];
+
+/** A change told the way a reader says it: local date and time, days from now, and what kind. */
+export interface HallChangeDetail {
+  at: Date;
+  opens: boolean;
+  kind: HallChangeKind;
+  /** The local date (YYYY-MM-DD); a close at midnight belongs to the day that ends (24:00). */
+  date: string;
+  /** HH:MM local; 24:00 for a close at midnight. */
+  time: string;
+  /** Local days from the day of `from` to `date`: 0 today, 1 tomorrow. */
+  daysAhead: number;
+  /** For a close: when it opens again (null beyond the look-ahead or for an opening). */
+  reopens: HallChangeDetail | null;
+}
+
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/**
+ * The next change after `from` (see `nextChange`), told as a reader says it; for a close also
+ * when the hall reopens.
+ * @returns null when nothing changes within the look-ahead.
+ */
+export function nextChangeDetail(hours: OpeningHours, from: Date): HallChangeDetail | null {
+  const change = nextChange(hours, from);
+  return change ? detailOf(hours, from, change, true) : null;
+}
+
+function detailOf(
+  hours: OpeningHours,
+  from: Date,
+  change: { at: Date; opens: boolean },
+  withReopening: boolean,
+): HallChangeDetail {
+  let local = localTime(change.at);
+  let minute = local.minute;
+  // A close at 00:00 is the end (24:00) of the day before.
+  if (!change.opens && minute === 0) {
+    local = localTime(new Date(local.dayStartMs - 1));
+    minute = 1440;
+  }
+  const intervals = intervalsOn(hours, local.date, local.weekday);
+  const kind: HallChangeKind = change.opens
+    ? intervals.some((interval) => minutesOf(interval.end) <= minute)
+      ? 'BREAK_ENDS'
+      : 'OPENS'
+    : intervals.some((interval) => minutesOf(interval.start) >= minute)
+      ? 'BREAK_STARTS'
+      : 'CLOSES';
+  const daysAhead = Math.round((local.dayStartMs - localTime(from).dayStartMs) / DAY_MS);
+  const reopening = !change.opens && withReopening ? nextChange(hours, change.at) : null;
+  return {
+    at: change.at,
+    opens: change.opens,
+    kind,
+    date: local.date,
+    time: hhmm(minute),
+    daysAhead,
+    reopens: reopening ? detailOf(hours, from, reopening, false) : null,
+  };
+}

@@ -6,8 +6,9 @@ import type { VariablesOf } from '../../graphql';
 import { useI18n } from '../../app/i18n';
 import { centroid, formatDistance, parsePoint } from '../../lib/geo';
 import type { Point } from '../../lib/geo';
-import { breaksBetween, hoursToday } from '../../lib/hours';
-import { formatTimeOrDate } from '../../lib/time';
+import { formatDateTime } from '../../lib/time';
+import { useMinuteClock } from '../shared/clock';
+import { HallHours, HallStateTag, isOpen } from '../shared/HallHours';
 import { RegionCascader } from '../shared/RegionCascader';
 import { useEnumLabels } from './labels';
 
@@ -35,23 +36,46 @@ const WhereQuery = graphql(`
         name
         address
         phone
+        status
         isOpenAt(at: $at)
         nextChange(at: $at) {
-          at
-          opens
+          kind
+          date
+          time
+          daysAhead
+          reopens {
+            date
+            time
+            daysAhead
+          }
+        }
+        today(at: $at) {
+          intervals {
+            start
+            end
+          }
+          breaks {
+            start
+            end
+          }
+          closed
+          special {
+            note
+          }
+        }
+        specialDatesAhead(at: $at, days: 7) {
+          date
+          closed
+          note
+          intervals {
+            start
+            end
+          }
         }
         openingHours {
           weekly {
             start
             end
-          }
-          special {
-            date
-            closed
-            intervals {
-              start
-              end
-            }
           }
         }
       }
@@ -89,11 +113,11 @@ export default function WhereCanI() {
   const [coordinates, setCoordinates] = useState('');
   const [near, setNear] = useState<Point>();
   const [placeError, setPlaceError] = useState<string>();
-  // The moment the answer is about (also what "open now" means), fixed when the place is chosen.
-  const [at, setAt] = useState(() => new Date());
+  // The moment the answer is about (what "open now" means): the current minute, so a panel left
+  // open moves on as halls open, break for lunch and close.
+  const at = useMinuteClock();
 
   const choosePoint = (point: Point | undefined): void => {
-    setAt(new Date());
     setNear(point);
     setPlaceError(point ? undefined : t('where.noPlace'));
   };
@@ -154,7 +178,15 @@ export default function WhereCanI() {
         <Alert type="error" showIcon title={t('where.failed')} description={result.error.message} />
       )}
       {result.data && (
-        <div className="where-result" aria-busy={result.fetching}>
+        <div
+          className="where-result"
+          aria-busy={result.fetching && result.operation?.variables.at === at.toISOString()}
+        >
+          <Typography.Paragraph className="muted where-asof">
+            {t('finder.updatedAt', {
+              time: formatDateTime(result.operation?.variables.at ?? at.toISOString(), locale).slice(11),
+            })}
+          </Typography.Paragraph>
           <Typography.Title level={3}>{t('where.channels')}</Typography.Title>
           <List
             size="small"
@@ -182,37 +214,25 @@ export default function WhereCanI() {
             <Empty description={t('finder.noHalls')} />
           ) : (
             <ol className="finder-list where-halls">
-              {(result.data.nearbyHalls ?? []).map(({ hall, distanceMeters }) => {
-                const today = hoursToday(hall.openingHours, at);
-                const breaks = breaksBetween(today);
-                return (
-                  <li
-                    key={hall.id}
-                    className={hall.isOpenAt ? 'finder-hall' : 'finder-hall finder-hall-closed'}
-                  >
-                    <div className="finder-hall-head">
-                      <Typography.Text strong>{hall.name}</Typography.Text>
-                      {hall.isOpenAt ? (
-                        <Tag className="open-tag">{t('finder.open')}</Tag>
-                      ) : (
-                        <Tag className="closed-tag">{t('finder.closed')}</Tag>
-                      )}
-                      <span className="finder-distance">{formatDistance(distanceMeters)}</span>
-                    </div>
-                    <div>{hall.address}</div>
-                    <div className="where-hours">
-                      {t('where.today')}:{' '}
-                      {today.length
-                        ? today.map((interval) => `${interval.start}-${interval.end}`).join(' / ')
-                        : t('where.closedToday')}
-                      {breaks.length > 0 &&
-                        ` · ${t('where.lunch', { break: breaks.map((b) => `${b.start}-${b.end}`).join(', ') })}`}
-                      {hall.nextChange &&
-                        ` · ${t(hall.nextChange.opens ? 'finder.opensAt' : 'finder.closesAt', { at: formatTimeOrDate(hall.nextChange.at, at, locale) })}`}
-                    </div>
-                  </li>
-                );
-              })}
+              {(result.data.nearbyHalls ?? []).map(({ hall, distanceMeters }) => (
+                <li key={hall.id} className={isOpen(hall) ? 'finder-hall' : 'finder-hall finder-hall-closed'}>
+                  <div className="finder-hall-head">
+                    <Typography.Text strong>{hall.name}</Typography.Text>
+                    <HallStateTag hall={hall} />
+                    <span className="finder-distance">{formatDistance(distanceMeters)}</span>
+                  </div>
+                  <div>
+                    {hall.address}
+                    {hall.phone && (
+                      <>
+                        {' · '}
+                        {t('finder.phone')}: <a href={`tel:${hall.phone}`}>{hall.phone}</a>
+                      </>
+                    )}
+                  </div>
+                  <HallHours hall={hall} />
+                </li>
+              ))}
             </ol>
           )}
         </div>

@@ -1,5 +1,5 @@
 import { Alert, Button, Empty, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
 import { readFragment } from '../../graphql';
@@ -9,11 +9,13 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { navigate, useLocation } from '../../app/router';
 import { centroid, distanceMeters, formatDistance } from '../../lib/geo';
 import type { Point } from '../../lib/geo';
-import { formatTimeOrDate } from '../../lib/time';
+import { formatDateTime } from '../../lib/time';
 import { FinderLabelsQuery, HallFields, HallsInRegionQuery, NearbyHallsQuery } from './documents';
 import { HallPlot } from './HallPlot';
+import { useMinuteClock } from '../shared/clock';
+import { HallHours, HallStateTag, isOpen } from '../shared/HallHours';
 import { RegionCascader } from '../shared/RegionCascader';
-import { finderHref, readFinderState } from './url-state';
+import { finderHref, RADII_KM, readFinderState } from './url-state';
 import type { FinderState } from './url-state';
 
 type Hall = ResultOf<typeof HallFields>;
@@ -36,7 +38,10 @@ function Finder() {
     navigate(finderHref({ ...state, ...next }), { replace: true });
   const [locating, setLocating] = useState(false);
   const [locationError, setLocationError] = useState<string>();
-  const [now] = useState(() => new Date());
+  // The instant the list is about: the current minute, so a page left open re-evaluates open /
+  // closed, today's hours and the next change as time passes (one request a minute).
+  const at = useMinuteClock();
+  const atIso = at.toISOString();
 
   const [labels] = useQuery({ query: FinderLabelsQuery, variables: { locale: apiLocale } });
   const regionCode = state.regionPath[state.regionPath.length - 1];
@@ -44,21 +49,29 @@ function Finder() {
     ...(regionCode && !state.near ? { regionCode } : {}),
     ...(state.tiers.length ? { tiers: state.tiers } : {}),
     ...(state.services.length ? { services: state.services } : {}),
-    ...(state.openNow ? { openAt: now.toISOString() } : {}),
+    ...(state.openNow ? { openAt: atIso } : {}),
   };
+  const nearbyVariables = {
+    near: state.near ?? { lat: 0, lng: 0 },
+    radiusKm: state.radiusKm,
+    filter,
+    at: atIso,
+  };
+  const regionVariables = { filter: { ...filter, regionCode: regionCode ?? '' }, at: atIso };
   const [nearby] = useQuery({
     query: NearbyHallsQuery,
-    variables: { near: state.near ?? { lat: 0, lng: 0 }, filter },
+    variables: nearbyVariables,
     pause: !state.near,
   });
   const [inRegion] = useQuery({
     query: HallsInRegionQuery,
-    variables: { filter: { ...filter, regionCode: regionCode ?? '' } },
+    variables: regionVariables,
     pause: !!state.near || !regionCode,
   });
+  useEmbedHeight(state.embed);
 
-  const listed = useMemo(():
-    { centre: Point; halls: Array<{ hall: Hall; distance: number }> } | undefined => {
+  // (Cheap: at most 100 halls; the React compiler memoises what it can.)
+  const listed = ((): { centre: Point; halls: Array<{ hall: Hall; distance: number }> } | undefined => {
     if (state.near && nearby.data?.nearbyHalls) {
       return {
         centre: state.near,
@@ -80,7 +93,7 @@ function Finder() {
       };
     }
     return undefined;
-  }, [state.near, nearby.data, inRegion.data]);
+  })();
 
   const locate = (): void => {
     if (!('geolocation' in navigator)) {
@@ -107,7 +120,13 @@ function Finder() {
     );
   };
 
-  const fetching = nearby.fetching || inRegion.fetching;
+  // Busy (dimmed, and what the tests wait on) only while a new search loads, not while the list is
+  // refreshed for the next minute; "as of" tells the minute of the answer shown.
+  const shown = state.near ? nearby : inRegion;
+  const shownAt = shown.operation?.variables.at;
+  const fetching =
+    shown.fetching &&
+    searchKey(shown.operation?.variables) !== searchKey(state.near ? nearbyVariables : regionVariables);
   const error = nearby.error ?? inRegion.error;
   const tierLabel = (value: string): string =>
     labels.data?.tiers.find((l) => l.value === value)?.label ?? value;
@@ -115,8 +134,10 @@ function Finder() {
   return (
     <div className="finder">
       <header className="finder-header">
-        <Typography.Title level={1}>{t('finder.title')}</Typography.Title>
-        <LanguageSwitch />
+        <Typography.Title level={1} style={state.embed ? VISUALLY_HIDDEN : undefined}>
+          {t('finder.title')}
+        </Typography.Title>
+        {!state.embed && <LanguageSwitch />}
       </header>
       <main>
         <Space wrap className="finder-controls" align="center">
@@ -152,6 +173,15 @@ function Finder() {
             }))}
             style={{ minWidth: 220 }}
           />
+          {state.near && (
+            <Select
+              aria-label={t('finder.radius')}
+              value={state.radiusKm}
+              onChange={(radiusKm: number) => go({ radiusKm })}
+              options={RADII_KM.map((km) => ({ value: km, label: t('finder.radiusKm', { km }) }))}
+              style={{ minWidth: 110 }}
+            />
+          )}
           <label className="finder-open-now">
             <Switch
               checked={state.openNow}
@@ -171,58 +201,122 @@ function Finder() {
         {!state.near && !regionCode && (
           <Typography.Paragraph className="muted">{t('finder.pickRegion')}</Typography.Paragraph>
         )}
+        {locating && (
+          <Typography.Paragraph className="muted" role="status">
+            {t('finder.locating')}
+          </Typography.Paragraph>
+        )}
         <section className="finder-area" aria-busy={fetching} aria-label={t('finder.resultsRegion')}>
+          {/* Read out when the results change (a screen reader hears the count, not the whole list). */}
+          <div role="status" className="finder-count muted">
+            {listed && listed.halls.length > 0
+              ? `${t('finder.resultsCount', { count: listed.halls.length })} · ${t('finder.updatedAt', {
+                  time: formatDateTime(shownAt ?? atIso, locale).slice(11),
+                })}`
+              : ''}
+          </div>
+          {!state.near && (inRegion.data?.halls.totalCount ?? 0) > (listed?.halls.length ?? 0) && (
+            <Typography.Paragraph className="muted">
+              {t('finder.showingSome', {
+                shown: listed?.halls.length ?? 0,
+                total: inRegion.data?.halls.totalCount ?? 0,
+              })}
+            </Typography.Paragraph>
+          )}
           {fetching && !listed && <Spin aria-label={t('common.loading')} />}
-          {listed && listed.halls.length === 0 && <Empty description={t('finder.noHalls')} />}
+          {listed && listed.halls.length === 0 && (
+            <Empty description={state.openNow ? t('finder.noOpenHalls') : t('finder.noHalls')}>
+              {state.openNow && <Button onClick={() => go({ openNow: false })}>{t('finder.showAll')}</Button>}
+            </Empty>
+          )}
           {listed && listed.halls.length > 0 && (
             <div className="finder-results">
               <ol className="finder-list" aria-label={t('finder.results', { count: listed.halls.length })}>
                 {listed.halls.map(({ hall, distance }, index) => (
                   <li
                     key={hall.id}
-                    className={hall.openNow ? 'finder-hall' : 'finder-hall finder-hall-closed'}
+                    id={`hall-${hall.code}`}
+                    className={isOpen(hall) ? 'finder-hall' : 'finder-hall finder-hall-closed'}
                   >
                     <div className="finder-hall-head">
                       <span className="finder-index" aria-hidden="true">
                         {index + 1}
                       </span>
-                      <Typography.Text strong>{hall.name}</Typography.Text>
+                      <Typography.Title
+                        level={2}
+                        className="finder-hall-name"
+                        style={{ fontSize: 16, margin: 0 }}
+                      >
+                        {hall.name}
+                      </Typography.Title>
                       <Tag>{tierLabel(hall.tier)}</Tag>
-                      {hall.openNow ? (
-                        <Tag className="open-tag">{t('finder.open')}</Tag>
-                      ) : (
-                        <Tag className="closed-tag">{t('finder.closed')}</Tag>
-                      )}
+                      <HallStateTag hall={hall} />
                       <span className="finder-distance">
                         {state.near
                           ? formatDistance(distance)
                           : t('finder.fromCentre', { distance: formatDistance(distance) })}
                       </span>
                     </div>
-                    <div>{hall.address}</div>
                     <div>
+                      {hall.address}
                       {hall.phone && (
                         <>
-                          {t('finder.phone')}: <a href={`tel:${hall.phone}`}>{hall.phone}</a> ·{' '}
+                          {' · '}
+                          {t('finder.phone')}: <a href={`tel:${hall.phone}`}>{hall.phone}</a>
                         </>
                       )}
-                      {t('finder.hours')}: {hall.openingHours.summary}
                     </div>
-                    {hall.nextChange && (
-                      <div className="finder-next">
-                        {t(hall.nextChange.opens ? 'finder.opensAt' : 'finder.closesAt', {
-                          at: formatTimeOrDate(hall.nextChange.at, now, locale),
-                        })}
-                      </div>
-                    )}
+                    <HallHours hall={hall} weekly />
                   </li>
                 ))}
               </ol>
-              <HallPlot centre={listed.centre} halls={listed.halls.map(({ hall }) => hall)} />
+              <HallPlot
+                centre={listed.centre}
+                halls={listed.halls.map(({ hall }) => ({ location: hall.location, openNow: isOpen(hall) }))}
+              />
             </div>
           )}
         </section>
       </main>
     </div>
   );
+}
+
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  margin: 0,
+} as const;
+
+/**
+ * Inside a portal's iframe (`embed=1`), tells the parent page how tall the finder is, so it can
+ * size the frame without a scrollbar: `{ type: 'channel-kb:finder-height', height }` by postMessage.
+ */
+function useEmbedHeight(embed: boolean): void {
+  const last = useRef(0);
+  useEffect(() => {
+    if (!embed || window.parent === window) return;
+    const report = (): void => {
+      const height = Math.ceil(document.documentElement.scrollHeight);
+      if (height === last.current) return;
+      last.current = height;
+      window.parent.postMessage({ type: 'channel-kb:finder-height', height }, '*');
+    };
+    const observer = new ResizeObserver(report);
+    observer.observe(document.body);
+    report();
+    return () => observer.disconnect();
+  }, [embed]);
+}
+
+/** A search's variables without the instant (`at`, `filter.openAt`): what changes when the user asks anew. */
+function searchKey(variables: { [name: string]: unknown; filter?: unknown } | undefined): string {
+  if (!variables) return '';
+  const { at: _at, filter, ...rest } = variables;
+  const { openAt, ...otherFilter } = (filter ?? {}) as { openAt?: unknown };
+  return JSON.stringify({ ...rest, filter: otherFilter, open: openAt !== undefined });
 }

@@ -36,6 +36,11 @@ export function HallPlot({
       <text x={SIZE / 2 + 4} y="18" fontSize="12" fill="#5b6675">
         {t('finder.north')}
       </text>
+      {/* The chosen point under the halls, so a hall right there stays readable. */}
+      <g>
+        <circle cx={SIZE / 2} cy={SIZE / 2} r="5" fill="#d4380d" />
+        <circle cx={SIZE / 2} cy={SIZE / 2} r="10" fill="none" stroke="#d4380d" />
+      </g>
       {plot.positions.map((position, index) => {
         const open = halls[index]?.openNow ?? false;
         return (
@@ -60,10 +65,6 @@ export function HallPlot({
           </g>
         );
       })}
-      <g>
-        <circle cx={SIZE / 2} cy={SIZE / 2} r="5" fill="#d4380d" />
-        <circle cx={SIZE / 2} cy={SIZE / 2} r="10" fill="none" stroke="#d4380d" />
-      </g>
       <g transform={`translate(16, ${SIZE - 20})`}>
         <line x1="0" y1="0" x2={plot.scale.pixels} y2="0" stroke="#262626" strokeWidth="2" />
         <line x1="0" y1="-5" x2="0" y2="5" stroke="#262626" strokeWidth="2" />

@@ -1,5 +1,8 @@
 import { graphql } from '../../graphql';
 
+// A hall as the finder lists it, with its state and hours at the instant `$at` (the page's clock,
+// moving on each minute): the operation that spreads it declares `$at`. About 57 cost points a
+// hall (see README "Limits"): a region page asks for 60 halls, within the 5,000-point budget.
 const HallFields = graphql(`
   fragment FinderHall on Hall {
     id
@@ -9,25 +12,56 @@ const HallFields = graphql(`
     phone
     tier
     status
-    openNow
     location {
       lat
       lng
     }
-    openingHours {
-      summary
+    isOpenAt(at: $at)
+    nextChange(at: $at) {
+      kind
+      date
+      time
+      daysAhead
+      reopens {
+        time
+      }
     }
-    nextChange {
-      at
-      opens
+    today(at: $at) {
+      intervals {
+        start
+        end
+      }
+      breaks {
+        start
+        end
+      }
+      closed
+      special {
+        note
+      }
+    }
+    specialDatesAhead(at: $at, days: 7) {
+      date
+      closed
+      note
+      intervals {
+        start
+        end
+      }
+    }
+    openingHours {
+      weekly {
+        start
+        end
+      }
     }
   }
 `);
 
 export const HallsInRegionQuery = graphql(
   `
-    query FinderHallsInRegion($filter: HallFilter!) {
-      halls(filter: $filter, first: 100) {
+    query FinderHallsInRegion($filter: HallFilter!, $at: DateTime!) {
+      halls(filter: $filter, first: 60) {
         totalCount
         nodes {
           ...FinderHall
@@ -40,8 +74,8 @@ export const HallsInRegionQuery = graphql(
 
 export const NearbyHallsQuery = graphql(
   `
-    query FinderNearbyHalls($near: GeoPointInput!, $filter: HallFilter) {
-      nearbyHalls(near: $near, radiusKm: 50, first: 30, filter: $filter) {
+    query FinderNearbyHalls($near: GeoPointInput!, $radiusKm: Float!, $filter: HallFilter, $at: DateTime!) {
+      nearbyHalls(near: $near, radiusKm: $radiusKm, first: 30, filter: $filter) {
         distanceMeters
         hall {
           ...FinderHall

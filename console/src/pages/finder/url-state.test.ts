@@ -13,4 +13,11 @@ describe('the finder state in its URL', () => {
     expect(state.regionPath).toEqual([]);
     expect(readFinderState(new URLSearchParams('near=95,114')).near).toBeUndefined();
   });
+  it('keeps a radius around a point and the embed flag, and ignores radii it does not offer', () => {
+    const href = '/finder?near=30.59%2C114.3&r=10&embed=1';
+    const state = readFinderState(new URL(href, 'http://x').searchParams);
+    expect(state).toMatchObject({ radiusKm: 10, embed: true });
+    expect(finderHref(state)).toBe(href);
+    expect(readFinderState(new URLSearchParams('near=30.59,114.3&r=7')).radiusKm).toBe(30);
+  });
 });
