@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -28,6 +30,9 @@ import { TEST_JWT_SECRET } from '../helpers/test-server.js';
  */
 
 const NPM_START = ['dev/embedded/start.mjs'];
+const START_CACHE = 'node_modules/.cache/channel-kb/start';
+/** The service bundle `npm start` runs (set once it is built): the instances run it directly. */
+let serviceModule = '';
 const DB_NAME = `t_instances_${process.pid}`;
 const PREFIX = `inst${process.pid}_`;
 /** The defaults (LEASE_TTL_MS, LEASE_RENEW_MS): a dead holder is taken over within their sum. */
@@ -75,7 +80,7 @@ function serviceEnv(id: string): NodeJS.ProcessEnv {
 
 /** Starts one instance and resolves once it listens (after seeding, its own or another's). */
 async function startInstance(id: string): Promise<Instance> {
-  const child = spawn(process.execPath, NPM_START, { env: serviceEnv(id) });
+  const child = spawn(process.execPath, ['--enable-source-maps', serviceModule], { env: serviceEnv(id) });
   const logs: LogLine[] = [];
   const raw: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => raw.push(line));
@@ -120,9 +125,14 @@ let adminToken: string;
 
 beforeAll(async () => {
   const endpoints = testEndpoints();
-  // Bring the start bundle up to date once, so the three processes do not all build it.
+  // Bring the start bundle up to date once and run it directly, so the three processes do not each
+  // build it (another test file may touch a source file meanwhile).
   const build = spawn(process.execPath, [...NPM_START, '--build'], { env: serviceEnv('build') });
   expect(await new Promise((resolve) => build.once('exit', resolve))).toBe(0);
+  const manifest = JSON.parse(await readFile(path.join(START_CACHE, 'manifest.json'), 'utf8')) as {
+    dir: string;
+  };
+  serviceModule = path.join(START_CACHE, manifest.dir, 'src', 'main.mjs');
   ({ client: mongo, db } = await connectMongo(endpoints.mongoUri, DB_NAME));
   meili = new Meilisearch({
     host: endpoints.meiliUrl,

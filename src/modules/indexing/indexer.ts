@@ -253,10 +253,12 @@ export class SearchIndexer {
         await this.fence?.check();
         sent.push({ tasks: (await enqueueRecords(this.deps.meili(), projection, records)).tasks, pushed });
         // Debug: what this instance pushed, by record and version (several instances: who pushed what).
-        this.deps.logger.debug(
-          { index: projection.indexUid, fence: this.fence?.token, changes: changesOf(pushed) },
-          'search indexer: batch sent',
-        );
+        if (this.deps.logger.isLevelEnabled('debug')) {
+          this.deps.logger.debug(
+            { index: projection.indexUid, fence: this.fence?.token, changes: changesOf(pushed) },
+            'search indexer: batch sent',
+          );
+        }
         count += records.length;
       }
       while (sent.length > 0) await this.confirm(projection, sent.shift());
@@ -282,16 +284,18 @@ export class SearchIndexer {
     await waitForTasks(this.deps.meili(), batch.tasks);
     await this.checkFenceOrRequeue(projection, batch);
     const confirmed = await this.records.confirmSyncedUnlessChanged(projection.collection, batch.pushed);
-    this.deps.logger.debug(
-      {
-        index: projection.indexUid,
-        fence: this.fence?.token,
-        pushed: batch.pushed.length,
-        confirmed,
-        changes: changesOf(batch.pushed),
-      },
-      'search indexer: batch synced',
-    );
+    if (this.deps.logger.isLevelEnabled('debug')) {
+      this.deps.logger.debug(
+        {
+          index: projection.indexUid,
+          fence: this.fence?.token,
+          pushed: batch.pushed.length,
+          confirmed,
+          changes: changesOf(batch.pushed),
+        },
+        'search indexer: batch synced',
+      );
+    }
   }
 
   /**
