@@ -30,6 +30,8 @@ export interface OidcProviderOptions {
   clientRoles?: Record<string, string[]>;
   /** Access tokens' lifetime in seconds (read at each issue, so a test may shorten it). */
   accessTokenTtl?: () => number;
+  /** Whether refresh tokens are issued (to clients allowed the grant), read at each issue; default yes. */
+  refreshTokens?: () => boolean;
   /** The signing keys (private JWKs with kid and alg); default: fresh RS256 and ES256 keys. */
   keys?: JWK[];
 }
@@ -124,8 +126,16 @@ export async function reserveOidcProvider(): Promise<TestOidcProvider> {
             : options.clientRoles?.[token.clientId ?? ''];
           return { realm_access: { roles: roles ?? [] } };
         },
-        issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+        issueRefreshToken: (_ctx, client) =>
+          client.grantTypeAllowed('refresh_token') && (options.refreshTokens?.() ?? true),
+        clientBasedCORS: (_ctx, origin, client) =>
+          client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
         ttl: {
+          Interaction: 600,
+          Session: 3600,
+          Grant: 3600,
+          IdToken: 3600,
+          RefreshToken: 3600,
           AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? ttl(),
           ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? ttl(),
         },
