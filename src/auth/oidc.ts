@@ -26,6 +26,8 @@ export const OIDC_ALGORITHMS = [
 ] as const;
 
 const FETCH_TIMEOUT_MS = 5_000;
+/** Verified tokens remembered (until they expire), so a request's second look costs no signature check. */
+const VERIFIED_CACHE_SIZE = 1_000;
 /** After a failed discovery, requests within this long fail at once instead of waiting again. */
 const DISCOVERY_RETRY_MS = 5_000;
 
@@ -114,9 +116,19 @@ export function createOidcVerifier(settings: OidcSettings): OidcVerifier {
     }
   };
 
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  const remember = (token: string, principal: Principal, exp: number): Principal => {
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value ?? '');
+    verified.set(token, { principal, expiresAtMs: exp * 1000 });
+    return principal;
+  };
+
   return {
     settings,
     async verify(token, maxLifetimeSeconds) {
+      const known = verified.get(token);
+      if (known && known.expiresAtMs > Date.now()) return known.principal;
+      if (known) verified.delete(token);
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, getKey, {
@@ -158,7 +170,7 @@ export function createOidcVerifier(settings: OidcSettings): OidcVerifier {
           `Authentication failed: the token is valid for ${lifetime} s; at most ${maxLifetimeSeconds} s is accepted.`,
         );
       }
-      return staffPrincipal(subject, rolesFromClaims(payload, settings));
+      return remember(token, staffPrincipal(subject, rolesFromClaims(payload, settings)), payload.exp ?? 0);
     },
   };
 }

@@ -55,11 +55,15 @@ export async function staffFetch(input: RequestInfo | URL, init?: RequestInit): 
   const session = await sessionForRequest();
   let response = await fetch(input, withToken(init, session));
   if (response.status !== 401 || !session) return response;
+  let sent = session;
   if (session.kind === 'oidc') {
     const renewed = await renewSession();
-    if (renewed) response = await fetch(input, withToken(init, renewed));
+    if (renewed) {
+      sent = renewed;
+      response = await fetch(input, withToken(init, renewed));
+    }
   }
-  if (response.status === 401) void signInAgain();
+  if (response.status === 401) void signInAgain(sent);
   return response;
 }
 

@@ -34,8 +34,10 @@ export async function sessionForRequest(now = Date.now()): Promise<Session | und
  * come back here. OIDC: straight to the provider (which may know the agent and send them right
  * back); development: the sign-in page, saying the sign-in expired.
  */
-export async function signInAgain(): Promise<void> {
-  if (leaving) return;
+export async function signInAgain(refused: Session): Promise<void> {
+  // Answers to requests sent before the agent signed in again (or before the first refusal was
+  // dealt with) must not send them off a second time.
+  if (leaving || storedSession()?.token !== refused.token) return;
   leaving = true;
   keepDraftsForSignIn();
   const here = window.location.pathname + window.location.search;
