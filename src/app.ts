@@ -1,3 +1,4 @@
+import { jwtSettingsFor } from './auth/jwt.js';
 import { createMeiliClient } from './platform/meilisearch.js';
 import type { MongoClientOptions } from 'mongodb';
 import type { Config } from './config.js';
@@ -60,12 +61,7 @@ export async function openApp(
     mongo: client,
     db,
     meili,
-    jwt: {
-      secret: jwtSecret,
-      issuer: config.auth.issuer,
-      audience: config.auth.audience,
-      maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
-    },
+    jwt: jwtSettingsFor(config, jwtSecret),
     services: undefined as unknown as OpenApp['services'],
     close: async () => {
       await app.services.searchLogWriter.flush();

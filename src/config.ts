@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { parseRoleMap, parseRolesClaim } from './auth/oidc-settings.js';
+import type { OidcSettings } from './auth/oidc-settings.js';
 import { weakSecretReason } from './auth/secret-strength.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -59,6 +61,19 @@ const environmentSchema = z.object({
     .min(60)
     .max(30 * 24 * 3600)
     .default(24 * 3600),
+  /** OpenID Connect: the provider's issuer URL (exactly as its tokens' `iss`). Unset: no OIDC. */
+  AUTH_OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** The `aud` the API's access tokens must carry (e.g. Keycloak's audience mapper). */
+  AUTH_OIDC_AUDIENCE: optionalString,
+  /** The console's public client id at the provider (authorization code + PKCE). */
+  AUTH_OIDC_CLIENT_ID: optionalString,
+  AUTH_OIDC_SCOPES: optionalString,
+  /** Unset: discovered from `${issuer}/.well-known/openid-configuration`. */
+  AUTH_OIDC_JWKS_URI: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Dotted path of the roles in the provider's access tokens, e.g. `realm_access.roles`. */
+  AUTH_ROLES_CLAIM: optionalString,
+  /** `provider-role=service-role,...`; unset: provider roles named like the service's roles. */
+  AUTH_ROLE_MAP: optionalString,
 
   /** Unset: `*` outside production, no cross-origin caller in production. */
   CORS_ORIGINS: optionalString.transform((value) =>
@@ -123,6 +138,8 @@ export interface Config {
     audience: string | undefined;
     /** Tokens valid for longer than this (exp - iat, or exp - now without iat) are refused. */
     maxTokenLifetimeSeconds: number;
+    /** OpenID Connect sign-in (RS256/ES256 access tokens checked against the provider's JWKS). */
+    oidc?: OidcSettings | undefined;
   };
   /** Origins allowed to call from a browser; `*` allows any (no cookies are ever used). */
   corsOrigins: string[];
@@ -168,7 +185,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const problems: string[] = [];
-  if (production && !e.AUTH_JWT_SECRET) problems.push('AUTH_JWT_SECRET: required when NODE_ENV=production');
+  if (production && !e.AUTH_JWT_SECRET && !e.AUTH_OIDC_ISSUER) {
+    problems.push('AUTH_JWT_SECRET: required when NODE_ENV=production (unless AUTH_OIDC_ISSUER is set)');
+  }
+  const oidc = oidcSettings(e, problems);
   if (e.AUTH_JWT_SECRET) {
     const weakness = weakSecretReason(e.AUTH_JWT_SECRET, { allowPublished: e.NODE_ENV === 'test' });
     if (weakness) problems.push(`AUTH_JWT_SECRET: ${weakness}`);
@@ -219,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: e.AUTH_JWT_ISSUER,
       audience: e.AUTH_JWT_AUDIENCE,
       maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      oidc,
     },
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : ['*']),
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
@@ -248,4 +269,69 @@ function parseTrustProxy(value: string | undefined): string | number | boolean |
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number.parseInt(value, 10);
   return value;
+}
+
+/** The OIDC settings, or undefined when AUTH_OIDC_ISSUER is unset; each problem is pushed, named. */
+function oidcSettings(e: Environment, problems: string[]): OidcSettings | undefined {
+  const dependents = [
+    'AUTH_OIDC_AUDIENCE',
+    'AUTH_OIDC_CLIENT_ID',
+    'AUTH_OIDC_SCOPES',
+    'AUTH_OIDC_JWKS_URI',
+    'AUTH_ROLES_CLAIM',
+    'AUTH_ROLE_MAP',
+  ] as const;
+  if (!e.AUTH_OIDC_ISSUER) {
+    for (const name of dependents) {
+      if (e[name] !== undefined) problems.push(`${name}: only used with AUTH_OIDC_ISSUER, which is not set`);
+    }
+    return undefined;
+  }
+  const before = problems.length;
+  const production = e.NODE_ENV === 'production';
+  for (const [name, value] of [
+    ['AUTH_OIDC_ISSUER', e.AUTH_OIDC_ISSUER],
+    ['AUTH_OIDC_JWKS_URI', e.AUTH_OIDC_JWKS_URI],
+  ] as const) {
+    if (value && production && new URL(value).protocol !== 'https:' && !isLoopback(value)) {
+      problems.push(`${name}: must be an https:// URL when NODE_ENV=production`);
+    }
+  }
+  if (!e.AUTH_OIDC_AUDIENCE) {
+    problems.push(
+      "AUTH_OIDC_AUDIENCE: required with AUTH_OIDC_ISSUER (the `aud` of the API's access tokens; without it any token of the provider would do)",
+    );
+  }
+  if (!e.AUTH_OIDC_CLIENT_ID) {
+    problems.push(
+      "AUTH_OIDC_CLIENT_ID: required with AUTH_OIDC_ISSUER (the console's public client at the provider)",
+    );
+  }
+  if (e.AUTH_OIDC_AUDIENCE && e.AUTH_OIDC_AUDIENCE === e.AUTH_OIDC_CLIENT_ID) {
+    problems.push(
+      'AUTH_OIDC_AUDIENCE: must differ from AUTH_OIDC_CLIENT_ID (ID tokens carry the client id as audience and must not pass for access tokens); give the API its own audience',
+    );
+  }
+  const scopes = e.AUTH_OIDC_SCOPES ?? 'openid profile';
+  if (!scopes.split(/\s+/).includes('openid')) problems.push('AUTH_OIDC_SCOPES: must include openid');
+  const rolesClaim = parseRolesClaim(e.AUTH_ROLES_CLAIM ?? 'roles');
+  if (typeof rolesClaim === 'string') problems.push(`AUTH_ROLES_CLAIM: ${rolesClaim}`);
+  const roleMap = e.AUTH_ROLE_MAP === undefined ? undefined : parseRoleMap(e.AUTH_ROLE_MAP);
+  if (typeof roleMap === 'string') problems.push(`AUTH_ROLE_MAP: ${roleMap}`);
+  if (problems.length > before || typeof rolesClaim === 'string' || typeof roleMap === 'string')
+    return undefined;
+  return {
+    issuer: e.AUTH_OIDC_ISSUER,
+    audience: e.AUTH_OIDC_AUDIENCE ?? '',
+    clientId: e.AUTH_OIDC_CLIENT_ID ?? '',
+    scopes,
+    jwksUri: e.AUTH_OIDC_JWKS_URI,
+    rolesClaim,
+    roleMap,
+  };
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     const infra = infraResult.value;
     const service = serviceResult.value;
     const jwt = jwtResult.value;
-    if (jwt.generated) {
+    if (jwt.generated && config.nodeEnv !== 'production') {
       logger.warn(
         { secretFile: jwt.file },
         `AUTH_JWT_SECRET is not set: using the generated development secret ${jwt.secret} (npm run token signs with it)`,

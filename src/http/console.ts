@@ -8,12 +8,13 @@ import { gzip } from 'node:zlib';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { AppDeps } from '../context.js';
+import { authConfigRouter } from './auth-config.js';
 import { devSignInAvailable, devSignInRouter } from './dev-sign-in.js';
 
 const gzipAsync = promisify(gzip);
 
 /** The console's pages (a single-page app: each answers index.html). The finder is public and may be embedded. */
-export const CONSOLE_PAGES = ['/', '/signin', '/finder'] as const;
+export const CONSOLE_PAGES = ['/', '/signin', '/signin/callback', '/finder'] as const;
 const EMBEDDABLE_PAGES = new Set(['/finder']);
 
 /**
@@ -21,7 +22,7 @@ const EMBEDDABLE_PAGES = new Set(['/finder']);
  * Style elements: same-origin files and the ones Ant Design injects, carrying this response's nonce;
  * style attributes are allowed (components position popups with them). Data goes to this origin only.
  */
-export function consoleCsp(nonce: string, embeddable: boolean): string {
+export function consoleCsp(nonce: string, embeddable: boolean, connectTo: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -30,7 +31,7 @@ export function consoleCsp(nonce: string, embeddable: boolean): string {
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectTo].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -83,6 +84,9 @@ export function consoleRouter(
   const router = express.Router();
   const devSignIn = devSignInAvailable(app.config);
   if (devSignIn) router.use(devSignInRouter(app));
+  router.use(authConfigRouter(app));
+  // The console fetches the OIDC provider's discovery document and token endpoint itself.
+  const connectTo = app.config.auth.oidc ? [new URL(app.config.auth.oidc.issuer).origin] : [];
 
   const assets = new Map<string, Promise<{ raw: Buffer; gzipped: Buffer | undefined }>>();
   const loadAsset = (file: string, compress: boolean) => {
@@ -144,7 +148,7 @@ export function consoleRouter(
       const embeddable = EMBEDDABLE_PAGES.has(req.path);
       res.set({
         'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': consoleCsp(nonce, embeddable),
+        'Content-Security-Policy': consoleCsp(nonce, embeddable, connectTo),
         // A fresh nonce per response: never reuse a stored copy.
         'Cache-Control': 'no-cache, no-store',
       });

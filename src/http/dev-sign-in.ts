@@ -10,12 +10,15 @@ import type { AppDeps } from '../context.js';
 const DEV_TOKEN_SECONDS = 8 * 3600;
 
 /**
- * Whether the development sign-in exists: only outside production and only while the service signs
- * with the generated development secret (no AUTH_JWT_SECRET configured). With a real secret the
- * tokens come from whoever holds it, never from an open endpoint.
+ * Whether the development sign-in exists: only outside production, only while the service signs
+ * with the generated development secret (no AUTH_JWT_SECRET configured) and only when no OpenID
+ * Connect provider is configured. With a real secret the tokens come from whoever holds it, with a
+ * provider from the provider: never from an open endpoint.
  */
 export function devSignInAvailable(config: Pick<Config, 'nodeEnv' | 'auth'>): boolean {
-  return config.nodeEnv !== 'production' && config.auth.jwtSecret === undefined;
+  return (
+    config.nodeEnv !== 'production' && config.auth.jwtSecret === undefined && config.auth.oidc === undefined
+  );
 }
 
 const devTokenRequest = z.object({

@@ -52,7 +52,7 @@ describe('loadConfig', () => {
 
   it('requires a JWT secret, MONGODB_URI and MEILI_URL in production, naming each', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      'AUTH_JWT_SECRET: required when NODE_ENV=production',
+      'AUTH_JWT_SECRET: required when NODE_ENV=production (unless AUTH_OIDC_ISSUER is set)',
       expect.stringMatching(/^MONGODB_URI: required when NODE_ENV=production .*ALLOW_EMBEDDED_IN_PRODUCTION/),
       expect.stringMatching(/^MEILI_URL: required when NODE_ENV=production/),
     ]);

@@ -9,7 +9,8 @@ import { I18nProvider, useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { cspNonce } from './page-config';
 import { navigate, useLocation } from './router';
-import { clearSession, useSession } from './session';
+import { signOut } from '../auth/expiry';
+import { useSession } from './session';
 
 // The desk is the first load; the finder and the sign-in page are split off.
 const FinderPage = lazy(() => import('../pages/finder/Finder'));
@@ -69,7 +70,7 @@ function Routes() {
       </Suspense>
     );
   }
-  if (pathname === '/signin') {
+  if (pathname === '/signin' || pathname === '/signin/callback') {
     return (
       <Suspense fallback={loading}>
         <SignIn />
@@ -104,7 +105,7 @@ function StaffArea() {
             <span className="shell-user">
               {session.name} · {session.roles.map((role) => t(`role.${role}` as 'role.agent')).join(', ')}
             </span>
-            <Button size="small" onClick={clearSession}>
+            <Button size="small" onClick={() => void signOut()}>
               {t('signin.signOut')}
             </Button>
           </Space>

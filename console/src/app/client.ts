@@ -1,9 +1,9 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
 import type { Data, KeyingConfig } from '@urql/exchange-graphcache';
-import { Client, fetchExchange, mapExchange } from 'urql';
+import { Client, fetchExchange } from 'urql';
 import type { CombinedError } from 'urql';
-import { clearSession, currentSession } from './session';
-import { navigate } from './router';
+import { renewSession, sessionForRequest, signInAgain } from '../auth/expiry';
+import type { Session } from './session';
 
 /**
  * Types without an id of their own: graphcache stores them inside their parent instead of by key.
@@ -41,30 +41,43 @@ export function isUnauthenticated(error: CombinedError): boolean {
   return status === 401 || error.graphQLErrors.some((e) => e.extensions['code'] === 'UNAUTHENTICATED');
 }
 
+function withToken(init: RequestInit | undefined, session: Session | undefined): RequestInit {
+  const headers = new Headers(init?.headers);
+  if (session) headers.set('authorization', `Bearer ${session.token}`);
+  return { ...init, headers };
+}
+
+/**
+ * fetch with the session's bearer token. An OIDC token near its end is renewed first; one the API
+ * refuses (401) is renewed and the request sent again. When renewal is impossible (a development
+ * token, no refresh token), the agent is sent to sign in, with what they typed kept for their return.
+ */
+export async function staffFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const session = await sessionForRequest();
+  let response = await fetch(input, withToken(init, session));
+  if (response.status !== 401 || !session) return response;
+  let sent = session;
+  if (session.kind === 'oidc') {
+    const renewed = await renewSession();
+    if (renewed) {
+      sent = renewed;
+      response = await fetch(input, withToken(init, renewed));
+    }
+  }
+  if (response.status === 401) void signInAgain(sent);
+  return response;
+}
+
 /**
  * The staff client: a normalised cache (so recording a use or a rating updates every view of the
- * article), the session's bearer token, and back to sign-in when the token is refused, returning
- * to the same page (with what was typed, which lives in the URL) afterwards.
+ * article) and `staffFetch` (the session's bearer token, renewed or back to sign-in when refused,
+ * returning to the same page with what was typed afterwards).
  */
 export function createStaffClient(): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [
-      mapExchange({
-        onError(error) {
-          if (!isUnauthenticated(error) || !currentSession()) return;
-          clearSession();
-          const here = window.location.pathname + window.location.search;
-          navigate(`/signin?expired=1&next=${encodeURIComponent(here)}`, { replace: true });
-        },
-      }),
-      cacheExchange({ keys }),
-      fetchExchange,
-    ],
-    fetchOptions: () => {
-      const session = currentSession();
-      return session ? { headers: { authorization: `Bearer ${session.token}` } } : {};
-    },
+    exchanges: [cacheExchange({ keys }), fetchExchange],
+    fetch: staffFetch,
   });
 }
 

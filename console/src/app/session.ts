@@ -10,6 +10,11 @@ export interface Session {
   roles: string[];
   /** ISO instant at which the token expires. */
   expiresAt: string;
+  /**
+   * How the agent signed in: `oidc` sessions are renewed with the provider's refresh token (kept by
+   * oidc-client-ts in sessionStorage) when the token nears its end; `dev` (the default) ones are not.
+   */
+  kind?: 'dev' | 'oidc';
 }
 
 const KEY = 'ckb.session';
@@ -19,17 +24,26 @@ function read(): string | null {
   return window.sessionStorage.getItem(KEY);
 }
 
-/** The current session, or undefined when signed out or expired. */
-export function currentSession(now: Date = new Date()): Session | undefined {
+/** The stored session, expired or not (the token to renew, or to send and have refused). */
+export function storedSession(): Session | undefined {
   const raw = read();
   if (!raw) return undefined;
   try {
     const session = JSON.parse(raw) as Session;
-    if (typeof session.token !== 'string' || new Date(session.expiresAt) <= now) return undefined;
-    return session;
+    return typeof session.token === 'string' ? session : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The current session, or undefined when signed out or expired. An OIDC session counts while it is
+ * stored: its token is renewed before use (src/auth/expiry.ts), or the agent is sent to sign in.
+ */
+export function currentSession(now: Date = new Date()): Session | undefined {
+  const session = storedSession();
+  if (!session || (session.kind !== 'oidc' && new Date(session.expiresAt) <= now)) return undefined;
+  return session;
 }
 
 export function saveSession(session: Session): void {

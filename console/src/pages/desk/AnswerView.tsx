@@ -16,6 +16,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useI18n } from '../../app/i18n';
+import { useDraft, useFormDraft } from '../../auth/drafts';
 import { navigate } from '../../app/router';
 import { articleHtml } from '../../lib/article-html';
 import { formatDateTime } from '../../lib/time';
@@ -49,8 +50,9 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
   const [, flag] = useMutation(FlagMutation);
   const [rated, setRated] = useState<boolean | undefined>();
   const [usedOn, setUsedOn] = useState<string | undefined>();
-  const [flagOpen, setFlagOpen] = useState(false);
+  const [flagOpen, setFlagOpen] = useDraft(`answer.flagOpen.${slug}`, false);
   const [flagForm] = Form.useForm<{ reason: FlagReasonValue; comment?: string }>();
+  const flagDraft = useFormDraft(`answer.flag.${slug}`, flagForm, flagOpen);
   const flagReasons = useEnumLabels('FlagReason');
   const heading = useRef<HTMLHeadingElement>(null);
   const article = result.data?.article;
@@ -191,7 +193,7 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
       {flagOpen && (
         // Inline rather than a modal dialog: a modal's scroll lock injects a style element the CSP refuses.
         <Card size="small" className="answer-flag" title={t('article.flagTitle')}>
-          <Form form={flagForm} layout="vertical" onFinish={() => void onFlag()}>
+          <Form form={flagForm} layout="vertical" onFinish={() => void onFlag()} initialValues={flagDraft}>
             <Form.Item
               name="reason"
               label={t('article.flagReason')}

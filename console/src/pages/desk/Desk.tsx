@@ -5,6 +5,7 @@ import type { KeyboardEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
 import { useI18n } from '../../app/i18n';
+import { useDraft } from '../../auth/drafts';
 import { navigate, useLocation } from '../../app/router';
 import { errorCodesIn } from '../../lib/error-codes';
 import { debounce, latestOnly } from '../../lib/latest';
@@ -46,7 +47,7 @@ export function Desk() {
   const client = useClient();
   const { search } = useLocation();
   const state = readDeskState(search);
-  const [text, setText] = useState(state.q);
+  const [text, setText] = useDraft('desk.q', state.q);
   const [result, setResult] = useState<{ for: string; q: string; search: Search | null; error?: string }>();
   const [active, setActive] = useState(0);
   const [channel, setChannel] = useContactChannel();
