@@ -42,6 +42,9 @@ const SEARCHES = Number(process.env['SEARCHES'] ?? 400);
 /** Extra node arguments for the service (e.g. `--cpu-prof --cpu-prof-dir=.data/prof`). */
 const SERVICE_NODE_ARGS = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const SEARCH_COMPARE = process.env['SEARCH_COMPARE'] ?? '';
+/** Row 2's CPU rounds: sequential searches per side per round, and rounds (0 skips them). */
+const SEARCH_CPU_REQUESTS = Number(process.env['SEARCH_CPU_REQUESTS'] ?? 200);
+const SEARCH_CPU_ROUNDS = Number(process.env['SEARCH_CPU_ROUNDS'] ?? 6);
 
 const SEARCH = `query Search($query: String!) {
   searchArticles(query: $query, first: 10) {
@@ -261,7 +264,8 @@ try {
   if (!same)
     process.stdout.write(`${JSON.stringify(served).slice(0, 600)}\n${JSON.stringify(floor).slice(0, 600)}\n`);
   const sides = compare ? [service, baseline, compare] : [service, baseline];
-  for (const child of sides) await burst(child, body, 200, CONCURRENCY); // warm-up
+  // Warm-up (skipped with ROUNDS=0, so that a profile of row 2 holds row 2 alone).
+  if (ROUNDS > 0) for (const child of sides) await burst(child, body, 200, CONCURRENCY);
   const idleBefore = cpuMs(service.process.pid ?? 0);
   await delay(2_000);
   const idlePerSecond = (cpuMs(service.process.pid ?? 0) - idleBefore) / 2;
@@ -365,6 +369,21 @@ try {
         raw.compare.push(performance.now() - started);
       }
     }
+    // CPU per search of each side's process (one request at a time, as above), in interleaved rounds:
+    // latency on a loaded machine is mostly waiting for a core, and a process that needs more CPU
+    // per request waits more, so this is what the service must cut.
+    const cpu: Record<string, number[]> = { service: [], floor: [], compare: [] };
+    const cpuSides: Array<[string, Child, string]> = [
+      ['service', service, searchBody],
+      ['floor', forwarder, captured],
+      ...(compare ? [['compare', compare, searchBody] as [string, Child, string]] : []),
+    ];
+    for (let round = 0; round < SEARCH_CPU_ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? cpuSides : [...cpuSides].reverse();
+      for (const [name, child, sent] of order) {
+        cpu[name]?.push((await burst(child, sent, SEARCH_CPU_REQUESTS, 1)) / SEARCH_CPU_REQUESTS);
+      }
+    }
     const lanes = (JSON.parse(captured) as { queries: unknown[] }).queries.length;
     const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
     process.stdout.write(
@@ -377,6 +396,14 @@ try {
         `p50 ${p(raw.floor, 50)} ms, +${(percentile(raw.floor, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +
         `p95 ${p(raw.floor, 95)} ms, +${(percentile(raw.floor, 95) - percentile(raw.meili, 95)).toFixed(2)} ms over raw\n`,
     );
+    if (SEARCH_CPU_ROUNDS > 0) {
+      const perSide = (name: string) =>
+        `${median(cpu[name] ?? []).toFixed(3)} ms (rounds ${(cpu[name] ?? []).map((v) => v.toFixed(2)).join(' ')})`;
+      process.stdout.write(
+        `  CPU per search, median of ${SEARCH_CPU_ROUNDS} rounds of ${SEARCH_CPU_REQUESTS}: service ${perSide('service')}; ` +
+          `forwarder ${perSide('floor')}${compare ? `; compare ${perSide('compare')}` : ''}\n`,
+      );
+    }
     if (compare) {
       process.stdout.write(
         `  compare (${SEARCH_COMPARE}): p50 ${p(raw.compare, 50)} ms, +${(percentile(raw.compare, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +

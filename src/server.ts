@@ -10,6 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import proxyAddr from 'proxy-addr';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
@@ -22,7 +23,9 @@ import type { RateLimits } from './http/rate-limit.js';
 import { serviceUnavailableStatus } from './http/unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { consoleRouter } from './http/console.js';
-import { securityHeaders } from './http/security-headers.js';
+import { securityHeaderList, securityHeaders } from './http/security-headers.js';
+import { graphqlFastPath } from './http/graphql-fast-path.js';
+import type { RequestFacts } from './http/graphql-fast-path.js';
 import {
   answerClientErrors,
   graphqlBodyParser,
@@ -30,7 +33,7 @@ import {
   queryLengthLimit,
 } from './http/request-limits.js';
 import { accessLog, assignRequestId, cors, jsonErrors, requestIdOf } from './http/middleware.js';
-import { clientOf } from './http/rate-limit.js';
+import { clientOf, verifiedPrincipalOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
 import { jitExecutor } from './schema/jit-executor.js';
@@ -156,7 +159,14 @@ export async function prepareServer(
   // client revalidates with; portal caching is decided per operation (Cache-Control) instead.
   expressApp.set('etag', false);
   if (app.config.trustProxy !== undefined) expressApp.set('trust proxy', app.config.trustProxy);
-  const httpServer = http.createServer(expressApp);
+  // POST /graphql with a plain JSON body skips Express (src/http/graphql-fast-path.ts); the rest,
+  // and any request it declines, goes through the Express app below. `fastPath` is set once Apollo
+  // has started, before the server listens.
+  const routes: { fastPath?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean } = {};
+  const httpServer = http.createServer((req, res) => {
+    if (routes.fastPath?.(req, res)) return;
+    expressApp(req, res);
+  });
   answerClientErrors(httpServer);
 
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -197,6 +207,39 @@ export async function prepareServer(
   });
   await apollo.start();
 
+  /** The context of one GraphQL request (fresh loaders; the token verified once per request). */
+  const contextFor = async (facts: RequestFacts): Promise<Context> => {
+    const { requestId } = facts;
+    const verified = facts.principal ?? principalFromAuthorization(facts.authorization, app.jwt);
+    const principal = await verified.catch((error: unknown) => {
+      // A refused token fails the whole request with 401, never a partial answer.
+      if (error instanceof AppError) {
+        throw toGraphQLError(error, [['www-authenticate', 'Bearer error="invalid_token"']]);
+      }
+      noteErrorRequest(error, requestId);
+      throw error;
+    });
+    return {
+      requestId,
+      client: facts.client,
+      principal,
+      logger: app.logger,
+      services: app.services,
+      loaders: createLoaders(app.services),
+    };
+  };
+  // Express's own `req.ip` (proxy-addr with the compiled `trust proxy` setting).
+  const trustProxy = expressApp.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  routes.fastPath = graphqlFastPath({
+    apollo,
+    contextFor,
+    securityHeaders: securityHeaderList(),
+    corsOrigins: app.config.corsOrigins,
+    rateLimiter,
+    clientAddress: (req) => proxyAddr(req, trustProxy),
+    logger: app.logger,
+  });
+
   expressApp.use(securityHeaders());
   expressApp.use(assignRequestId);
   expressApp.use(accessLog(app.logger));
@@ -215,27 +258,13 @@ export async function prepareServer(
     graphqlBodyParser(),
     queryLengthLimit,
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const requestId = requestIdOf(res.locals);
-        const principal = await principalFromAuthorization(req.get('authorization'), app.jwt).catch(
-          (error: unknown) => {
-            // A refused token fails the whole request with 401, never a partial answer.
-            if (error instanceof AppError) {
-              throw toGraphQLError(error, [['www-authenticate', 'Bearer error="invalid_token"']]);
-            }
-            noteErrorRequest(error, requestId);
-            throw error;
-          },
-        );
-        return {
-          requestId,
+      context: ({ req, res }): Promise<Context> =>
+        contextFor({
+          requestId: requestIdOf(res.locals),
+          authorization: req.get('authorization'),
           client: clientOf(res.locals),
-          principal,
-          logger: app.logger,
-          services: app.services,
-          loaders: createLoaders(app.services),
-        };
-      },
+          principal: verifiedPrincipalOf(res.locals),
+        }),
     }),
   );
   expressApp.use(consoleRouter(app));
