@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -19,8 +19,8 @@ import { AppError, serviceUnavailable } from './errors.js';
 import { domainErrorOf, noteErrorRequest, requestIdOfError, toGraphQLError } from './schema/errors.js';
 import { healthRouter } from './http/health.js';
 import { createRateLimiter } from './http/rate-limit.js';
-import type { RateLimits } from './http/rate-limit.js';
-import { serviceUnavailableStatus } from './http/unavailable.js';
+import type { RateLimiter, RateLimits } from './http/rate-limit.js';
+import { markUnavailable } from './http/unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { consoleRouter } from './http/console.js';
 import { securityHeaderList, securityHeaders } from './http/security-headers.js';
@@ -37,7 +37,7 @@ import { clientOf, verifiedPrincipalOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
 import { jitExecutor } from './schema/jit-executor.js';
-import { MAX_TOKENS, operationLimitsPlugin } from './schema/limits.js';
+import { MAX_TOKENS, operationLimitError } from './schema/limits.js';
 import { createLoaders } from './services.js';
 import type { AppDeps, Context } from './context.js';
 
@@ -118,6 +118,30 @@ export function maskError(logger: Logger) {
   };
 }
 
+/**
+ * The service's request hooks in one Apollo plugin: the anonymous mutation budget and the operation
+ * limits once the operation is resolved (in that order), the request id noted on each error (formatError
+ * is not told the request, see maskError), and 503 for a request that failed only for an outage.
+ */
+function requestHooks(rateLimiter: RateLimiter): ApolloServerPlugin<Context> {
+  const listener: GraphQLRequestListener<Context> = {
+    didResolveOperation: (requestContext) => {
+      const refused = rateLimiter.checkOperation(requestContext) ?? operationLimitError(requestContext);
+      return refused ? Promise.reject(refused) : Promise.resolve();
+    },
+    didEncounterErrors: ({ errors, contextValue }) => {
+      for (const error of errors) noteErrorRequest(error, contextValue.requestId);
+      return Promise.resolve();
+    },
+    willSendResponse: ({ response }) => {
+      markUnavailable(response);
+      return Promise.resolve();
+    },
+  };
+  const listening = Promise.resolve(listener);
+  return { requestDidStart: () => listening };
+}
+
 /** A server built (schema, Apollo started, routes mounted) but not yet listening. */
 export interface PreparedServer {
   /** Listens on `port` (0 = any free port). @throws when the port cannot be bound. */
@@ -175,19 +199,9 @@ export async function prepareServer(
     // Apollo's default cache-control plugin hooks every field (about a fifth of the server's CPU
     // here) and no field sets a hint: portal caching will be decided per operation instead.
     ApolloServerPluginCacheControlDisabled(),
-    rateLimiter.plugin,
-    {
-      // formatError is not told the request: note it on each error for maskError's answer and log.
-      requestDidStart: () =>
-        Promise.resolve({
-          didEncounterErrors: ({ errors, contextValue }) => {
-            for (const error of errors) noteErrorRequest(error, contextValue.requestId);
-            return Promise.resolve();
-          },
-        }),
-    },
-    operationLimitsPlugin(),
-    serviceUnavailableStatus(),
+    // The service's own request hooks, as one listener shared by every request (none keeps state):
+    // each listener Apollo is given costs promises on every hook of every request.
+    requestHooks(rateLimiter),
   ];
   const apollo = new ApolloServer<Context>({
     // graphql-jit executes (src/schema/jit-executor.ts); the rest of Apollo's pipeline is unchanged.

@@ -12,6 +12,7 @@ import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { RequestHandler } from 'express';
 import { principalFromAuthorization } from '../auth/jwt.js';
 import type { JwtSettings } from '../auth/jwt.js';
@@ -182,7 +183,15 @@ export interface RateLimiter {
    * (`clientOf`) and the verified caller (`verifiedPrincipalOf`).
    */
   middleware: RequestHandler;
-  /** Add to Apollo's plugins: the anonymous mutation budget (needs the resolved operation). */
+  /**
+   * The anonymous mutation budget, for an operation Apollo resolved (its `didResolveOperation`):
+   * the RATE_LIMITED error (HTTP 429, Retry-After) past the budget, else undefined (one token taken).
+   */
+  checkOperation(requestContext: {
+    operation?: { operation: OperationTypeNode } | undefined;
+    contextValue: Context;
+  }): GraphQLError | undefined;
+  /** `checkOperation` as an Apollo plugin. */
   plugin: ApolloServerPlugin<Context>;
 }
 
@@ -254,24 +263,29 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       .catch(next);
   };
 
+  const checkOperation: RateLimiter['checkOperation'] = ({ operation, contextValue }) => {
+    if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal.isPublic)
+      return undefined;
+    const client = contextValue.client;
+    const result = anonymousMutations.take(client.key);
+    if (result.allowed) return undefined;
+    if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);
+    const error = rateLimited(
+      result.retryAfterSeconds,
+      `Too many changes without a token: retry in ${result.retryAfterSeconds} s.`,
+    );
+    return toGraphQLError(error, [['retry-after', String(result.retryAfterSeconds)]]);
+  };
+
   const plugin: ApolloServerPlugin<Context> = {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ operation, contextValue }) => {
-          if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal.isPublic)
-            return Promise.resolve();
-          const client = contextValue.client;
-          const result = anonymousMutations.take(client.key);
-          if (result.allowed) return Promise.resolve();
-          if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);
-          const error = rateLimited(
-            result.retryAfterSeconds,
-            `Too many changes without a token: retry in ${result.retryAfterSeconds} s.`,
-          );
-          return Promise.reject(toGraphQLError(error, [['retry-after', String(result.retryAfterSeconds)]]));
+        didResolveOperation: (requestContext) => {
+          const refused = checkOperation(requestContext);
+          return refused ? Promise.reject(refused) : Promise.resolve();
         },
       }),
   };
 
-  return { admit, middleware, plugin };
+  return { admit, middleware, checkOperation, plugin };
 }
