@@ -41,6 +41,8 @@ const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 4);
 const SEARCHES = Number(process.env['SEARCHES'] ?? 400);
 /** Extra node arguments for the service (e.g. `--cpu-prof --cpu-prof-dir=.data/prof`). */
 const SERVICE_NODE_ARGS = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+/** The same for row 2's forwarder (to profile the floor beside the service). */
+const FORWARDER_NODE_ARGS = (process.env['FORWARDER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const SEARCH_COMPARE = process.env['SEARCH_COMPARE'] ?? '';
 /** Row 2's CPU rounds: sequential searches per side per round, and rounds (0 skips them). */
 const SEARCH_CPU_REQUESTS = Number(process.env['SEARCH_CPU_REQUESTS'] ?? 200);
@@ -301,7 +303,7 @@ try {
   // The floor: a hand-written forwarder (one extra HTTP hop and a JSON reshape, nothing else).
   const forwarder = await startChild(
     'forwarder',
-    ['bench/baseline/search-forwarder.mjs'],
+    [...FORWARDER_NODE_ARGS, 'bench/baseline/search-forwarder.mjs'],
     {
       PATH: process.env['PATH'],
       MEILI_URL: infra.meiliUrl,
@@ -384,6 +386,36 @@ try {
         cpu[name]?.push((await burst(child, sent, SEARCH_CPU_REQUESTS, 1)) / SEARCH_CPU_REQUESTS);
       }
     }
+    // What the service receives and parses per search, and the same with each query's limit halved
+    // (the language preference asks for twice the page; see the README's Performance section).
+    const halved = JSON.stringify({
+      queries: (JSON.parse(captured) as { queries: Array<{ limit: number }> }).queries.map((entry) => ({
+        ...entry,
+        limit: Math.ceil(entry.limit / 2),
+      })),
+    });
+    const answerOf = async (sent: string) => {
+      const times: number[] = [];
+      let text = '';
+      for (let i = 0; i < 60; i += 1) {
+        const started = performance.now();
+        text = (await post(`${infra.meiliUrl}/multi-search`, sent, meiliHeaders)).text;
+        if (i >= 10) times.push(performance.now() - started);
+      }
+      const parseStarted = performance.now();
+      for (let i = 0; i < 200; i += 1) JSON.parse(text);
+      return {
+        bytes: Buffer.byteLength(text),
+        p50: percentile(times, 50),
+        parseMs: (performance.now() - parseStarted) / 200,
+      };
+    };
+    const full = await answerOf(captured);
+    const half = await answerOf(halved);
+    process.stdout.write(
+      `  Meilisearch's answer: ${full.bytes} bytes (JSON.parse ${full.parseMs.toFixed(3)} ms here), raw p50 ${full.p50.toFixed(2)} ms; ` +
+        `with each limit halved: ${half.bytes} bytes (${half.parseMs.toFixed(3)} ms), raw p50 ${half.p50.toFixed(2)} ms\n`,
+    );
     const lanes = (JSON.parse(captured) as { queries: unknown[] }).queries.length;
     const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
     process.stdout.write(
