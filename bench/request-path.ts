@@ -41,7 +41,12 @@ const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 4);
 const SEARCHES = Number(process.env['SEARCHES'] ?? 400);
 /** Extra node arguments for the service (e.g. `--cpu-prof --cpu-prof-dir=.data/prof`). */
 const SERVICE_NODE_ARGS = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+/** The same for row 2's forwarder (to profile the floor beside the service). */
+const FORWARDER_NODE_ARGS = (process.env['FORWARDER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const SEARCH_COMPARE = process.env['SEARCH_COMPARE'] ?? '';
+/** Row 2's CPU rounds: sequential searches per side per round, and rounds (0 skips them). */
+const SEARCH_CPU_REQUESTS = Number(process.env['SEARCH_CPU_REQUESTS'] ?? 200);
+const SEARCH_CPU_ROUNDS = Number(process.env['SEARCH_CPU_ROUNDS'] ?? 6);
 
 const SEARCH = `query Search($query: String!) {
   searchArticles(query: $query, first: 10) {
@@ -261,7 +266,8 @@ try {
   if (!same)
     process.stdout.write(`${JSON.stringify(served).slice(0, 600)}\n${JSON.stringify(floor).slice(0, 600)}\n`);
   const sides = compare ? [service, baseline, compare] : [service, baseline];
-  for (const child of sides) await burst(child, body, 200, CONCURRENCY); // warm-up
+  // Warm-up (skipped with ROUNDS=0, so that a profile of row 2 holds row 2 alone).
+  if (ROUNDS > 0) for (const child of sides) await burst(child, body, 200, CONCURRENCY);
   const idleBefore = cpuMs(service.process.pid ?? 0);
   await delay(2_000);
   const idlePerSecond = (cpuMs(service.process.pid ?? 0) - idleBefore) / 2;
@@ -297,7 +303,7 @@ try {
   // The floor: a hand-written forwarder (one extra HTTP hop and a JSON reshape, nothing else).
   const forwarder = await startChild(
     'forwarder',
-    ['bench/baseline/search-forwarder.mjs'],
+    [...FORWARDER_NODE_ARGS, 'bench/baseline/search-forwarder.mjs'],
     {
       PATH: process.env['PATH'],
       MEILI_URL: infra.meiliUrl,
@@ -365,6 +371,51 @@ try {
         raw.compare.push(performance.now() - started);
       }
     }
+    // CPU per search of each side's process (one request at a time, as above), in interleaved rounds:
+    // latency on a loaded machine is mostly waiting for a core, and a process that needs more CPU
+    // per request waits more, so this is what the service must cut.
+    const cpu: Record<string, number[]> = { service: [], floor: [], compare: [] };
+    const cpuSides: Array<[string, Child, string]> = [
+      ['service', service, searchBody],
+      ['floor', forwarder, captured],
+      ...(compare ? [['compare', compare, searchBody] as [string, Child, string]] : []),
+    ];
+    for (let round = 0; round < SEARCH_CPU_ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? cpuSides : [...cpuSides].reverse();
+      for (const [name, child, sent] of order) {
+        cpu[name]?.push((await burst(child, sent, SEARCH_CPU_REQUESTS, 1)) / SEARCH_CPU_REQUESTS);
+      }
+    }
+    // What the service receives and parses per search, and the same with each query's limit halved
+    // (the language preference asks for twice the page; see the README's Performance section).
+    const halved = JSON.stringify({
+      queries: (JSON.parse(captured) as { queries: Array<{ limit: number }> }).queries.map((entry) => ({
+        ...entry,
+        limit: Math.ceil(entry.limit / 2),
+      })),
+    });
+    const answerOf = async (sent: string) => {
+      const times: number[] = [];
+      let text = '';
+      for (let i = 0; i < 60; i += 1) {
+        const started = performance.now();
+        text = (await post(`${infra.meiliUrl}/multi-search`, sent, meiliHeaders)).text;
+        if (i >= 10) times.push(performance.now() - started);
+      }
+      const parseStarted = performance.now();
+      for (let i = 0; i < 200; i += 1) JSON.parse(text);
+      return {
+        bytes: Buffer.byteLength(text),
+        p50: percentile(times, 50),
+        parseMs: (performance.now() - parseStarted) / 200,
+      };
+    };
+    const full = await answerOf(captured);
+    const half = await answerOf(halved);
+    process.stdout.write(
+      `  Meilisearch's answer: ${full.bytes} bytes (JSON.parse ${full.parseMs.toFixed(3)} ms here), raw p50 ${full.p50.toFixed(2)} ms; ` +
+        `with each limit halved: ${half.bytes} bytes (${half.parseMs.toFixed(3)} ms), raw p50 ${half.p50.toFixed(2)} ms\n`,
+    );
     const lanes = (JSON.parse(captured) as { queries: unknown[] }).queries.length;
     const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
     process.stdout.write(
@@ -377,6 +428,14 @@ try {
         `p50 ${p(raw.floor, 50)} ms, +${(percentile(raw.floor, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +
         `p95 ${p(raw.floor, 95)} ms, +${(percentile(raw.floor, 95) - percentile(raw.meili, 95)).toFixed(2)} ms over raw\n`,
     );
+    if (SEARCH_CPU_ROUNDS > 0) {
+      const perSide = (name: string) =>
+        `${median(cpu[name] ?? []).toFixed(3)} ms (rounds ${(cpu[name] ?? []).map((v) => v.toFixed(2)).join(' ')})`;
+      process.stdout.write(
+        `  CPU per search, median of ${SEARCH_CPU_ROUNDS} rounds of ${SEARCH_CPU_REQUESTS}: service ${perSide('service')}; ` +
+          `forwarder ${perSide('floor')}${compare ? `; compare ${perSide('compare')}` : ''}\n`,
+      );
+    }
     if (compare) {
       process.stdout.write(
         `  compare (${SEARCH_COMPARE}): p50 ${p(raw.compare, 50)} ms, +${(percentile(raw.compare, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -10,6 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import proxyAddr from 'proxy-addr';
 import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
@@ -18,11 +19,13 @@ import { AppError, serviceUnavailable } from './errors.js';
 import { domainErrorOf, noteErrorRequest, requestIdOfError, toGraphQLError } from './schema/errors.js';
 import { healthRouter } from './http/health.js';
 import { createRateLimiter } from './http/rate-limit.js';
-import type { RateLimits } from './http/rate-limit.js';
-import { serviceUnavailableStatus } from './http/unavailable.js';
+import type { RateLimiter, RateLimits } from './http/rate-limit.js';
+import { markUnavailable } from './http/unavailable.js';
 import { graphiqlRouter } from './http/graphiql.js';
 import { consoleRouter } from './http/console.js';
-import { securityHeaders } from './http/security-headers.js';
+import { securityHeaderList, securityHeaders } from './http/security-headers.js';
+import { graphqlFastPath } from './http/graphql-fast-path.js';
+import type { RequestFacts } from './http/graphql-fast-path.js';
 import {
   answerClientErrors,
   graphqlBodyParser,
@@ -30,11 +33,11 @@ import {
   queryLengthLimit,
 } from './http/request-limits.js';
 import { accessLog, assignRequestId, cors, jsonErrors, requestIdOf } from './http/middleware.js';
-import { clientOf } from './http/rate-limit.js';
+import { clientOf, verifiedPrincipalOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
 import { jitExecutor } from './schema/jit-executor.js';
-import { MAX_TOKENS, operationLimitsPlugin } from './schema/limits.js';
+import { MAX_TOKENS, operationLimitError } from './schema/limits.js';
 import { createLoaders } from './services.js';
 import type { AppDeps, Context } from './context.js';
 
@@ -115,6 +118,30 @@ export function maskError(logger: Logger) {
   };
 }
 
+/**
+ * The service's request hooks in one Apollo plugin: the anonymous mutation budget and the operation
+ * limits once the operation is resolved (in that order), the request id noted on each error (formatError
+ * is not told the request, see maskError), and 503 for a request that failed only for an outage.
+ */
+function requestHooks(rateLimiter: RateLimiter): ApolloServerPlugin<Context> {
+  const listener: GraphQLRequestListener<Context> = {
+    didResolveOperation: (requestContext) => {
+      const refused = rateLimiter.checkOperation(requestContext) ?? operationLimitError(requestContext);
+      return refused ? Promise.reject(refused) : Promise.resolve();
+    },
+    didEncounterErrors: ({ errors, contextValue }) => {
+      for (const error of errors) noteErrorRequest(error, contextValue.requestId);
+      return Promise.resolve();
+    },
+    willSendResponse: ({ response }) => {
+      markUnavailable(response);
+      return Promise.resolve();
+    },
+  };
+  const listening = Promise.resolve(listener);
+  return { requestDidStart: () => listening };
+}
+
 /** A server built (schema, Apollo started, routes mounted) but not yet listening. */
 export interface PreparedServer {
   /** Listens on `port` (0 = any free port). @throws when the port cannot be bound. */
@@ -156,7 +183,14 @@ export async function prepareServer(
   // client revalidates with; portal caching is decided per operation (Cache-Control) instead.
   expressApp.set('etag', false);
   if (app.config.trustProxy !== undefined) expressApp.set('trust proxy', app.config.trustProxy);
-  const httpServer = http.createServer(expressApp);
+  // POST /graphql with a plain JSON body skips Express (src/http/graphql-fast-path.ts); the rest,
+  // and any request it declines, goes through the Express app below. `fastPath` is set once Apollo
+  // has started, before the server listens.
+  const routes: { fastPath?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean } = {};
+  const httpServer = http.createServer((req, res) => {
+    if (routes.fastPath?.(req, res)) return;
+    expressApp(req, res);
+  });
   answerClientErrors(httpServer);
 
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -165,19 +199,9 @@ export async function prepareServer(
     // Apollo's default cache-control plugin hooks every field (about a fifth of the server's CPU
     // here) and no field sets a hint: portal caching will be decided per operation instead.
     ApolloServerPluginCacheControlDisabled(),
-    rateLimiter.plugin,
-    {
-      // formatError is not told the request: note it on each error for maskError's answer and log.
-      requestDidStart: () =>
-        Promise.resolve({
-          didEncounterErrors: ({ errors, contextValue }) => {
-            for (const error of errors) noteErrorRequest(error, contextValue.requestId);
-            return Promise.resolve();
-          },
-        }),
-    },
-    operationLimitsPlugin(),
-    serviceUnavailableStatus(),
+    // The service's own request hooks, as one listener shared by every request (none keeps state):
+    // each listener Apollo is given costs promises on every hook of every request.
+    requestHooks(rateLimiter),
   ];
   const apollo = new ApolloServer<Context>({
     // graphql-jit executes (src/schema/jit-executor.ts); the rest of Apollo's pipeline is unchanged.
@@ -197,6 +221,39 @@ export async function prepareServer(
   });
   await apollo.start();
 
+  /** The context of one GraphQL request (fresh loaders; the token verified once per request). */
+  const contextFor = async (facts: RequestFacts): Promise<Context> => {
+    const { requestId } = facts;
+    const verified = facts.principal ?? principalFromAuthorization(facts.authorization, app.jwt);
+    const principal = await verified.catch((error: unknown) => {
+      // A refused token fails the whole request with 401, never a partial answer.
+      if (error instanceof AppError) {
+        throw toGraphQLError(error, [['www-authenticate', 'Bearer error="invalid_token"']]);
+      }
+      noteErrorRequest(error, requestId);
+      throw error;
+    });
+    return {
+      requestId,
+      client: facts.client,
+      principal,
+      logger: app.logger,
+      services: app.services,
+      loaders: createLoaders(app.services),
+    };
+  };
+  // Express's own `req.ip` (proxy-addr with the compiled `trust proxy` setting).
+  const trustProxy = expressApp.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  routes.fastPath = graphqlFastPath({
+    apollo,
+    contextFor,
+    securityHeaders: securityHeaderList(),
+    corsOrigins: app.config.corsOrigins,
+    rateLimiter,
+    clientAddress: (req) => proxyAddr(req, trustProxy),
+    logger: app.logger,
+  });
+
   expressApp.use(securityHeaders());
   expressApp.use(assignRequestId);
   expressApp.use(accessLog(app.logger));
@@ -215,27 +272,13 @@ export async function prepareServer(
     graphqlBodyParser(),
     queryLengthLimit,
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const requestId = requestIdOf(res.locals);
-        const principal = await principalFromAuthorization(req.get('authorization'), app.jwt).catch(
-          (error: unknown) => {
-            // A refused token fails the whole request with 401, never a partial answer.
-            if (error instanceof AppError) {
-              throw toGraphQLError(error, [['www-authenticate', 'Bearer error="invalid_token"']]);
-            }
-            noteErrorRequest(error, requestId);
-            throw error;
-          },
-        );
-        return {
-          requestId,
+      context: ({ req, res }): Promise<Context> =>
+        contextFor({
+          requestId: requestIdOf(res.locals),
+          authorization: req.get('authorization'),
           client: clientOf(res.locals),
-          principal,
-          logger: app.logger,
-          services: app.services,
-          loaders: createLoaders(app.services),
-        };
-      },
+          principal: verifiedPrincipalOf(res.locals),
+        }),
     }),
   );
   expressApp.use(consoleRouter(app));

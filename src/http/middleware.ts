@@ -4,10 +4,14 @@ import type { Logger } from '../logger.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The caller's X-Request-Id when it is sane, else a new one. */
+export function requestIdFor(incoming: string | undefined): string {
+  return incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+}
+
 /** Takes the caller's X-Request-Id when it is sane, else makes one; echoes it on the response. */
 export const assignRequestId: RequestHandler = (req, res, next) => {
-  const incoming = req.get('x-request-id');
-  const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdFor(req.get('x-request-id'));
   res.locals['requestId'] = requestId;
   res.setHeader('x-request-id', requestId);
   next();
@@ -19,19 +23,41 @@ export function requestIdOf(locals: Record<string, unknown>): string {
   return typeof id === 'string' ? id : 'unknown';
 }
 
+/** The access log's line for one finished request (`started`: performance.now() when it came in). */
+export function accessLogLine(
+  requestId: string,
+  method: string,
+  path: string,
+  status: number,
+  started: number,
+) {
+  return {
+    requestId,
+    method,
+    path,
+    status,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
 /** Logs one line per request when the response is finished; probes log at debug level only. */
 export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
+    const probe = req.path === '/healthz' || req.path === '/readyz';
+    // Nothing to hook when the line would not be written (e.g. LOG_LEVEL=warn).
+    if (!logger.isLevelEnabled(probe ? 'debug' : 'info')) {
+      next();
+      return;
+    }
     const started = performance.now();
     res.on('finish', () => {
-      const line = {
-        requestId: requestIdOf(res.locals),
-        method: req.method,
-        path: req.originalUrl.split('?')[0],
-        status: res.statusCode,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-      };
-      const probe = req.path === '/healthz' || req.path === '/readyz';
+      const line = accessLogLine(
+        requestIdOf(res.locals),
+        req.method,
+        req.originalUrl.split('?')[0] ?? '',
+        res.statusCode,
+        started,
+      );
       if (probe) logger.debug(line, 'request');
       else logger.info(line, 'request');
     });
@@ -39,15 +65,32 @@ export function accessLog(logger: Logger): RequestHandler {
   };
 }
 
+/** Whether a browser page from `origin` may read the API's answers (see `cors`). */
+export function corsAllows(allowedOrigins: readonly string[], origin: string | undefined): origin is string {
+  return (
+    origin !== undefined && origin !== '' && (allowedOrigins.includes('*') || allowedOrigins.includes(origin))
+  );
+}
+
+/** The CORS headers of an answer to an allowed `origin` (`vary`: the answer depends on the origin). */
+export function corsAnswerHeaders(allowedOrigins: readonly string[], origin: string) {
+  const anyOrigin = allowedOrigins.includes('*');
+  return {
+    allowOrigin: anyOrigin ? '*' : origin,
+    vary: !anyOrigin,
+    exposeHeaders: 'x-request-id, retry-after',
+  };
+}
+
 /** CORS for browser portals: bearer tokens only (no cookies), so credentials are never allowed. */
 export function cors(allowedOrigins: readonly string[]): RequestHandler {
-  const anyOrigin = allowedOrigins.includes('*');
   return (req, res, next) => {
     const origin = req.get('origin');
-    if (origin && (anyOrigin || allowedOrigins.includes(origin))) {
-      res.setHeader('access-control-allow-origin', anyOrigin ? '*' : origin);
-      if (!anyOrigin) res.vary('origin');
-      res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
+    if (corsAllows(allowedOrigins, origin)) {
+      const answer = corsAnswerHeaders(allowedOrigins, origin);
+      res.setHeader('access-control-allow-origin', answer.allowOrigin);
+      if (answer.vary) res.vary('origin');
+      res.setHeader('access-control-expose-headers', answer.exposeHeaders);
       if (req.method === 'OPTIONS') {
         res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
         res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id');
@@ -60,6 +103,19 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
   };
 }
 
+/** The JSON answer to a request body that could not be read: too large (413), else not valid JSON. */
+export function unreadableBodyAnswer(status: number): string {
+  const message = status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
+  return JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+/** The JSON answer to a request that failed for an unexpected reason (logged with `requestId`). */
+export function internalErrorAnswer(requestId: string): string {
+  return JSON.stringify({
+    errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+  });
+}
+
 /** Answers a body that is not valid JSON, or too large, in the GraphQL-over-HTTP error shape. */
 export function jsonErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
@@ -69,20 +125,14 @@ export function jsonErrors(logger: Logger): ErrorRequestHandler {
     }
     const status = httpStatusOf(error);
     if (status !== undefined && status >= 400 && status < 500) {
-      const message =
-        status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
-      res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(status).type('application/json').send(unreadableBodyAnswer(status));
       return;
     }
     logger.error({ err: error, requestId: requestIdOf(res.locals) }, 'unhandled HTTP error');
-    res.status(500).json({
-      errors: [
-        {
-          message: 'Internal server error',
-          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: requestIdOf(res.locals) },
-        },
-      ],
-    });
+    res
+      .status(500)
+      .type('application/json')
+      .send(internalErrorAnswer(requestIdOf(res.locals)));
   };
 }
 

@@ -12,9 +12,11 @@ import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { RequestHandler } from 'express';
 import { principalFromAuthorization } from '../auth/jwt.js';
 import type { JwtSettings } from '../auth/jwt.js';
+import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { rateLimited } from '../errors.js';
 import { toGraphQLError } from '../schema/errors.js';
@@ -47,6 +49,16 @@ export interface ClientIdentity {
 export function clientOf(locals: Record<string, unknown>): ClientIdentity {
   const client = locals['client'] as ClientIdentity | undefined;
   return client ?? { key: 'unknown' };
+}
+
+/**
+ * The caller the rate limiter resolved from this response's request's Authorization header (settled
+ * the way `principalFromAuthorization` settles: a refused token rejects), so that the GraphQL
+ * context does not verify the same token again; undefined when the limiter did not run or no header
+ * was sent.
+ */
+export function verifiedPrincipalOf(locals: Record<string, unknown>): Promise<Principal> | undefined {
+  return locals['principal'] as Promise<Principal> | undefined;
 }
 
 /** The outcome of taking one token. */
@@ -147,10 +159,39 @@ export interface RateLimiterOptions {
   now?: () => number;
 }
 
+/** What `admit` decided for one request. */
+export type Admission =
+  | {
+      allowed: true;
+      client: ClientIdentity;
+      /** The caller behind the Authorization header (rejects for a refused token); undefined without one. */
+      principal: Promise<Principal> | undefined;
+    }
+  | { allowed: false; retryAfterSeconds: number; body: string };
+
+/** Client address hashes remembered (they cost an HMAC each); the whole memo is dropped when full. */
+const MAX_REMEMBERED_ADDRESSES = 10_000;
+
 export interface RateLimiter {
-  /** Mount on /graphql before body parsing: the per-client request budget; notes the client (`clientOf`). */
+  /**
+   * Takes one token of the per-client request budget for a request with this Authorization header
+   * from this address; when refused, gives the Retry-After seconds and the 429 body (JSON).
+   */
+  admit(authorization: string | undefined, ip: string): Promise<Admission>;
+  /**
+   * Mount on /graphql before body parsing: the per-client request budget (`admit`); notes the client
+   * (`clientOf`) and the verified caller (`verifiedPrincipalOf`).
+   */
   middleware: RequestHandler;
-  /** Add to Apollo's plugins: the anonymous mutation budget (needs the resolved operation). */
+  /**
+   * The anonymous mutation budget, for an operation Apollo resolved (its `didResolveOperation`):
+   * the RATE_LIMITED error (HTTP 429, Retry-After) past the budget, else undefined (one token taken).
+   */
+  checkOperation(requestContext: {
+    operation?: { operation: OperationTypeNode } | undefined;
+    contextValue: Context;
+  }): GraphQLError | undefined;
+  /** `checkOperation` as an Apollo plugin. */
   plugin: ApolloServerPlugin<Context>;
 }
 
@@ -167,14 +208,23 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const anonymousMutations = new TokenBuckets(limits.anonymousMutations, limits.maxClients, now);
   // A keyed hash, so that stored client keys cannot be turned back into addresses by trying them all.
   const addressHashKey = createHmac('sha256', jwt.secret).update('channel-kb client address v1').digest();
-  const hashAddress = (ip: string) =>
-    createHmac('sha256', addressHashKey).update(addressKey(ip)).digest('base64url').slice(0, 22);
+  // Hashes of the addresses seen: a client sends many requests, and the key of an address never changes.
+  const addressKeys = new Map<string, string>();
+  const hashAddress = (ip: string) => {
+    let key = addressKeys.get(ip);
+    if (key === undefined) {
+      key = createHmac('sha256', addressHashKey).update(addressKey(ip)).digest('base64url').slice(0, 22);
+      if (addressKeys.size >= MAX_REMEMBERED_ADDRESSES) addressKeys.clear();
+      addressKeys.set(ip, key);
+    }
+    return key;
+  };
 
-  async function identify(authorization: string | undefined, ip: string): Promise<ClientIdentity> {
-    if (authorization) {
-      const principal = await principalFromAuthorization(authorization, jwt).catch(() => null);
+  async function identify(principal: Promise<Principal> | undefined, ip: string): Promise<ClientIdentity> {
+    if (principal) {
+      const caller = await principal.catch(() => null);
       // A refused token is answered 401 later; until then it counts against the address.
-      if (principal && !principal.isPublic && principal.id !== '') return { key: `sub:${principal.id}` };
+      if (caller && !caller.isPublic && caller.id !== '') return { key: `sub:${caller.id}` };
     }
     return { key: `ip:${hashAddress(ip)}` };
   }
@@ -183,41 +233,59 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     logger.warn({ budget, client: client.key, retryAfterSeconds }, 'rate limit reached: refusing requests');
   }
 
+  async function admit(authorization: string | undefined, ip: string): Promise<Admission> {
+    let principal: Promise<Principal> | undefined;
+    if (authorization) {
+      principal = principalFromAuthorization(authorization, jwt);
+      // Whoever uses it later sees its rejection; a refused request never does.
+      principal.catch(() => undefined);
+    }
+    const client = await identify(principal, ip);
+    const result = requests.take(client.key);
+    if (result.allowed) return { allowed: true, client, principal };
+    if (result.firstRefusal) logRefusal('requests', client, result.retryAfterSeconds);
+    const body = JSON.stringify(refusalBody(rateLimited(result.retryAfterSeconds)));
+    return { allowed: false, retryAfterSeconds: result.retryAfterSeconds, body };
+  }
+
   const middleware: RequestHandler = (req, res, next) => {
-    identify(req.get('authorization'), req.ip ?? req.socket.remoteAddress ?? 'unknown')
-      .then((client) => {
-        const result = requests.take(client.key);
-        if (!result.allowed) {
-          if (result.firstRefusal) logRefusal('requests', client, result.retryAfterSeconds);
-          const error = rateLimited(result.retryAfterSeconds);
-          res.setHeader('retry-after', String(result.retryAfterSeconds));
-          res.status(429).json(refusalBody(error));
+    admit(req.get('authorization'), req.ip ?? req.socket.remoteAddress ?? 'unknown')
+      .then((admission) => {
+        if (!admission.allowed) {
+          res.setHeader('retry-after', String(admission.retryAfterSeconds));
+          res.status(429).type('application/json').send(admission.body);
           return;
         }
-        res.locals['client'] = client;
+        res.locals['client'] = admission.client;
+        if (admission.principal) res.locals['principal'] = admission.principal;
         next();
       })
       .catch(next);
   };
 
+  const checkOperation: RateLimiter['checkOperation'] = ({ operation, contextValue }) => {
+    if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal.isPublic)
+      return undefined;
+    const client = contextValue.client;
+    const result = anonymousMutations.take(client.key);
+    if (result.allowed) return undefined;
+    if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);
+    const error = rateLimited(
+      result.retryAfterSeconds,
+      `Too many changes without a token: retry in ${result.retryAfterSeconds} s.`,
+    );
+    return toGraphQLError(error, [['retry-after', String(result.retryAfterSeconds)]]);
+  };
+
   const plugin: ApolloServerPlugin<Context> = {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ operation, contextValue }) => {
-          if (operation?.operation !== OperationTypeNode.MUTATION || !contextValue.principal.isPublic)
-            return Promise.resolve();
-          const client = contextValue.client;
-          const result = anonymousMutations.take(client.key);
-          if (result.allowed) return Promise.resolve();
-          if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);
-          const error = rateLimited(
-            result.retryAfterSeconds,
-            `Too many changes without a token: retry in ${result.retryAfterSeconds} s.`,
-          );
-          return Promise.reject(toGraphQLError(error, [['retry-after', String(result.retryAfterSeconds)]]));
+        didResolveOperation: (requestContext) => {
+          const refused = checkOperation(requestContext);
+          return refused ? Promise.reject(refused) : Promise.resolve();
         },
       }),
   };
 
-  return { middleware, plugin };
+  return { admit, middleware, checkOperation, plugin };
 }

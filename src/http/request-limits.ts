@@ -9,9 +9,14 @@ import express from 'express';
 import type { RequestHandler } from 'express';
 import { MAX_QUERY_LENGTH } from '../schema/limits.js';
 
-/** Request bodies: staff (a bearer token) may send hall imports; anonymous callers need far less. */
-export const BODY_LIMIT_STAFF = '5mb';
-export const BODY_LIMIT_ANONYMOUS = '64kb';
+/** Request bodies, in bytes: staff (a bearer token) may send hall imports; anonymous callers need far less. */
+export const BODY_LIMIT_STAFF = 5 * 1024 * 1024;
+export const BODY_LIMIT_ANONYMOUS = 64 * 1024;
+
+/** The body limit for a request with this Authorization header (any header counts as staff until checked). */
+export function bodyLimitFor(authorization: string | undefined): number {
+  return authorization ? BODY_LIMIT_STAFF : BODY_LIMIT_ANONYMOUS;
+}
 
 function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): string {
   return JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
@@ -22,27 +27,31 @@ export function graphqlBodyParser(): RequestHandler {
   const staff = express.json({ limit: BODY_LIMIT_STAFF });
   const anonymous = express.json({ limit: BODY_LIMIT_ANONYMOUS });
   return (req, res, next) => {
-    const parser = req.get('authorization') ? staff : anonymous;
+    const parser = bodyLimitFor(req.get('authorization')) === BODY_LIMIT_STAFF ? staff : anonymous;
     parser(req, res, next);
   };
 }
 
+/** The 413 answer (JSON) for a `query` document longer than MAX_QUERY_LENGTH; undefined when within it. */
+export function queryTooLongAnswer(query: unknown): string | undefined {
+  if (typeof query !== 'string' || query.length <= MAX_QUERY_LENGTH) return undefined;
+  return errorBody(
+    `The query document has ${query.length} characters; the limit is ${MAX_QUERY_LENGTH}.`,
+    'QUERY_TOO_COMPLEX',
+    { limit: 'queryLength', max: MAX_QUERY_LENGTH },
+  );
+}
+
+/** The `query` of a parsed POST body, if it has one. */
+export function queryOfBody(body: unknown): unknown {
+  return typeof body === 'object' && body !== null && 'query' in body ? body.query : undefined;
+}
+
 /** Refuses a `query` document longer than MAX_QUERY_LENGTH characters with 413, before parsing. */
 export const queryLengthLimit: RequestHandler = (req, res, next) => {
-  const body: unknown = req.body;
-  const fromBody = typeof body === 'object' && body !== null && 'query' in body ? body.query : undefined;
-  const query = req.method === 'GET' ? req.query['query'] : fromBody;
-  if (typeof query === 'string' && query.length > MAX_QUERY_LENGTH) {
-    res
-      .status(413)
-      .type('application/json')
-      .send(
-        errorBody(
-          `The query document has ${query.length} characters; the limit is ${MAX_QUERY_LENGTH}.`,
-          'QUERY_TOO_COMPLEX',
-          { limit: 'queryLength', max: MAX_QUERY_LENGTH },
-        ),
-      );
+  const answer = queryTooLongAnswer(req.method === 'GET' ? req.query['query'] : queryOfBody(req.body));
+  if (answer !== undefined) {
+    res.status(413).type('application/json').send(answer);
     return;
   }
   next();

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { ErrorCode } from '../errors.js';
 
 /** What a 503 tells the client to wait before it retries. */
@@ -15,19 +15,22 @@ export function serviceUnavailableStatus<TContext extends object>(): ApolloServe
     requestDidStart: () =>
       Promise.resolve({
         willSendResponse: ({ response }) => {
-          if (response.body.kind !== 'single') return Promise.resolve();
-          const { data, errors } = response.body.singleResult;
-          const unavailable =
-            errors !== undefined &&
-            errors.length > 0 &&
-            errors.every((error) => error.extensions?.['code'] === ErrorCode.SERVICE_UNAVAILABLE);
-          const nothingAnswered = data == null || Object.values(data).every((value) => value === null);
-          if (unavailable && nothingAnswered) {
-            response.http.status = 503;
-            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-          }
+          markUnavailable(response);
           return Promise.resolve();
         },
       }),
   };
+}
+
+/** What `serviceUnavailableStatus` does to a response about to be sent (503 and Retry-After, or nothing). */
+export function markUnavailable(response: GraphQLResponse): void {
+  if (response.body.kind !== 'single') return;
+  const { data, errors } = response.body.singleResult;
+  if (errors === undefined || errors.length === 0) return;
+  const unavailable = errors.every((error) => error.extensions?.['code'] === ErrorCode.SERVICE_UNAVAILABLE);
+  const nothingAnswered = data == null || Object.values(data).every((value) => value === null);
+  if (unavailable && nothingAnswered) {
+    response.http.status = 503;
+    response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+  }
 }

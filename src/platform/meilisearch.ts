@@ -75,9 +75,11 @@ export type MeiliTransport = (input: string | URL | Request, init?: RequestInit)
  */
 export function keepAliveTransport(timeoutMs: number): MeiliTransport {
   return (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    const send = url.protocol === 'https:' ? https.request : http.request;
+    // meilisearch-js passes a URL object; anything else is parsed.
+    const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
+    const secure = url.protocol === 'https:';
+    const agent = secure ? agents['https:'] : agents['http:'];
+    const send = secure ? https.request : http.request;
     const body = bodyOf(init);
     const signal = init?.signal ?? undefined;
     return new Promise((resolve, reject) => {
@@ -96,12 +98,20 @@ export function keepAliveTransport(timeoutMs: number): MeiliTransport {
         signal?.removeEventListener('abort', onAbort);
         outcome();
       };
+      const headers = headersOf(init);
       const request = send(
-        url,
         {
+          // The parts of the URL node:http needs, given as they are (a URL object is converted per call).
+          protocol: url.protocol,
+          hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          ...(url.username || url.password
+            ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+            : {}),
           method: init?.method ?? 'GET',
           agent,
-          headers: { ...headersOf(init), ...(body ? { 'content-length': String(body.length) } : {}) },
+          headers: body ? { ...headers, 'content-length': String(body.length) } : headers,
         },
         (response) => {
           const chunks: Buffer[] = [];

@@ -10,17 +10,23 @@
  * Cost model (stated in the README and the schema description of Query): every field costs 1
  * (search and geo fields more, see FIELD_COSTS); a field's selection is multiplied by the page size
  * it asks for (`first`, `last`, `limit`, or the number of `ids`, defaults included).
+ *
+ * A measure is kept per operation and set of size values (`measured`), so a repeated operation is
+ * not walked again. (One file past 350 lines: the walk and its memo share the size arguments.)
  */
 import {
   GraphQLError,
   Kind,
   OperationTypeNode,
-  getArgumentValues,
   getNamedType,
   isCompositeType,
+  isNonNullType,
+  valueFromAST,
 } from 'graphql';
 import type {
   DocumentNode,
+  GraphQLArgument,
+  ValueNode,
   FieldNode,
   FragmentDefinitionNode,
   GraphQLCompositeType,
@@ -64,6 +70,37 @@ const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.__type': 10,
 };
 const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
+/** The arguments a field's size is read from: the measure depends on no other argument. */
+const SIZE_ARGUMENTS: ReadonlySet<string> = new Set(['ids', ...PAGE_SIZE_ARGUMENTS]);
+
+/**
+ * One argument's value as graphql-js's getArgumentValues gives it (its default when absent or given
+ * a variable the request lacks).
+ * @throws when the value is missing or invalid, as getArgumentValues does.
+ */
+function argumentValue(
+  definition: GraphQLArgument,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): unknown {
+  const given = node.arguments?.find((argument) => argument.name.value === definition.name);
+  const absent = () => {
+    if (definition.defaultValue !== undefined) return definition.defaultValue;
+    if (isNonNullType(definition.type)) throw new Error(`${definition.name} is required`);
+    return undefined;
+  };
+  if (!given) return absent();
+  if (given.value.kind === Kind.VARIABLE) {
+    const name = given.value.name.value;
+    if (!Object.prototype.hasOwnProperty.call(variables, name)) return absent();
+    if (variables[name] == null && isNonNullType(definition.type)) {
+      throw new Error(`${definition.name} must not be null`);
+    }
+  }
+  const value = valueFromAST(given.value, definition.type, variables);
+  if (value === undefined) throw new Error(`${definition.name} is invalid`);
+  return value;
+}
 
 /** What an operation (or one fragment of it) asks for, fragments expanded. */
 interface Measure {
@@ -110,9 +147,12 @@ export function measureOperation(
   const inProgress = new Set<string>();
 
   const pageSize = (field: GraphQLField<unknown, unknown>, node: FieldNode): number => {
-    let values: Record<string, unknown>;
+    const values: Record<string, unknown> = {};
     try {
-      values = getArgumentValues(field, node, variables);
+      for (const name of SIZE_ARGUMENTS) {
+        const definition = field.args.find((arg) => arg.name === name);
+        if (definition) values[name] = argumentValue(definition, node, variables);
+      }
     } catch {
       return 1; // invalid arguments fail in execution with their own error
     }
@@ -257,29 +297,112 @@ export function operationLimitsPlugin<TContext extends object>(): ApolloServerPl
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: (requestContext) => {
-          const { operation, document, schema } = requestContext;
-          if (!operation) return Promise.resolve();
-          const root =
-            operation.operation === OperationTypeNode.QUERY
-              ? schema.getQueryType()
-              : operation.operation === OperationTypeNode.MUTATION
-                ? schema.getMutationType()
-                : schema.getSubscriptionType();
-          if (!root) {
-            const error = new GraphQLError(`This API has no ${operation.operation} operations.`, {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
-            return Promise.reject(error);
-          }
-          const measure = measureOperation(
-            schema,
-            document,
-            operation,
-            requestContext.request.variables ?? {},
-          );
-          const error = limitError(measure);
+          const error = operationLimitError(requestContext);
           return error ? Promise.reject(error) : Promise.resolve();
         },
       }),
   };
+}
+
+/**
+ * The error that refuses a resolved operation (QUERY_TOO_COMPLEX over a limit, BAD_REQUEST for an
+ * operation type the schema lacks); undefined when it may run. What `operationLimitsPlugin` checks.
+ */
+export function operationLimitError(requestContext: {
+  operation?: OperationDefinitionNode | undefined;
+  document: DocumentNode;
+  schema: GraphQLSchema;
+  request: { variables?: Record<string, unknown> | undefined };
+}): GraphQLError | undefined {
+  const { operation, document, schema } = requestContext;
+  if (!operation) return undefined;
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  if (!root) {
+    return new GraphQLError(`This API has no ${operation.operation} operations.`, {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+  return limitError(measured(schema, document, operation, requestContext.request.variables ?? {}));
+}
+
+/** Measures of one operation, by the values of the variables its sizes read (see `measured`). */
+interface MeasureMemo {
+  /** The variables given to a size argument (`first`, `last`, `limit`, `ids`) anywhere in the document. */
+  sizeVariables: string[];
+  byValues: Map<string, Measure>;
+}
+
+/** Measures kept per operation: at most this many sets of size values (then they start over). */
+const MAX_MEMO_VALUES = 32;
+const memos = new WeakMap<OperationDefinitionNode, MeasureMemo>();
+
+/**
+ * `measureOperation`, walked once per parsed operation and set of size values: a measure depends
+ * only on the document and the variables its size arguments read (typically none, or a page size),
+ * so the same query with other search words or filters is not walked again. Apollo keeps parsed
+ * documents (its document store), so a client's repeated operation is the same node here. A size
+ * given as a list or an object (e.g. `ids`) is measured every time.
+ */
+function measured(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Measure {
+  let memo = memos.get(operation);
+  if (!memo) {
+    memo = { sizeVariables: sizeVariablesOf(document), byValues: new Map() };
+    memos.set(operation, memo);
+  }
+  let key = '';
+  for (const name of memo.sizeVariables) {
+    if (!Object.prototype.hasOwnProperty.call(variables, name)) {
+      key += 'absent,';
+      continue;
+    }
+    const value = variables[name];
+    if (typeof value === 'object' && value !== null)
+      return measureOperation(schema, document, operation, variables);
+    key += `${value === undefined ? 'undefined' : JSON.stringify(value)},`;
+  }
+  let measure = memo.byValues.get(key);
+  if (!measure) {
+    measure = measureOperation(schema, document, operation, variables);
+    if (memo.byValues.size >= MAX_MEMO_VALUES) memo.byValues.clear();
+    memo.byValues.set(key, measure);
+  }
+  return measure;
+}
+
+/** The names of the variables used (at any depth) in a size argument of any field of `document`. */
+function sizeVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const fromValue = (value: ValueNode): void => {
+    if (value.kind === Kind.VARIABLE) names.add(value.name.value);
+    else if (value.kind === Kind.LIST) value.values.forEach(fromValue);
+    else if (value.kind === Kind.OBJECT) value.fields.forEach((field) => fromValue(field.value));
+  };
+  const fromSelections = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        for (const argument of selection.arguments ?? []) {
+          if (SIZE_ARGUMENTS.has(argument.name.value)) fromValue(argument.value);
+        }
+        fromSelections(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        fromSelections(selection.selectionSet);
+      }
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fromSelections(definition.selectionSet);
+    }
+  }
+  return [...names].sort();
 }
