@@ -192,6 +192,20 @@ describe('answer cards 答案卡片', () => {
     expect(JSON.stringify({ edges, answerCard, didYouMean })).not.toMatch(/zorblax/i);
   });
 
+  it("resolves any field of the card's article, while the hits are viewed from the index", async () => {
+    const response = await server.graphql<{
+      searchArticles: { answerCard: { article: { title: string; summary: string } } | null };
+    }>(
+      `query { searchArticles(query: "691", first: 3) {
+        answerCard { article { title summary } } edges { node { slug } }
+      } }`,
+    );
+    expect(expectData(response).searchArticles.answerCard?.article).toEqual({
+      title: '宽带拨号错误691/619/629：用户名密码错误或账号欠费',
+      summary: expect.stringMatching(/^691、619、629多因/),
+    });
+  });
+
   it('sends no MongoDB command of its own (facts from the index, cached per article version)', async () => {
     const query = `query ($q: String!) {
       searchArticles(query: $q, first: 5) { answerCard { kind steps article { slug } } edges { node { slug } } }

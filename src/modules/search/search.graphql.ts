@@ -127,13 +127,31 @@ const AnswerCardRef = builder.objectRef<AnswerCard>('SearchAnswerCard').implemen
   }),
 });
 
-/** Whether the connection's selection asks for `answerCard` (a fragment counts as asking). */
-function selectsAnswerCard(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some((node) =>
-    (node.selectionSet?.selections ?? []).some(
-      (selection) => selection.kind !== Kind.FIELD || selection.name.value === 'answerCard',
-    ),
-  );
+/**
+ * What the connection's selection asks of `answerCard`: nothing (`null`), or the field names selected
+ * on its `article` (a fragment anywhere on the way counts as asking for every field).
+ */
+function answerCardSelection(info: GraphQLResolveInfo): Set<string> | null {
+  let asked = false;
+  const fields = new Set<string>();
+  const everything = () => fields.add('*');
+  for (const node of info.fieldNodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD) {
+        asked = true;
+        everything();
+      } else if (selection.name.value === 'answerCard') {
+        asked = true;
+        for (const part of selection.selectionSet?.selections ?? []) {
+          if (part.kind !== Kind.FIELD) everything();
+          else if (part.name.value === 'article')
+            for (const field of part.selectionSet?.selections ?? [])
+              fields.add(field.kind === Kind.FIELD ? field.name.value : '*');
+        }
+      }
+    }
+  }
+  return asked ? fields : null;
 }
 
 /** One search hit as an edge: the article is the node, the highlights sit on the edge. */
@@ -183,8 +201,10 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, context, info): Promise<SearchPage> => {
         const { offset, first } = searchWindow(pageRequestOf(args));
-        // Hits whose selected Article fields the index entry answers need no MongoDB read.
-        const fromIndex = [...connectionNodeFields(info)].every((name) =>
+        // Hits whose selected Article fields (on the nodes and on the answer card's article) the
+        // index entry answers need no MongoDB read.
+        const card = answerCardSelection(info);
+        const fromIndex = [...connectionNodeFields(info), ...(card ?? [])].every((name) =>
           INDEX_ENTRY_ARTICLE_FIELDS.has(name),
         );
         const result = await context.services.search.searchArticles(
@@ -196,7 +216,7 @@ builder.queryFields((t) => ({
           {
             channel: args.channel ?? null,
             articles: fromIndex ? 'index' : 'stored',
-            answerCard: selectsAnswerCard(info),
+            answerCard: card !== null,
           },
         );
         const edges = result.hits.map((hit, index) => ({
