@@ -211,13 +211,14 @@ describe('answer cards 答案卡片', () => {
       searchArticles(query: $q, first: 5) { answerCard { kind steps article { slug } } edges { node { slug } } }
     }`;
     await server.graphql(query, { q: '678' });
+    const codes = ['678', '676', '734', '796', '691', '651', '619', '629'];
     const commands = await server.countCommands(() =>
-      Promise.all(['678', '676', '734', '796'].map((q) => server.graphql(query, { q }))),
+      Promise.all(codes.map((q) => server.graphql(query, { q }))),
     );
     // At most the look-up of stale articles that searches share (one per quarter second) and the
-    // search log's batched write (one at most every half second).
+    // search log's batched write (one at most every half second): fewer than one per search.
     expect(Object.keys(commands).filter((name) => name !== 'find' && name !== 'insert')).toEqual([]);
-    expect(commands['find'] ?? 0).toBeLessThanOrEqual(1);
-    expect(commands['insert'] ?? 0).toBeLessThanOrEqual(1);
+    expect(commands['find'] ?? 0).toBeLessThan(codes.length / 2);
+    expect(commands['insert'] ?? 0).toBeLessThan(codes.length / 2);
   });
 });

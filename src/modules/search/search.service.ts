@@ -1,6 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
 import type { Principal } from '../../auth/principal.js';
-import { isStaff } from '../../auth/principal.js';
 import { AppError, badField } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
@@ -12,11 +11,10 @@ import { facetCounts, MARK_OPEN, markup } from './search-results.js';
 import { ArticleEngine } from './article-engine.js';
 import type { EngineAnswer } from './article-engine.js';
 import { preferLocale } from './query-language.js';
-import { relaxedCandidates } from './relaxed-query.js';
+import { helpForNoAnswer } from './no-answer.js';
 import { answerCardOf, CardFactsCache, isConfident } from './answer-card.js';
 import type { RankedHit } from './answer-card.js';
 import type { PopularQueries } from './popular-queries.js';
-import { spellingSuggestions } from './spelling.js';
 import { SpellingVocabularies } from './spelling-vocabulary.js';
 import type { HitArticles, SearchFilter, SearchHit, SearchOptions, SearchResult } from './search-results.js';
 import type { ArticleMatchRepository } from '../articles/index.js';
@@ -26,8 +24,6 @@ import { StaleArticleLookup } from './stale-articles.js';
 const MAX_HITS = 50;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
 const MAX_EXCLUDED = 500;
-/** Most spelling corrections checked against the engine for one query. */
-const MAX_SPELLINGS = 2;
 
 /** The articles the index may be stale on (changed since it last had them), as MongoDB has them now. */
 interface StaleArticles {
@@ -175,10 +171,8 @@ export class SearchService {
   }
 
   /**
-   * For a query that found nothing (the only path that pays for these): the results of the longest
-   * shorter form of it that finds something (relaxed-query.ts), marked with that form, and a
-   * spelling correction that finds something (spelling.ts: "did you mean"), both checked in one
-   * multi-search. `none` is the empty result, answered when neither helps or the engine fails.
+   * For a query that found nothing: the results of a shorter form of it that finds something, marked
+   * with that form, and a spelling correction (no-answer.ts); `none` when neither helps.
    */
   private async noAnswer(
     reader: Principal,
@@ -190,44 +184,18 @@ export class SearchService {
     articles: HitArticles,
     none: SearchResult,
   ): Promise<SearchResult> {
-    const relaxedForms = relaxedCandidates(query);
-    let answer: EngineAnswer | null = null;
-    let didYouMean: SearchResult['didYouMean'] = null;
-    try {
-      const spellings = await this.spellings(reader, query);
-      const counts = await this.engine.hitCounts(
-        reader,
-        [...relaxedForms, ...spellings],
-        filter,
-        stale.hidden,
-      );
-      const relaxed = relaxedForms.find((_, i) => (counts[i] ?? 0) > 0);
-      const spelt = spellings.findIndex((_, i) => (counts[relaxedForms.length + i] ?? 0) > 0);
-      const spelling = spellings[spelt];
-      if (spelling !== undefined)
-        didYouMean = { query: spelling, hitCount: counts[relaxedForms.length + spelt] ?? 0 };
-      if (relaxed !== undefined)
-        answer = await this.engine.ask(reader, relaxed, filter, offset + first, stale.hidden);
-    } catch (error) {
-      this.logger.warn({ err: error, source: 'meilisearch' }, 'the relaxed query failed: answering none');
-    }
-    if (answer === null) return { ...none, didYouMean };
-    const relaxedAnswer = answer;
+    const { relaxed, didYouMean } = await helpForNoAnswer(this.engine, this.vocabularies, this.logger, {
+      reader,
+      query,
+      filter,
+      want: offset + first,
+      hidden: stale.hidden,
+    });
+    if (relaxed === null) return { ...none, didYouMean };
     const { result } = await this.fromMongo(() =>
-      this.resultOf(reader, relaxedAnswer, first, offset, stale, articles),
+      this.resultOf(reader, relaxed, first, offset, stale, articles),
     );
-    return { ...result, query, relaxedQuery: relaxedAnswer.query, didYouMean };
-  }
-
-  /** Spelling corrections of a query that found nothing, from the reader's vocabulary (none on failure). */
-  private async spellings(reader: Principal, query: string): Promise<string[]> {
-    try {
-      const vocabulary = await this.vocabularies.get(!isStaff(reader));
-      return spellingSuggestions(query, vocabulary).slice(0, MAX_SPELLINGS);
-    } catch (error) {
-      this.logger.warn({ err: error, source: 'meilisearch' }, 'the spelling vocabulary could not be read');
-      return [];
-    }
+    return { ...result, query, relaxedQuery: relaxed.query, didYouMean };
   }
 
   /**
