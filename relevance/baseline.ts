@@ -3,6 +3,7 @@ import { CATEGORIES } from './judgements.js';
 import type { JudgedQuery } from './judgements.js';
 import { mean } from './metrics.js';
 import type { Scores } from './metrics.js';
+import type { AnswerFigures } from './answers.js';
 
 export interface Summary {
   overall: Scores & { n: number };
@@ -15,6 +16,8 @@ export interface Baseline {
   margins: { overall: number; category: number };
   service: Summary;
   default?: Summary | undefined;
+  /** Answer cards and "did you mean" (relevance/answers.ts); absent in older baselines. */
+  answers?: AnswerFigures | undefined;
 }
 
 /** The drops beyond the margins, one line each; empty when the run holds the baseline. */

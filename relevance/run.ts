@@ -16,9 +16,12 @@ import type { JudgedQuery } from './judgements.js';
 import { gradesOf, METRICS, score } from './metrics.js';
 import type { Hit, Scores } from './metrics.js';
 import { compareWithBaseline, summarise, type Baseline, type Summary } from './baseline.js';
+import { answerFigures, compareAnswers, loadSpellingCases } from './answers.js';
+import type { AnswerFigures, Extras, SpellingCase } from './answers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const QUERIES = path.join(ROOT, 'tests/relevance/queries.json');
+const SPELLING_CASES = path.join(ROOT, 'tests/relevance/did-you-mean.json');
 const DEFAULT_BASELINE = path.join(ROOT, 'tests/relevance/baseline.json');
 const DEPTH = 10;
 
@@ -54,8 +57,18 @@ function parseArgs(argv: string[]): Options {
 }
 
 const SEARCH = `query ($q: String!, $first: Int) {
-  searchArticles(query: $q, first: $first) { edges { node { slug locale } } }
+  searchArticles(query: $q, first: $first) {
+    edges { node { slug locale } }
+    answerCard { article { slug } }
+    didYouMean { query }
+  }
 }`;
+
+interface Searched {
+  edges: Array<{ node: Hit }>;
+  answerCard: { article: { slug: string } } | null;
+  didYouMean: { query: string } | null;
+}
 
 function poster(endpoint: string) {
   return async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
@@ -76,16 +89,20 @@ function poster(endpoint: string) {
   };
 }
 
-async function serviceHits(instance: Instance, queries: JudgedQuery[]): Promise<Hit[][]> {
+async function serviceHits(
+  instance: Instance,
+  queries: Array<Pick<JudgedQuery, 'query' | 'as'>>,
+): Promise<{ hits: Hit[][]; extras: Extras[] }> {
   const post = poster(instance.endpoint);
   const results: Hit[][] = new Array<Hit[]>(queries.length);
+  const extras: Extras[] = new Array<Extras>(queries.length);
   let next = 0;
   const worker = async () => {
     while (next < queries.length) {
       const i = next++;
       const q = queries[i] as JudgedQuery;
       const token = q.as === 'agent' ? instance.tokens.agent : undefined;
-      const data = await post<{ searchArticles: { edges: Array<{ node: Hit }> } | null }>(
+      const data = await post<{ searchArticles: Searched | null }>(
         SEARCH,
         { q: q.query, first: DEPTH },
         token,
@@ -94,10 +111,23 @@ async function serviceHits(instance: Instance, queries: JudgedQuery[]): Promise<
         slug: node.slug,
         locale: node.locale === 'EN' ? 'en' : 'zh-CN',
       }));
+      extras[i] = {
+        card: data.searchArticles?.answerCard?.article.slug ?? null,
+        didYouMean: data.searchArticles?.didYouMean?.query ?? null,
+      };
     }
   };
   await Promise.all([worker(), worker(), worker()]);
-  return results;
+  return { hits: results, extras };
+}
+
+function printAnswers(figures: AnswerFigures, baseline: AnswerFigures | undefined): void {
+  const was = (value: number | undefined) => (value === undefined ? '' : ` (baseline ${value.toFixed(3)})`);
+  process.stdout.write(
+    `\n答案卡片 answer cards: ${figures.cards} shown, on the answer ${figures.cardPrecision.toFixed(3)}${was(baseline?.cardPrecision)}, ` +
+      `coverage ${figures.cardCoverage.toFixed(3)} of answerable queries, ${figures.cardsOnNoAnswer} on no-answer queries\n` +
+      `你是不是要找 did you mean: ${figures.didYouMean.toFixed(3)} of ${figures.didYouMeanCases} cases as expected${was(baseline?.didYouMean)}\n`,
+  );
 }
 
 function fmt(value: number | undefined): string {
@@ -150,7 +180,9 @@ async function main(): Promise<void> {
           throw new Error(`query ${q.id} judges ${slug}, which is not a published article`);
       }
     }
-    const served = await serviceHits(instance, queries);
+    const { hits: served, extras } = await serviceHits(instance, queries);
+    const cases: SpellingCase[] = loadSpellingCases(SPELLING_CASES);
+    const spelt = (await serviceHits(instance, cases)).extras.map((extra) => extra.didYouMean);
     let defaultHits: Hit[][] | undefined;
     if (instance.meili) {
       defaults = await buildDefaultIndex(instance.meili, `${instance.labPrefix}default`, articles);
@@ -166,13 +198,20 @@ async function main(): Promise<void> {
     const service = summarise(queries, serviceScores);
     const fallback = defaultScores ? summarise(queries, defaultScores) : undefined;
     printTable(service, fallback);
+    const { figures: answers, wrong: answerMisses } = answerFigures(queries, extras, cases, spelt);
+    const committed = JSON.parse(readFileSync(options.baseline, 'utf8')) as Partial<Baseline>;
+    printAnswers(answers, committed.answers);
 
     const perQuery = queries.map((q, i) => ({
       id: q.id,
       category: q.category,
       query: q.query,
       as: q.as,
-      service: { scores: serviceScores[i], hits: (served[i] ?? []).slice(0, 5) },
+      service: {
+        scores: serviceScores[i],
+        hits: (served[i] ?? []).slice(0, 5),
+        card: extras[i]?.card ?? null,
+      },
       ...(defaultHits
         ? { default: { scores: defaultScores?.[i], hits: (defaultHits[i] ?? []).slice(0, 5) } }
         : {}),
@@ -185,6 +224,7 @@ async function main(): Promise<void> {
         const got = row.service.hits.map((h) => `${h.slug}${h.locale === 'en' ? '@en' : ''}`).join(', ');
         process.stdout.write(`  ${row.id} [${row.as}] ${row.query} -> ${got || '(nothing)'}\n`);
       }
+      for (const line of answerMisses) process.stdout.write(`  ${line}\n`);
     }
     mkdirSync(path.dirname(options.report), { recursive: true });
     const report = {
@@ -192,6 +232,13 @@ async function main(): Promise<void> {
       target: instance.describe,
       service,
       default: fallback,
+      answers,
+      didYouMean: cases.map((c, i) => ({
+        id: c.id,
+        query: c.query,
+        expect: c.expect,
+        got: spelt[i] ?? null,
+      })),
       queries: perQuery,
     };
     writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
@@ -206,20 +253,26 @@ async function main(): Promise<void> {
         margins: previous.margins ?? { overall: 0.02, category: 0.1 },
         service,
         default: fallback,
+        answers,
       };
       writeFileSync(options.baseline, `${JSON.stringify(baseline, null, 2)}\n`);
       process.stdout.write(`baseline updated: ${path.relative(ROOT, options.baseline)}\n`);
     }
     if (options.check) {
       const baseline = JSON.parse(readFileSync(options.baseline, 'utf8')) as Baseline;
-      const drops = compareWithBaseline(baseline, service);
+      const drops = [
+        ...compareWithBaseline(baseline, service),
+        ...compareAnswers(baseline.answers, answers, baseline.margins.overall),
+      ];
       if (drops.length > 0) {
         process.stdout.write(
           `\nFAILED 相关性下降 relevance dropped below the baseline:\n${drops.map((d) => `  ${d}`).join('\n')}\n`,
         );
         process.exitCode = 1;
       } else {
-        process.stdout.write('check passed 检查通过: no top-3 or MRR drop beyond the margins\n');
+        process.stdout.write(
+          'check passed 检查通过: no top-3, MRR, card precision or did-you-mean drop beyond the margins\n',
+        );
       }
     }
   } finally {

@@ -109,6 +109,12 @@ export function createServices(
     new Set((await halls.findByCodes(codes)).map((hall) => hall.code));
   const channels = new ChannelsService(channelRepo, knownHallCodes, now);
   const hallSearch = new HallSearch(meili, projections.halls.indexUid);
+  const popularQueries = new PopularQueries(
+    (since, limit) => searchLog.findAnsweredQueriesSince(since, limit),
+    events,
+    logger,
+    now,
+  );
   const search = new SearchService(
     meili,
     projections.articles.indexUid,
@@ -117,6 +123,8 @@ export function createServices(
     articleMatches,
     logger,
     events,
+    now,
+    popularQueries,
   );
   return {
     events,
@@ -138,12 +146,7 @@ export function createServices(
       search.engine,
       articleReader,
       (principal) => search.hiddenFor(principal),
-      new PopularQueries(
-        (since, limit) => searchLog.findAnsweredQueriesSince(since, limit),
-        events,
-        logger,
-        now,
-      ),
+      popularQueries,
       logger,
     ),
     synonyms: new SynonymService(synonymRepo, events),

@@ -128,6 +128,68 @@ describe('the agent answer desk', () => {
     await context.close();
   });
 
+  it('shows an answer card for a confident match, and runs the suggested spelling of a query that finds nothing', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    await signIn(page, 'card-agent');
+    const box = page.getByRole('combobox', { name: '搜索知识库' });
+    const card = page.getByRole('region', { name: '答案卡片' });
+
+    // A code in a sentence: the card gives the causes and steps of the 678 article above the hits.
+    await box.fill('拨号提示678');
+    await page.locator('#desk-results[data-query="拨号提示678"]').waitFor();
+    await card.waitFor();
+    // The title as the hits show it (the indexed form: a space where Han meets a digit).
+    await expect(card.locator('.answer-card-title').innerText()).resolves.toMatch(/宽带拨号错误 ?678\/651/);
+    await card.getByText('常见原因').waitFor();
+    await expect(card.locator('.answer-card-steps li').first().innerText()).resolves.toMatch(
+      /^请用户关闭电脑上的拨号窗口/,
+    );
+    await screenshot(page, 'desk-answer-card');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await card.getByRole('button', { name: '打开全文' }).click();
+    await expect(page.locator('#answer-title').innerText()).resolves.toContain('宽带拨号错误678/651');
+
+    // A complaint grade: its deadlines, counted from now, from the complaint policy.
+    await box.fill('全国级投诉最迟多久回复');
+    await page.locator('#desk-results[data-query="全国级投诉最迟多久回复"]').waitFor();
+    const row = card.locator('.answer-card-deadlines tbody tr');
+    await expect(row.innerText()).resolves.toMatch(
+      /全国级投诉\s+48 小时\s+72 小时\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
+    );
+
+    // A query too vague for a card has none.
+    await box.fill('上不了网');
+    await page.locator('#desk-results[data-query="上不了网"]').waitFor();
+    expect(await card.count()).toBe(0);
+
+    // A typo that finds nothing: "did you mean" runs the right spelling on a click.
+    await box.fill('宽代拨号');
+    const suggestion = page.getByRole('button', { name: '宽带拨号' });
+    await suggestion.waitFor();
+    await expect(page.locator('.desk-did-you-mean').innerText()).resolves.toMatch(
+      /你是不是要找：\s*宽带拨号\s*（\d+ 条结果）/,
+    );
+    await screenshot(page, 'desk-did-you-mean');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await suggestion.click();
+    await page.locator('#desk-results[data-query="宽带拨号"] #hit-0').waitFor();
+    await expect(box.inputValue()).resolves.toBe('宽带拨号');
+    expect(page.url()).toContain(`q=${encodeURIComponent('宽带拨号')}`);
+    expect(await page.locator('.desk-did-you-mean').count()).toBe(0);
+
+    // English alongside: the same line on the language switch.
+    await box.fill('宽代拨号');
+    await page.locator('.desk-did-you-mean').waitFor();
+    await page.getByText('English', { exact: true }).click();
+    await expect(page.locator('.desk-did-you-mean').innerText()).resolves.toMatch(
+      /Did you mean:\s*宽带拨号\s*\(\d+ results\)/,
+    );
+    expect(watched.problems).toEqual([]);
+    await context.close();
+  });
+
   it('flags an answer with a reason, marks internal answers, and speaks English on the switch', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();

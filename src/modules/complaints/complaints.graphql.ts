@@ -17,7 +17,7 @@ const ComplaintGradeEnum = labelledEnum('ComplaintGrade', {
   } satisfies Record<ComplaintGrade, unknown>,
 });
 
-const GradePolicy = builder.objectRef<ComplaintGradePolicy>('ComplaintGradePolicy').implement({
+export const GradePolicy = builder.objectRef<ComplaintGradePolicy>('ComplaintGradePolicy').implement({
   description: 'The external answer promise for one complaint grade.',
   fields: (t) => ({
     grade: t.field({
@@ -41,7 +41,7 @@ const GradePolicy = builder.objectRef<ComplaintGradePolicy>('ComplaintGradePolic
   }),
 });
 
-const Deadline = builder.objectRef<ComplaintDeadline>('ComplaintDeadline').implement({
+export const Deadline = builder.objectRef<ComplaintDeadline>('ComplaintDeadline').implement({
   description: 'When one complaint must be answered.',
   fields: (t) => ({
     grade: t.field({

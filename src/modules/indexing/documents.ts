@@ -29,6 +29,71 @@ export interface ArticleSearchDocument extends IndexVisibilityFields {
   /** The article version this document was built from (for drift checks). */
   version: number;
   publishedAtTs: number;
+  /** What an answer card shows of the article (not searchable; read for a confident top hit only). */
+  card: ArticleCardFacts;
+}
+
+/**
+ * An article's answer-card facts (答案卡片): its summary as written, and the items of its causes and
+ * steps sections. Editors maintain them in the body: a heading naming causes (`## 常见原因`, `## 原因`,
+ * `## Usual causes`) or steps (`## 处理步骤`, `## 操作步骤`, `## Steps`) followed by a list.
+ */
+export interface ArticleCardFacts {
+  summary: string;
+  causes: string[];
+  steps: string[];
+}
+
+/** Most items a card shows of one section, and the longest item (longer ones are cut with an ellipsis). */
+const CARD_ITEMS = 8;
+const CARD_ITEM_CHARS = 160;
+const CAUSES_HEADING = /原因|cause/i;
+const STEPS_HEADING = /步骤|处理方法|操作方法|怎么做|steps|what to do|how to fix/i;
+
+/** Markdown inline syntax dropped (links keep their text), cut to `CARD_ITEM_CHARS`. */
+function plainItem(markdown: string): string {
+  const text = markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|`)/g, '')
+    .trim();
+  return text.length > CARD_ITEM_CHARS ? `${text.slice(0, CARD_ITEM_CHARS - 1)}…` : text;
+}
+
+/**
+ * The list items under the first heading matching `heading`, as plain text; a section written as a
+ * paragraph gives its first paragraph as one item.
+ */
+function sectionItems(lines: string[], heading: RegExp): string[] {
+  const start = lines.findIndex((line) => /^#{2,4}\s/.test(line) && heading.test(line));
+  if (start < 0) return [];
+  const items: string[] = [];
+  let paragraph = '';
+  let paragraphEnded = false;
+  for (const line of lines.slice(start + 1)) {
+    if (/^#{1,4}\s/.test(line)) break;
+    const item = /^ ?(?:[-*+]|\d+[.)])\s+(.+)$/.exec(line)?.[1];
+    if (item !== undefined) {
+      const text = plainItem(item);
+      if (text !== '') items.push(text);
+      if (items.length === CARD_ITEMS) break;
+    } else if (line.trim() === '') {
+      paragraphEnded = paragraph !== '';
+    } else if (!paragraphEnded) {
+      paragraph += line.trim();
+    }
+  }
+  if (items.length === 0 && paragraph !== '' && !paragraph.startsWith('|')) return [plainItem(paragraph)];
+  return items;
+}
+
+/** The answer-card facts of a revision (pure; the indexer stores them with the document). */
+export function cardFactsOf(content: { summary: string; body: string }): ArticleCardFacts {
+  const lines = content.body.split(/\r?\n/);
+  return {
+    summary: content.summary,
+    causes: sectionItems(lines, CAUSES_HEADING),
+    steps: sectionItems(lines, STEPS_HEADING),
+  };
 }
 
 /**
@@ -53,6 +118,7 @@ export function toSearchDocument(article: ArticleDoc): ArticleSearchDocument | n
     ...indexVisibilityFields(live),
     version: article.version,
     publishedAtTs: article.publishedAt ? Math.floor(article.publishedAt.getTime() / 1000) : 0,
+    card: cardFactsOf(live),
   };
 }
 

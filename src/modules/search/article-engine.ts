@@ -23,6 +23,7 @@ const HIT_ATTRIBUTES = [
   'audience',
   'validFromTs',
   'validToTs',
+  'version',
 ] satisfies Array<keyof ArticleSearchDocument>;
 
 /** What Meilisearch answered, before the hits are viewed. */
@@ -63,7 +64,8 @@ export class ArticleEngine {
   /**
    * The main query and, when the query names error codes, the error-code lane, in one multi-search,
    * leaving out the `hidden` ids. Asks for the first `want` hits of each (twice as many when hits
-   * are shown one per article, so that a page stays full after translations are left out).
+   * are shown one per article, so that a page stays full after translations are left out, and the
+   * totals and facets leave out the translations that window holds).
    */
   async ask(
     reader: Principal,
@@ -87,6 +89,8 @@ export class ArticleEngine {
       cropLength: 36,
       highlightPreTag: MARK_OPEN,
       highlightPostTag: MARK_CLOSE,
+      // The answer card's confidence reads the top hits' scores.
+      showRankingScore: true,
       ...(locales ? { locales } : {}),
     };
     const limit = prefer ? want * 2 : want;
@@ -154,16 +158,17 @@ export class ArticleEngine {
   }
 
   /**
-   * The first of `candidates` (relaxed forms of a query) that finds something under the same
-   * filter and score threshold as the main query, asked in one multi-search; null when none does.
+   * How many articles each of `candidates` (other forms of a query: relaxed, spelt right) finds
+   * under the same filter and score threshold as the main query (the engine's estimate), asked in
+   * one multi-search.
    */
-  async firstAnswering(
+  async hitCounts(
     reader: Principal,
     candidates: string[],
     filter: SearchFilter,
     hidden: string[],
-  ): Promise<string | null> {
-    if (candidates.length === 0) return null;
+  ): Promise<number[]> {
+    if (candidates.length === 0) return [];
     const clauses = this.filterClauses(reader, filter);
     if (hidden.length > 0) clauses.push(`id NOT IN [${hidden.map(quote).join(', ')}]`);
     const { results } = await this.meili().multiSearch({
@@ -176,7 +181,10 @@ export class ArticleEngine {
         limit: 1,
       })),
     });
-    const index = results.findIndex((result) => result.hits.length > 0);
-    return index < 0 ? null : (candidates[index] ?? null);
+    return candidates.map((_, i) => {
+      const result = results[i];
+      if (!result || result.hits.length === 0) return 0;
+      return Math.max(result.hits.length, result.estimatedTotalHits ?? result.totalHits ?? 0);
+    });
   }
 }

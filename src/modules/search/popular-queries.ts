@@ -49,7 +49,19 @@ export class PopularQueries {
    */
   matching(prefix: string, publicOnly: boolean, limit: number): string[] {
     this.reloadIfDue();
-    const wanted = prefix.toLowerCase();
+    return this.ranked(prefix.toLowerCase(), publicOnly, limit);
+  }
+
+  /**
+   * The most searched answered queries, most first, under the same rules as `matching` (for the
+   * public only the public's; never a query with a long digit run): "did you mean" corrects to them.
+   */
+  answered(publicOnly: boolean, limit: number): string[] {
+    this.reloadIfDue();
+    return this.ranked('', publicOnly, limit);
+  }
+
+  private ranked(wanted: string, publicOnly: boolean, limit: number): string[] {
     const counts = new Map<string, number>();
     for (const source of [this.loaded, this.counting, this.recent]) {
       for (const entry of source.values()) {

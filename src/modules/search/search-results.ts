@@ -1,6 +1,7 @@
 /** The result types of article search and the pure helpers that shape hits and facets. */
 import type { Audience, Locale } from '../articles/index.js';
 import type { ArticleView } from '../articles/index.js';
+import type { AnswerCard } from './answer-card.js';
 
 /** What a search may be narrowed to. */
 export interface SearchFilter {
@@ -22,6 +23,14 @@ export interface SearchOptions {
   channel?: string | null;
   /** Default `stored`. */
   articles?: HitArticles;
+  /** Whether to build an answer card for a confident top hit (default true; false when not selected). */
+  answerCard?: boolean;
+}
+
+/** A spelling correction of a query that found nothing, and how many articles it finds. */
+export interface DidYouMean {
+  query: string;
+  hitCount: number;
 }
 
 export interface FacetCount {
@@ -48,6 +57,10 @@ export interface SearchResult {
   hits: SearchHit[];
   /** When the query found nothing and a shorter form of it did: that form, whose results these are. */
   relaxedQuery?: string | null;
+  /** When the query found nothing: a spelling correction of it that finds something. */
+  didYouMean?: DidYouMean | null;
+  /** On the first page, when the top hit is a confident answer: its card. */
+  answerCard?: AnswerCard | null;
 }
 
 /** Highlight markers Meilisearch puts around matches (turned into <mark> by `markup`). */

@@ -10,7 +10,12 @@ import { INDEX_ENTRY_ARTICLE_FIELDS } from '../articles/index.js';
 import { connectionNodeFields } from '../../schema/selection.js';
 import { UseChannelEnum } from '../feedback/schema.js';
 import type { ArticleView } from '../articles/index.js';
-import type { FacetCount, SearchHit, SearchResult } from './search-results.js';
+import type { DidYouMean, FacetCount, SearchHit, SearchResult } from './search-results.js';
+import type { AnswerCard, AnswerCardKind } from './answer-card.js';
+import { ComplaintDeadlineRef, ComplaintGradePolicyRef } from '../complaints/schema.js';
+import { labelledEnum } from '../../schema/labels.js';
+import { Kind } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /** Hits per page at most, and how deep a search may page (the engine pages by offset). */
 const MAX_SEARCH_PAGE = 50;
@@ -63,6 +68,92 @@ const SearchFacets = builder.objectRef<SearchResult['facets']>('SearchFacets').i
   }),
 });
 
+const DidYouMeanRef = builder.objectRef<DidYouMean>('SearchSpellingSuggestion').implement({
+  description:
+    'A spelling correction of a query that found nothing (你是不是要找), from the titles, tags, error codes, synonyms and popular searches the service knows.',
+  fields: (t) => ({
+    query: t.exposeString('query', { description: 'The corrected query (normalised), to search instead.' }),
+    hitCount: t.exposeInt('hitCount', {
+      description: 'How many articles it finds for you (an estimate, before translations are left out).',
+    }),
+  }),
+});
+
+const AnswerCardKindEnum = labelledEnum('AnswerCardKind', {
+  description: 'What an answer card shows besides the summary.',
+  labels: {
+    ERROR_CODE: { 'zh-CN': '错误代码', en: 'Error code' },
+    COMPLAINT_GRADES: { 'zh-CN': '投诉时限', en: 'Complaint deadlines' },
+    SUMMARY: { 'zh-CN': '摘要', en: 'Summary' },
+  } satisfies Record<AnswerCardKind, unknown>,
+});
+
+const AnswerCardRef = builder.objectRef<AnswerCard>('SearchAnswerCard').implement({
+  description:
+    'The answer at a glance (答案卡片), on the first page when the top hit is a confident match: a code the query names, or a high ranking score well ahead of the next article.',
+  fields: (t) => ({
+    kind: t.field({
+      type: AnswerCardKindEnum,
+      description: 'What the card shows.',
+      resolve: (card) => card.kind,
+    }),
+    article: t.field({
+      type: ArticleRef,
+      description: 'The top hit the card is about.',
+      resolve: (card) => card.article,
+    }),
+    summary: t.exposeString('summary', { description: 'The article summary, as written.' }),
+    errorCode: t.string({
+      nullable: true,
+      description: 'The error code the query names that the article is about.',
+      resolve: (card) => card.errorCode,
+    }),
+    causes: t.exposeStringList('causes', {
+      description: "The items of the article's causes section (常见原因), plain text; may be empty.",
+    }),
+    steps: t.exposeStringList('steps', {
+      description: "The items of the article's steps section (处理步骤), plain text, in order; may be empty.",
+    }),
+    complaintGrades: t.field({
+      type: [ComplaintGradePolicyRef],
+      description: 'For complaint-deadline articles: the grades they are about, from the complaint policy.',
+      resolve: (card) => card.complaintGrades,
+    }),
+    complaintDeadlines: t.field({
+      type: [ComplaintDeadlineRef],
+      description: "Those grades' deadlines for a complaint received now (at the time of the search).",
+      resolve: (card) => card.complaintDeadlines,
+    }),
+  }),
+});
+
+/**
+ * What the connection's selection asks of `answerCard`: nothing (`null`), or the field names selected
+ * on its `article` (a fragment anywhere on the way counts as asking for every field).
+ */
+function answerCardSelection(info: GraphQLResolveInfo): Set<string> | null {
+  let asked = false;
+  const fields = new Set<string>();
+  const everything = () => fields.add('*');
+  for (const node of info.fieldNodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD) {
+        asked = true;
+        everything();
+      } else if (selection.name.value === 'answerCard') {
+        asked = true;
+        for (const part of selection.selectionSet?.selections ?? []) {
+          if (part.kind !== Kind.FIELD) everything();
+          else if (part.name.value === 'article')
+            for (const field of part.selectionSet?.selections ?? [])
+              fields.add(field.kind === Kind.FIELD ? field.name.value : '*');
+        }
+      }
+    }
+  }
+  return asked ? fields : null;
+}
+
 /** One search hit as an edge: the article is the node, the highlights sit on the edge. */
 interface SearchEdge {
   cursor: string;
@@ -110,8 +201,10 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, context, info): Promise<SearchPage> => {
         const { offset, first } = searchWindow(pageRequestOf(args));
-        // Hits whose selected Article fields the index entry answers need no MongoDB read.
-        const fromIndex = [...connectionNodeFields(info)].every((name) =>
+        // Hits whose selected Article fields (on the nodes and on the answer card's article) the
+        // index entry answers need no MongoDB read.
+        const card = answerCardSelection(info);
+        const fromIndex = [...connectionNodeFields(info), ...(card ?? [])].every((name) =>
           INDEX_ENTRY_ARTICLE_FIELDS.has(name),
         );
         const result = await context.services.search.searchArticles(
@@ -120,7 +213,11 @@ builder.queryFields((t) => ({
           args.filter ?? {},
           first,
           offset,
-          { channel: args.channel ?? null, articles: fromIndex ? 'index' : 'stored' },
+          {
+            channel: args.channel ?? null,
+            articles: fromIndex ? 'index' : 'stored',
+            answerCard: card !== null,
+          },
         );
         const edges = result.hits.map((hit, index) => ({
           cursor: encodeOffsetCursor(offset + index),
@@ -160,6 +257,20 @@ builder.queryFields((t) => ({
           description:
             'When the query found nothing (查询无结果) and a shorter form of it, without some of its words, did: that form (放宽后的查询), whose results these are, for a "did you mean" line. Never set for a query that has answers; an error code the query names is never dropped.',
           resolve: (page) => page.relaxedQuery ?? null,
+        }),
+        didYouMean: c.field({
+          type: DidYouMeanRef,
+          nullable: true,
+          description:
+            'When the query found nothing (查询无结果): a spelling correction that finds something ("你是不是要找 / did you mean"). Set only then, also beside `relaxedQuery`; an error code is never changed into another code.',
+          resolve: (page) => page.didYouMean ?? null,
+        }),
+        answerCard: c.field({
+          type: AnswerCardRef,
+          nullable: true,
+          description:
+            "On the first page, when the top hit is a confident answer: its summary and computed facts (an error code's causes and steps, a complaint grade's deadlines). Null otherwise.",
+          resolve: (page) => page.answerCard ?? null,
         }),
         degraded: c.boolean({
           description:

@@ -11,7 +11,11 @@ import { facetCounts, MARK_OPEN, markup } from './search-results.js';
 import { ArticleEngine } from './article-engine.js';
 import type { EngineAnswer } from './article-engine.js';
 import { preferLocale } from './query-language.js';
-import { relaxedCandidates } from './relaxed-query.js';
+import { helpForNoAnswer } from './no-answer.js';
+import { answerCardOf, CardFactsCache, isConfident } from './answer-card.js';
+import type { RankedHit } from './answer-card.js';
+import type { PopularQueries } from './popular-queries.js';
+import { SpellingVocabularies } from './spelling-vocabulary.js';
 import type { HitArticles, SearchFilter, SearchHit, SearchOptions, SearchResult } from './search-results.js';
 import type { ArticleMatchRepository } from '../articles/index.js';
 import { searchMongo } from './degraded-search.js';
@@ -38,6 +42,8 @@ export class SearchService {
   private readonly staleLookup: StaleArticleLookup;
   /** How searches ask Meilisearch (shared with type-ahead). */
   readonly engine: ArticleEngine;
+  private readonly vocabularies: SpellingVocabularies;
+  private readonly cards: CardFactsCache;
 
   constructor(
     private readonly meili: () => Meilisearch,
@@ -48,9 +54,12 @@ export class SearchService {
     private readonly logger: Logger,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
+    popular?: PopularQueries,
   ) {
     this.staleLookup = new StaleArticleLookup(matches, events, MAX_EXCLUDED + 1);
     this.engine = new ArticleEngine(meili, indexUid, reader);
+    this.vocabularies = new SpellingVocabularies(meili, indexUid, popular, logger);
+    this.cards = new CardFactsCache(meili, indexUid);
   }
 
   /**
@@ -73,7 +82,10 @@ export class SearchService {
     const query = normaliseText(rawQuery);
     // Search serves published revisions only (the policy's `search` purpose): editors search as staff.
     const started = performance.now();
-    const result = await this.search(principal, query, filter, first, offset, options.articles ?? 'stored');
+    const result = await this.search(principal, query, filter, first, offset, {
+      articles: options.articles ?? 'stored',
+      answerCard: options.answerCard ?? true,
+    });
     const event = {
       query: rawQuery.slice(0, 200),
       normalised: query.toLowerCase(),
@@ -101,8 +113,9 @@ export class SearchService {
     filter: SearchFilter,
     first: number,
     offset: number,
-    articles: HitArticles,
+    wanted: { articles: HitArticles; answerCard: boolean },
   ): Promise<SearchResult> {
+    const { articles } = wanted;
     // The engine is asked at once, beside the look-up of what it must leave out (a recent MongoDB
     // look-up shared by searches: stale-articles.ts): that list is almost always empty (the index lags
     // only for a moment), and only when it is not is the engine asked again with the exclusion.
@@ -128,16 +141,40 @@ export class SearchService {
         searchMongo(this.matches, this.reader, reader, query, filter, first, offset),
       );
     }
-    const result = await this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
-    if (result.totalHits > 0 || answer.lane.length > 0) return result;
-    return (await this.relaxed(reader, query, filter, first, offset, stale, articles)) ?? result;
+    const { result, top } = await this.fromMongo(() =>
+      this.resultOf(reader, answer, first, offset, stale, articles),
+    );
+    if (result.totalHits > 0 || answer.lane.length > 0) {
+      if (
+        !wanted.answerCard ||
+        top === null ||
+        offset > 0 ||
+        !isConfident(top.hit, top.secondScore, answer.lane.length > 0 ? answer.codes : [])
+      )
+        return result;
+      return { ...result, answerCard: await this.answerCard(top.hit, stale) };
+    }
+    return this.noAnswer(reader, query, filter, first, offset, stale, articles, result);
+  }
+
+  /** The card for a confident top hit; none when the engine cannot give its facts. */
+  private async answerCard(top: RankedHit, stale: StaleArticles): Promise<SearchResult['answerCard']> {
+    try {
+      return await answerCardOf(top, this.cards, stale.docs.get(top.hit.id), this.now());
+    } catch (error) {
+      this.logger.warn(
+        { err: error, source: 'meilisearch' },
+        'the answer card could not be read: none shown',
+      );
+      return null;
+    }
   }
 
   /**
-   * For a query that found nothing: the results of the longest shorter form of it that finds
-   * something (relaxed-query.ts), marked with that form; null when none does or the engine fails.
+   * For a query that found nothing: the results of a shorter form of it that finds something, marked
+   * with that form, and a spelling correction (no-answer.ts); `none` when neither helps.
    */
-  private async relaxed(
+  private async noAnswer(
     reader: Principal,
     query: string,
     filter: SearchFilter,
@@ -145,23 +182,20 @@ export class SearchService {
     offset: number,
     stale: StaleArticles,
     articles: HitArticles,
-  ): Promise<SearchResult | null> {
-    let answer: EngineAnswer;
-    try {
-      const relaxed = await this.engine.firstAnswering(
-        reader,
-        relaxedCandidates(query),
-        filter,
-        stale.hidden,
-      );
-      if (relaxed === null) return null;
-      answer = await this.engine.ask(reader, relaxed, filter, offset + first, stale.hidden);
-    } catch (error) {
-      this.logger.warn({ err: error, source: 'meilisearch' }, 'the relaxed query failed: answering none');
-      return null;
-    }
-    const result = await this.fromMongo(() => this.resultOf(reader, answer, first, offset, stale, articles));
-    return { ...result, query, relaxedQuery: answer.query };
+    none: SearchResult,
+  ): Promise<SearchResult> {
+    const { relaxed, didYouMean } = await helpForNoAnswer(this.engine, this.vocabularies, this.logger, {
+      reader,
+      query,
+      filter,
+      want: offset + first,
+      hidden: stale.hidden,
+    });
+    if (relaxed === null) return { ...none, didYouMean };
+    const { result } = await this.fromMongo(() =>
+      this.resultOf(reader, relaxed, first, offset, stale, articles),
+    );
+    return { ...result, query, relaxedQuery: relaxed.query, didYouMean };
   }
 
   /**
@@ -215,7 +249,7 @@ export class SearchService {
     offset: number,
     stale: StaleArticles,
     articles: HitArticles,
-  ): Promise<SearchResult> {
+  ): Promise<{ result: SearchResult; top: { hit: RankedHit; secondScore: number | null } | null }> {
     const { query, codes, prefer, main, lane } = answer;
     // Articles carrying a named code first, then the rest, each once (and in the query's language).
     const seen = new Set<string>();
@@ -258,7 +292,23 @@ export class SearchService {
         matchedErrorCodes: hit.errorCodes.filter((code) => codes.includes(code)),
       });
     }
-    return {
+    const topHit = page[0];
+    const topHitView = hits[0];
+    let top: { hit: RankedHit; secondScore: number | null } | null = null;
+    if (topHit && topHitView && topHitView.article.doc._id.toHexString() === topHit.id) {
+      // The best score of another article (main hits come best first).
+      const second = main.hits.find((hit) => hit.slug !== topHit.slug);
+      top = {
+        hit: {
+          hit: topHit,
+          article: topHitView.article,
+          title: topHitView.title.replace(/<\/?mark>/g, ''),
+          matchedErrorCodes: topHitView.matchedErrorCodes,
+        },
+        secondScore: second?._rankingScore ?? null,
+      };
+    }
+    const result: SearchResult = {
       query,
       totalHits: Math.max(
         0,
@@ -278,6 +328,7 @@ export class SearchService {
       },
       hits,
     };
+    return { result, top };
   }
 
   /** Views from the index entries; a stale entry's article is viewed from MongoDB's copy instead. */

@@ -233,6 +233,11 @@ export function Desk() {
           filters={{ category: state.category, tag: state.tag }}
           onFilter={(next) => go(next)}
           onOpen={open}
+          onSearch={(q) => {
+            writeQuery.cancel();
+            setText(q);
+            go({ q });
+          }}
         />
       </section>
       <section className="desk-answer" aria-label={t('desk.answerRegion')}>

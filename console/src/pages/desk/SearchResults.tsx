@@ -1,9 +1,10 @@
-import { Empty, Tag, Typography } from 'antd';
+import { Button, Empty, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { ResultOf } from '../../graphql';
 import { useI18n } from '../../app/i18n';
 import { highlightHtml } from '../../lib/article-html';
 import type { SearchArticlesQuery } from './documents';
+import { AnswerCard } from './AnswerCard';
 
 type Search = NonNullable<ResultOf<typeof SearchArticlesQuery>['searchArticles']>;
 
@@ -18,9 +19,14 @@ interface Props {
   filters: { category: string | undefined; tag: string | undefined };
   onFilter: (next: { category?: string | undefined; tag?: string | undefined }) => void;
   onOpen: (index: number) => void;
+  /** Runs another query (the "did you mean" suggestion). */
+  onSearch: (query: string) => void;
 }
 
-/** Facets, then the hits: highlighted title and snippet, category, internal mark, matched error codes. */
+/**
+ * Facets, "did you mean" and the relaxed-query line, the answer card, then the hits: highlighted
+ * title and snippet, category, internal mark, matched error codes.
+ */
 export function SearchResults({
   search,
   query,
@@ -31,6 +37,7 @@ export function SearchResults({
   filters,
   onFilter,
   onOpen,
+  onSearch,
 }: Props) {
   const { t } = useI18n();
   const list = useRef<HTMLUListElement>(null);
@@ -76,6 +83,27 @@ export function SearchResults({
           </div>
         )}
       </div>
+      {search.didYouMean && (
+        <div className="desk-did-you-mean" role="status">
+          {t('desk.didYouMean')}
+          <Button
+            type="link"
+            className="did-you-mean-link"
+            onClick={() => search.didYouMean && onSearch(search.didYouMean.query)}
+          >
+            {search.didYouMean.query}
+          </Button>
+          {t('desk.didYouMeanHits', { count: search.didYouMean.hitCount })}
+        </div>
+      )}
+      {search.relaxedQuery && answered && (
+        <Typography.Paragraph className="muted desk-relaxed">
+          {t('desk.relaxed', { query: answered, relaxed: search.relaxedQuery })}
+        </Typography.Paragraph>
+      )}
+      {search.answerCard && search.edges[0] && (
+        <AnswerCard card={search.answerCard} title={search.edges[0].title} onOpen={() => onOpen(0)} />
+      )}
       {search.edges.length === 0 ? (
         <Empty description={t('desk.noHits')} />
       ) : (

@@ -6,6 +6,34 @@ export const SearchArticlesQuery = graphql(`
       totalHits
       processingTimeMs
       degraded
+      relaxedQuery
+      didYouMean {
+        query
+        hitCount
+      }
+      answerCard {
+        kind
+        summary
+        errorCode
+        causes
+        steps
+        article {
+          id
+          slug
+          locale
+        }
+        complaintGrades {
+          grade
+          name(locale: $locale)
+          immediate
+          averageAnswerHours
+          latestAnswerHours
+        }
+        complaintDeadlines {
+          grade
+          latestByLocal
+        }
+      }
       facets {
         categories {
           value
