@@ -231,6 +231,13 @@ export interface IndexProjection {
   collection: string;
   indexUid: string;
   settings: Settings;
+  /**
+   * The version of how `toDocument` builds a document. Raise it whenever a document's fields or
+   * text change for the same record (a new field, another way of rendering text): the indexer then
+   * pushes every record again, once, on its next start (see `SearchIndexer.stepOf`), so a deployment
+   * needs no manual `search:reindex` after an upgrade.
+   */
+  documentShape: number;
   /** Whether the managed synonyms apply to this index. */
   synonyms: boolean;
   /**
@@ -280,6 +287,8 @@ export function indexProjections(prefix: string): { articles: IndexProjection; h
       collection: 'articles',
       indexUid: `${prefix}articles`,
       settings: ARTICLE_INDEX_SETTINGS,
+      // 2: answer-card facts (`card`) added to every article document.
+      documentShape: 2,
       synonyms: true,
       fields: ARTICLE_FIELDS,
       toDocument: (record) => toSearchDocument(record as unknown as ArticleDoc),
@@ -291,6 +300,7 @@ export function indexProjections(prefix: string): { articles: IndexProjection; h
       collection: 'halls',
       indexUid: `${prefix}halls`,
       settings: HALL_INDEX_SETTINGS,
+      documentShape: 1,
       synonyms: false,
       fields: HALL_FIELDS,
       toDocument: (record) => toHallSearchDocument(record as unknown as HallDoc),

@@ -111,6 +111,18 @@ export class IndexedRecordsRepository {
     await this.records(collection).bulkWrite(statements, { ordered: false });
   }
 
+  /**
+   * Marks every record pending (those not pending already), so the indexer pushes each again: after
+   * the way documents are built changed. Returns how many were marked.
+   */
+  async markAllPending(collection: string): Promise<number> {
+    const result = await this.records(collection).updateMany(
+      { searchPending: false },
+      { $set: { searchPending: true } },
+    );
+    return result.modifiedCount;
+  }
+
   /** Marks every record changed since a time as pending again (after a rebuild that may have missed them). */
   async markPendingChangedSince(collection: string, since: Date): Promise<void> {
     await this.records(collection).updateMany(

@@ -28,6 +28,11 @@ export { assertSucceeded, ensureIndex, synonymMap, TASK_TIMEOUT_MS } from './mei
 
 const SYNONYMS_STATE = 'synonyms-hash';
 
+/** The search_state key under which the document shape (`IndexProjection.documentShape`) an index was last built with is remembered. */
+export function documentShapeStateKey(indexUid: string): string {
+  return `document-shape:${indexUid}`;
+}
+
 /** The search_state key under which the synonyms last pushed to an index are remembered. */
 export function synonymsStateKey(indexUid: string): string {
   return `${SYNONYMS_STATE}:${indexUid}`;
@@ -183,6 +188,7 @@ export class SearchIndexer {
     if (!this.settingsApplied.has(projection.indexUid)) {
       await this.fence?.check();
       await ensureIndex(this.deps.meili(), projection.indexUid, projection.settings);
+      await this.rebuildIfShapeChanged(projection);
       this.settingsApplied.add(projection.indexUid);
     }
     // Documents first: a change waiting to be searchable should not wait for the synonym check.
@@ -193,6 +199,28 @@ export class SearchIndexer {
       this.lastSynonymCheck = Date.now();
     }
     return synonymsPushed || pushed > 0;
+  }
+
+  /**
+   * When the index was built with another document shape than this code's (an upgrade changed how
+   * documents are built, or the index predates shapes), marks every record of the collection
+   * pending, so this and the next passes push each again, in place: searches keep being served from
+   * the documents already there meanwhile. The marks are written before the shape is remembered, so
+   * a stop in between only repeats the marking.
+   */
+  private async rebuildIfShapeChanged(projection: IndexProjection): Promise<void> {
+    const key = documentShapeStateKey(projection.indexUid);
+    const wanted = String(projection.documentShape);
+    if ((await this.deps.state.getState(key)) === wanted) return;
+    await this.fence?.check();
+    const marked = await this.records.markAllPending(projection.collection);
+    await this.deps.state.setState(key, wanted, new Date());
+    if (marked > 0) {
+      this.deps.logger.info(
+        { index: projection.indexUid, records: marked, documentShape: projection.documentShape },
+        'search indexer: documents are built differently since the last run; pushing every record again',
+      );
+    }
   }
 
   /**

@@ -5,7 +5,7 @@ import type { IndexProjection } from './documents.js';
 import { inBatches } from './batches.js';
 import { IndexedRecordsRepository } from './indexed-records.repository.js';
 import type { PushedVersion } from './indexed-records.repository.js';
-import { synonymsStateKey } from './indexer.js';
+import { documentShapeStateKey, synonymsStateKey } from './indexer.js';
 import {
   assertSucceeded,
   enqueueRecords,
@@ -164,6 +164,12 @@ export async function reindex(
   // Anything that changed while the rebuild ran may have gone to the old index: index it again.
   await records.markPendingChangedSince(projection.collection, startedAt);
   if (projection.synonyms) await deps.state.setState(synonymsStateKey(projection.indexUid), '', new Date());
+  // Every document was built by this code: the indexer need not push them all again.
+  await deps.state.setState(
+    documentShapeStateKey(projection.indexUid),
+    String(projection.documentShape),
+    new Date(),
+  );
   return { indexed: rebuilt.indexed, total: rebuilt.total };
 }
 

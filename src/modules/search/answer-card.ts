@@ -100,12 +100,13 @@ export class CardFactsCache {
     const entry = await this.meili()
       .index<ArticleSearchDocument>(this.indexUid)
       .getDocument(id, { fields: ['card', 'summary_zh', 'summary_en', 'version'] });
-    // An entry indexed before cards existed has no `card` until it is reindexed: its summary only.
-    const facts = entry.card ?? {
-      summary: entry.summary_zh ?? entry.summary_en ?? '',
-      causes: [],
-      steps: [],
-    };
+    // An entry indexed before cards existed has no `card` until the indexer pushes it again (it does
+    // after an upgrade, see `IndexProjection.documentShape`): its summary only, and not cached, so the
+    // card gets its facts as soon as the entry has them, though its version stays the same.
+    if (entry.card === undefined) {
+      return { summary: entry.summary_zh ?? entry.summary_en ?? '', causes: [], steps: [] };
+    }
+    const facts = entry.card;
     if (this.cards.size >= CACHED_CARDS) {
       const oldest = this.cards.keys().next().value;
       if (oldest !== undefined) this.cards.delete(oldest);
