@@ -52,6 +52,11 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, _ and - only')
     .default(''),
 
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: no /metrics endpoint. */
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, 'at least 16 characters (a Prometheus bearer token)').optional(),
+  ),
+
   AUTH_JWT_SECRET: optionalString,
   AUTH_JWT_ISSUER: optionalString,
   AUTH_JWT_AUDIENCE: optionalString,
@@ -143,6 +148,8 @@ export interface Config {
   };
   /** Origins allowed to call from a browser; `*` allows any (no cookies are ever used). */
   corsOrigins: string[];
+  /** The bearer token of GET /metrics (Prometheus); undefined: the endpoint does not exist. */
+  metricsToken: string | undefined;
   /** Whether the schema may be introspected and GraphiQL served (off in production unless enabled). */
   introspection: boolean;
   graphiql: boolean;
@@ -242,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       oidc,
     },
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : ['*']),
+    metricsToken: e.METRICS_TOKEN,
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     graphiql: e.GRAPHIQL ?? !production,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -18,6 +18,8 @@ import { isMongoUnavailable } from './db/mongo.js';
 import { AppError, serviceUnavailable } from './errors.js';
 import { domainErrorOf, noteErrorRequest, requestIdOfError, toGraphQLError } from './schema/errors.js';
 import { healthRouter } from './http/health.js';
+import { createMetrics, metricsRouter } from './http/metrics.js';
+import type { ServiceMetrics } from './http/metrics.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { RateLimiter, RateLimits } from './http/rate-limit.js';
 import { markUnavailable } from './http/unavailable.js';
@@ -123,7 +125,9 @@ export function maskError(logger: Logger) {
  * limits once the operation is resolved (in that order), the request id noted on each error (formatError
  * is not told the request, see maskError), and 503 for a request that failed only for an outage.
  */
-function requestHooks(rateLimiter: RateLimiter): ApolloServerPlugin<Context> {
+function requestHooks(rateLimiter: RateLimiter, metrics: ServiceMetrics): ApolloServerPlugin<Context> {
+  // When each request started (for the latency histogram), by its context: the listener is shared.
+  const startedAt = new WeakMap<Context, number>();
   const listener: GraphQLRequestListener<Context> = {
     didResolveOperation: (requestContext) => {
       const refused = rateLimiter.checkOperation(requestContext) ?? operationLimitError(requestContext);
@@ -133,13 +137,31 @@ function requestHooks(rateLimiter: RateLimiter): ApolloServerPlugin<Context> {
       for (const error of errors) noteErrorRequest(error, contextValue.requestId);
       return Promise.resolve();
     },
-    willSendResponse: ({ response }) => {
+    willSendResponse: ({ response, contextValue, operation, operationName }) => {
       markUnavailable(response);
+      const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+      const codes = (errors ?? []).map((error) => {
+        const code = error.extensions?.['code'];
+        return typeof code === 'string' ? code : 'UNKNOWN';
+      });
+      for (const code of codes) metrics.graphqlError(code);
+      const started = startedAt.get(contextValue);
+      metrics.graphqlRequest(
+        operationName,
+        operation?.operation ?? 'unknown',
+        codes[0] ?? 'ok',
+        started === undefined ? 0 : (performance.now() - started) / 1000,
+      );
       return Promise.resolve();
     },
   };
   const listening = Promise.resolve(listener);
-  return { requestDidStart: () => listening };
+  return {
+    requestDidStart: ({ contextValue }) => {
+      startedAt.set(contextValue, performance.now());
+      return listening;
+    },
+  };
 }
 
 /** A server built (schema, Apollo started, routes mounted) but not yet listening. */
@@ -172,10 +194,12 @@ export async function prepareServer(
   app: AppDeps,
   options: { rateLimits?: RateLimits } = {},
 ): Promise<PreparedServer> {
+  const metrics = createMetrics(app);
   const rateLimiter = createRateLimiter({
     limits: options.rateLimits ?? app.config.rateLimits,
     jwt: app.jwt,
     logger: app.logger,
+    onRefusal: (budget) => metrics.rateLimited(budget),
   });
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -201,7 +225,7 @@ export async function prepareServer(
     ApolloServerPluginCacheControlDisabled(),
     // The service's own request hooks, as one listener shared by every request (none keeps state):
     // each listener Apollo is given costs promises on every hook of every request.
-    requestHooks(rateLimiter),
+    requestHooks(rateLimiter, metrics),
   ];
   const apollo = new ApolloServer<Context>({
     // graphql-jit executes (src/schema/jit-executor.ts); the rest of Apollo's pipeline is unchanged.
@@ -281,6 +305,7 @@ export async function prepareServer(
         }),
     }),
   );
+  if (app.config.metricsToken !== undefined) expressApp.use(metricsRouter(metrics, app.config.metricsToken));
   expressApp.use(consoleRouter(app));
   expressApp.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
@@ -288,7 +313,7 @@ export async function prepareServer(
   expressApp.use(jsonErrors(app.logger));
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= apollo.stop());
+  const stop = () => (stopping ??= apollo.stop().finally(() => metrics.close()));
   return {
     stop,
     listen: async (port, host) => {

@@ -157,6 +157,8 @@ export interface RateLimiterOptions {
   jwt: JwtSettings;
   logger: Logger;
   now?: () => number;
+  /** Told of every refused request (metrics). */
+  onRefusal?: (budget: 'requests' | 'anonymousMutations') => void;
 }
 
 /** What `admit` decided for one request. */
@@ -243,6 +245,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const client = await identify(principal, ip);
     const result = requests.take(client.key);
     if (result.allowed) return { allowed: true, client, principal };
+    options.onRefusal?.('requests');
     if (result.firstRefusal) logRefusal('requests', client, result.retryAfterSeconds);
     const body = JSON.stringify(refusalBody(rateLimited(result.retryAfterSeconds)));
     return { allowed: false, retryAfterSeconds: result.retryAfterSeconds, body };
@@ -269,6 +272,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const client = contextValue.client;
     const result = anonymousMutations.take(client.key);
     if (result.allowed) return undefined;
+    options.onRefusal?.('anonymousMutations');
     if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);
     const error = rateLimited(
       result.retryAfterSeconds,

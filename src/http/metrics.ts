@@ -1,0 +1,159 @@
+/**
+ * Prometheus metrics (`prom-client`) at `GET /metrics`, for a scraper that sends
+ * `Authorization: Bearer <METRICS_TOKEN>`; without METRICS_TOKEN the endpoint does not exist.
+ *
+ * Each server has its own registry (several servers share a process in the tests). What is counted
+ * is recorded where it happens, at no cost beyond a counter increment: GraphQL requests by
+ * operation, type and outcome with a latency histogram (the request hooks in src/server.ts), errors
+ * by code, rate-limit refusals (src/http/rate-limit.ts), searches by outcome (the `SearchPerformed`
+ * event); what is a state is read when scraped: the indexer's pending records and lag per index,
+ * and the process (CPU, memory, event-loop delay, GC: prom-client's default metrics).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { Router } from 'express';
+import type { RequestHandler } from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AppDeps } from '../context.js';
+import { searchLag } from '../modules/indexing/index.js';
+
+/** Operation names become a label: at most this many distinct ones, then `other` (clients choose names). */
+const MAX_OPERATION_NAMES = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export interface ServiceMetrics {
+  readonly registry: Registry;
+  /** One GraphQL request answered: its operation, type (query/mutation), outcome (`ok` or the first error code). */
+  graphqlRequest(
+    operationName: string | null | undefined,
+    type: string,
+    outcome: string,
+    seconds: number,
+  ): void;
+  /** One error sent to a client, by its code. */
+  graphqlError(code: string): void;
+  /** A request or anonymous mutation refused by a rate limit. */
+  rateLimited(budget: 'requests' | 'anonymousMutations'): void;
+  /** Stops what the registry holds outside itself (event subscriptions). */
+  close(): void;
+}
+
+export function createMetrics(app: Pick<AppDeps, 'db' | 'services'>): ServiceMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'channelkb_' });
+
+  const requests = new Counter({
+    name: 'channelkb_graphql_requests_total',
+    help: 'GraphQL requests answered, by operation name, operation type and outcome (ok or the first error code).',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'channelkb_graphql_request_duration_seconds',
+    help: 'Time from the start of a GraphQL request to its answer, by operation name and type.',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'channelkb_graphql_errors_total',
+    help: 'Errors sent to clients, by code (extensions.code).',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'channelkb_rate_limited_total',
+    help: 'Requests refused by a rate limit, by budget (requests, anonymousMutations).',
+    labelNames: ['budget'] as const,
+    registers: [registry],
+  });
+  const searches = new Counter({
+    name: 'channelkb_searches_total',
+    help: 'Article searches, by outcome: hits, zero (no result) or degraded (answered from MongoDB).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const projections = Object.values(app.services.projections);
+  const pending = new Gauge({
+    name: 'channelkb_search_index_pending',
+    help: 'Records changed in MongoDB that the search index does not have yet, by index.',
+    labelNames: ['index'] as const,
+    registers: [registry],
+    // Read at scrape time: one bounded count per index.
+    collect: async () => {
+      const lags = await Promise.all(projections.map((projection) => searchLag(app.db, projection)));
+      projections.forEach((projection, at) => {
+        const lag = lags[at];
+        if (!lag) return;
+        pending.set({ index: projection.name }, lag.pending);
+        lagSeconds.set({ index: projection.name }, lag.lagSeconds);
+      });
+    },
+  });
+  const lagSeconds = new Gauge({
+    name: 'channelkb_search_index_lag_seconds',
+    help: 'Seconds since the oldest change the search index does not have yet (0 when none), by index.',
+    labelNames: ['index'] as const,
+    registers: [registry],
+  });
+
+  const unsubscribe = app.services.events.subscribe('SearchPerformed', (event) => {
+    searches.inc({ outcome: event.degraded ? 'degraded' : event.hits === 0 ? 'zero' : 'hits' });
+  });
+
+  const operationNames = new Set<string>();
+  const operationLabel = (name: string | null | undefined): string => {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'other';
+    if (operationNames.has(name)) return name;
+    if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    operationNames.add(name);
+    return name;
+  };
+
+  return {
+    registry,
+    graphqlRequest(operationName, type, outcome, seconds) {
+      const operation = operationLabel(operationName);
+      requests.inc({ operation, type, outcome });
+      duration.observe({ operation, type }, seconds);
+    },
+    graphqlError(code) {
+      errors.inc({ code });
+    },
+    rateLimited(budget) {
+      refusals.inc({ budget });
+    },
+    close: unsubscribe,
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** GET /metrics in the Prometheus text format, for `Authorization: Bearer <token>` only (401 otherwise). */
+export function metricsRouter(metrics: ServiceMetrics, token: string): Router {
+  const router = Router();
+  const handler: RequestHandler = (req, res, next) => {
+    const authorization = req.get('authorization') ?? '';
+    const given = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
+    if (!sameSecret(given, token)) {
+      res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+      res.status(401).json({
+        errors: [{ message: 'A metrics token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+      return;
+    }
+    metrics.registry
+      .metrics()
+      .then((text) => {
+        res.setHeader('cache-control', 'no-store');
+        res.type(metrics.registry.contentType).send(text);
+      })
+      .catch(next);
+  };
+  router.get('/metrics', handler);
+  return router;
+}
