@@ -252,7 +252,10 @@ export async function prepareServer(
     const principal = await verified.catch((error: unknown) => {
       // A refused token fails the whole request with 401, never a partial answer.
       if (error instanceof AppError) {
-        throw toGraphQLError(error, [['www-authenticate', 'Bearer error="invalid_token"']]);
+        // Only a refused token asks for another (an unreachable OIDC provider is a 503, not a bad token).
+        const challenge: Array<[string, string]> =
+          error.code === 'UNAUTHENTICATED' ? [['www-authenticate', 'Bearer error="invalid_token"']] : [];
+        throw toGraphQLError(error, challenge);
       }
       noteErrorRequest(error, requestId);
       throw error;

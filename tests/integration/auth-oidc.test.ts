@@ -148,6 +148,8 @@ describe('access tokens of an OpenID Connect provider', () => {
       const response = await offline.graphql(VIEWER, {}, { token });
       expect(response.status).toBe(503);
       expectErrorCode(response, 'SERVICE_UNAVAILABLE');
+      // Not a bad token: the console must not be told to get another one.
+      expect(response.headers.get('www-authenticate')).toBeNull();
     } finally {
       await offline.stop();
     }
