@@ -72,6 +72,13 @@ export function createMetrics(app: Pick<AppDeps, 'db' | 'services'>): ServiceMet
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const searchDuration = new Histogram({
+    name: 'channelkb_search_duration_seconds',
+    help: 'Time an article search took in the service (Meilisearch call included), by outcome.',
+    labelNames: ['outcome'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
   const projections = Object.values(app.services.projections);
   const pending = new Gauge({
     name: 'channelkb_search_index_pending',
@@ -97,7 +104,9 @@ export function createMetrics(app: Pick<AppDeps, 'db' | 'services'>): ServiceMet
   });
 
   const unsubscribe = app.services.events.subscribe('SearchPerformed', (event) => {
-    searches.inc({ outcome: event.degraded ? 'degraded' : event.hits === 0 ? 'zero' : 'hits' });
+    const outcome = event.degraded ? 'degraded' : event.hits === 0 ? 'zero' : 'hits';
+    searches.inc({ outcome });
+    searchDuration.observe({ outcome }, event.latencyMs / 1000);
   });
 
   const operationNames = new Set<string>();

@@ -119,6 +119,8 @@ describe('GET /metrics', () => {
     ).toBe(2);
     expect(delta('channelkb_searches_total', { outcome: 'hits' })).toBe(1);
     expect(delta('channelkb_searches_total', { outcome: 'zero' })).toBe(1);
+    expect(delta('channelkb_search_duration_seconds_count', { outcome: 'hits' })).toBe(1);
+    expect(delta('channelkb_search_duration_seconds_sum', { outcome: 'hits' })).toBeGreaterThan(0);
     expect(delta('channelkb_rate_limited_total', { budget: 'anonymousMutations' })).toBe(1);
     expect(delta('channelkb_graphql_requests_total', { operation: 'Rate', outcome: 'RATE_LIMITED' })).toBe(1);
 
