@@ -36,14 +36,15 @@ afterAll(async () => {
 const SEARCH = 'query ($q: String!) { searchArticles(query: $q) { hits: edges { article: node { slug } } } }';
 
 describe('domain events', () => {
-  it('subscribes the indexer while it runs (and the search log, popular queries and stale-article look-up always)', () => {
+  it('subscribes the indexer while it runs (and the search log, popular queries, metrics and stale-article look-up always)', () => {
     const { events } = server.app.services;
     // The indexer, and search's stale-article look-up (a local change makes the next search look again).
     expect(events.subscriberCount('ArticleChanged')).toBe(2);
     expect(events.subscriberCount('HallChanged')).toBe(1);
     expect(events.subscriberCount('SynonymsChanged')).toBe(1);
-    // The search log, and type-ahead's popular queries (counted between reloads from the log).
-    expect(events.subscriberCount('SearchPerformed')).toBe(2);
+    // The search log, type-ahead's popular queries (counted between reloads from the log), and the
+    // server's metrics (searches by outcome).
+    expect(events.subscriberCount('SearchPerformed')).toBe(3);
   });
 
   it('makes a published article searchable long before the idle poll would', async () => {
