@@ -274,6 +274,40 @@ describe('the agent answer desk', () => {
     await context.close();
   });
 
+  it('keeps the deadline helper open with its grade and time when the token expires and the agent signs in again', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, 'draft-agent');
+    await page.getByRole('button', { name: '投诉处理时限' }).click();
+    const panel = page.locator('.deadline');
+    await panel.getByLabel('投诉级别').click();
+    await page.getByTitle('省级投诉').click();
+    await panel.getByLabel('受理时间').fill('2026-03-01T09:00');
+    await panel.getByText('2026-03-03 09:00').waitFor();
+
+    // The token expires while the panel is open; the next request is refused and the agent is sent to sign in.
+    const expired = await server.tokenFor(['agent'], 'draft-agent', '1s');
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // (A script string: the tests are compiled without the DOM's types.)
+    await page.evaluate(
+      `(() => { const session = JSON.parse(sessionStorage.getItem('ckb.session') ?? '{}'); sessionStorage.setItem('ckb.session', JSON.stringify({ ...session, token: ${JSON.stringify(expired)} })); })()`,
+    );
+    await panel.getByLabel('受理时间').fill('2026-03-01T10:00');
+    await page.waitForURL(/\/signin\?expired=1&next=/);
+    await page.getByLabel('姓名').fill('draft-agent');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(`${server.url}/`);
+
+    // Back on the desk: the panel is open with what the agent had entered.
+    const restored = page.locator('.deadline');
+    await expect(restored.getByLabel('受理时间').inputValue()).resolves.toBe('2026-03-01T10:00');
+    await expect(
+      restored.locator('.ant-select-content, .ant-select-selection-item').first().innerText(),
+    ).resolves.toContain('省级投诉');
+    await restored.getByText('2026-03-03 10:00').waitFor();
+    await context.close();
+  });
+
   it('tells how long is left to answer a complaint, on a fixed clock', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'America/New_York' });
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Form, Input, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useDraft } from '../../auth/drafts';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import type { VariablesOf } from '../../graphql';
@@ -48,8 +49,8 @@ function useNow(): Date {
 export default function DeadlineHelper() {
   const { t, apiLocale, locale } = useI18n();
   const now = useNow();
-  const [grade, setGrade] = useState<Grade>('GENERAL');
-  const [received, setReceived] = useState(() => isoToShanghaiLocal(new Date().toISOString()));
+  const [grade, setGrade] = useDraft<Grade>('deadline.grade', 'GENERAL');
+  const [received, setReceived] = useDraft('deadline.received', isoToShanghaiLocal(new Date().toISOString()));
   const receivedAt = shanghaiLocalToIso(received);
   const [policy] = useQuery({ query: PolicyQuery, variables: { locale: apiLocale } });
   const [deadline] = useQuery({

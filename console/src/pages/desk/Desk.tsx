@@ -51,8 +51,9 @@ export function Desk() {
   const [result, setResult] = useState<{ for: string; q: string; search: Search | null; error?: string }>();
   const [active, setActive] = useState(0);
   const [channel, setChannel] = useContactChannel();
-  const [deadlineOpen, setDeadlineOpen] = useState(false);
-  const [whereOpen, setWhereOpen] = useState(false);
+  // Open panels and what was entered in them survive a trip to sign in (see auth/drafts.ts).
+  const [deadlineOpen, setDeadlineOpen] = useDraft('desk.deadlineOpen', false);
+  const [whereOpen, setWhereOpen] = useDraft('desk.whereOpen', false);
   const box = useRef<InputRef>(null);
   const channelLabels = useEnumLabels('UseChannel');
   const [categories] = useQuery({ query: CategoriesQuery, variables: { locale: apiLocale } });

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useDraft } from '../../auth/drafts';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../../graphql';
 import type { VariablesOf } from '../../graphql';
@@ -108,9 +109,9 @@ export default function WhereCanI() {
   const { t, apiLocale, locale } = useI18n();
   const client = useClient();
   const services = useEnumLabels('ServiceKind');
-  const [service, setService] = useState<Service>();
-  const [regionPath, setRegionPath] = useState<string[]>([]);
-  const [coordinates, setCoordinates] = useState('');
+  const [service, setService] = useDraft<Service | undefined>('where.service', undefined);
+  const [regionPath, setRegionPath] = useDraft<string[]>('where.regionPath', []);
+  const [coordinates, setCoordinates] = useDraft('where.coordinates', '');
   const [near, setNear] = useState<Point>();
   const [placeError, setPlaceError] = useState<string>();
   // The moment the answer is about (what "open now" means): the current minute, so a panel left
