@@ -301,9 +301,8 @@ describe('the agent answer desk', () => {
     // Back on the desk: the panel is open with what the agent had entered.
     const restored = page.locator('.deadline');
     await expect(restored.getByLabel('受理时间').inputValue()).resolves.toBe('2026-03-01T10:00');
-    await expect(
-      restored.locator('.ant-select-content, .ant-select-selection-item').first().innerText(),
-    ).resolves.toContain('省级投诉');
+    // The grade's label appears once the policy (the options) has loaded: wait for it, not read it at once.
+    await restored.locator('.ant-select').getByText('省级投诉').waitFor();
     await restored.getByText('2026-03-03 10:00').waitFor();
     await context.close();
   });
