@@ -13,7 +13,7 @@ import { devSignInAvailable, devSignInRouter } from './dev-sign-in.js';
 
 const gzipAsync = promisify(gzip);
 
-/** The console's pages (a single-page app: each answers index.html). The finder is public and may be embedded. */
+/** The console's pages (a single-page app: each answers index.html), besides /work/... (the workspace). The finder is public and may be embedded. */
 export const CONSOLE_PAGES = ['/', '/signin', '/signin/callback', '/finder'] as const;
 const EMBEDDABLE_PAGES = new Set(['/finder']);
 
@@ -161,5 +161,7 @@ export function consoleRouter(
     }, next);
   };
   for (const pagePath of CONSOLE_PAGES) router.get(pagePath, page);
+  // The workspace's pages (/work, /work/articles/<id>/history, ...): the console routes them.
+  router.get(/^\/work(\/[A-Za-z0-9_~%.-]+)*\/?$/, page);
   return router;
 }

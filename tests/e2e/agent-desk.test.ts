@@ -1,44 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { seedDatabase } from '../../seed/index.js';
-import {
-  focusedLabel,
-  launchBrowser,
-  screenshot,
-  seriousAxeViolations,
-  watchPage,
-} from '../helpers/browser.js';
+import { focusedLabel, screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
 import { expectData } from '../helpers/graphql.js';
-import { waitForSearchSync } from '../helpers/search-sync.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { signIn as signInAs, startConsoleRig } from '../helpers/console-e2e.js';
+import type { ConsoleRig } from '../helpers/console-e2e.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // An agent at the answer desk, in real Chromium against the real API (seeded, indexed by the real
 // Meilisearch), signing in through the development sign-in as `npm start` offers it.
 jest.setTimeout(240_000);
 
+let rig: ConsoleRig;
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer({ AUTH_JWT_SECRET: '' }, { indexer: true });
-  await seedDatabase(server.app, { onlyEmpty: false });
-  [browser] = await Promise.all([launchBrowser(), waitForSearchSync(server.app, 180_000)]);
+  rig = await startConsoleRig();
+  ({ server, browser } = rig);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await rig?.stop();
 });
 
 const ARTICLE_691 = '宽带拨号错误691/619/629：用户名密码错误或账号欠费';
 
-async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.waitForURL(/\/signin\?next=/);
-  await page.getByLabel('姓名').fill(name);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${server.url}/`);
-}
+const signIn = (page: Page, name: string): Promise<void> => signInAs(page, server, name);
 
 describe('the agent answer desk', () => {
   it('signs in, finds an error code inside a Chinese sentence, opens the answer, records a use and rates it', async () => {

@@ -1,35 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { seedDatabase } from '../../seed/index.js';
-import { launchBrowser, screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
-import { waitForSearchSync } from '../helpers/search-sync.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
+import { signIn as signInAs, startConsoleRig } from '../helpers/console-e2e.js';
+import type { ConsoleRig } from '../helpers/console-e2e.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // "Where can the customer do this?" at the answer desk, in real Chromium against the seeded API,
 // on the browser's clock driven by the test (moved here from agent-desk.test.ts).
 jest.setTimeout(240_000);
 
+let rig: ConsoleRig;
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer({ AUTH_JWT_SECRET: '' }, { indexer: true });
-  await seedDatabase(server.app, { onlyEmpty: false });
-  [browser] = await Promise.all([launchBrowser(), waitForSearchSync(server.app, 180_000)]);
+  rig = await startConsoleRig();
+  ({ server, browser } = rig);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await rig?.stop();
 });
 
-async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.waitForURL(/\/signin\?next=/);
-  await page.getByLabel('姓名').fill(name);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${server.url}/`);
-}
+const signIn = (page: Page, name: string): Promise<void> => signInAs(page, server, name);
 
 describe('where can the customer do this', () => {
   it('says where to pay a bill: electronic channels, and nearby halls with today, lunch and the next change, moving on with the clock', async () => {

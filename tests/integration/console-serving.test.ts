@@ -69,6 +69,10 @@ describe('the console pages', () => {
     const signin = await page(configured, '/signin');
     expect(signin.response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(signin.response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const workspace = await page(configured, '/work/articles/QXJ0aWNsZTox/history');
+    expect(workspace.response.status).toBe(200);
+    expect(workspace.response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${configured.url}/work/../etc`)).status).toBe(404);
   });
 
   it('leaves the API as it was: GraphQL, probes and unknown paths', async () => {

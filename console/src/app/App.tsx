@@ -8,13 +8,16 @@ import { createStaffClient } from './client';
 import { I18nProvider, useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { cspNonce } from './page-config';
-import { navigate, useLocation } from './router';
+import { Link, navigate, useLocation } from './router';
 import { signOut } from '../auth/expiry';
+import { workspaceHome } from '../pages/workspace/areas';
 import { useSession } from './session';
 
 // The desk is the first load; the finder and the sign-in page are split off.
 const FinderPage = lazy(() => import('../pages/finder/Finder'));
 const SignIn = lazy(() => import('../pages/signin/SignIn'));
+// The editors', reviewers' and admins' workspace (/work/...), a chunk agents never load.
+const Workspace = lazy(() => import('../pages/workspace/Workspace'));
 
 export function App() {
   return (
@@ -83,21 +86,37 @@ function Routes() {
 /** Pages for signed-in staff: without a session, off to sign-in, coming back here afterwards. */
 function StaffArea() {
   const session = useSession();
-  const { href } = useLocation();
+  const { href, pathname } = useLocation();
   const { t } = useI18n();
+  const inWorkspace = pathname === '/work' || pathname.startsWith('/work/');
   const client = useMemo(() => createStaffClient(), []);
   useEffect(() => {
     if (!session) navigate(`/signin?next=${encodeURIComponent(href)}`, { replace: true });
   }, [session, href]);
+  const home = session ? workspaceHome(session.roles) : undefined;
+  useEffect(() => {
+    if (pathname === '/work' && home) navigate(home, { replace: true });
+  }, [pathname, home]);
   if (!session) return null;
   return (
     <Provider value={client}>
       <Layout className="shell">
         <Layout.Header className="shell-header">
           <Typography.Title level={1} className="shell-title">
-            {t('desk.title')}
+            {inWorkspace ? t('workspace.title') : t('desk.title')}
           </Typography.Title>
           <Space>
+            {inWorkspace ? (
+              <Link href="/" className="shell-link">
+                {t('desk.title')}
+              </Link>
+            ) : (
+              home && (
+                <Link href={home} className="shell-link">
+                  {t('workspace.title')}
+                </Link>
+              )
+            )}
             <a href="/finder" className="shell-link">
               {t('finder.title')}
             </a>
@@ -111,7 +130,13 @@ function StaffArea() {
           </Space>
         </Layout.Header>
         <Layout.Content className="shell-content">
-          <Desk />
+          {inWorkspace ? (
+            <Suspense fallback={<Spin className="page-loading" />}>
+              <Workspace roles={session.roles} />
+            </Suspense>
+          ) : (
+            <Desk />
+          )}
         </Layout.Content>
       </Layout>
     </Provider>

@@ -1,0 +1,7 @@
+import { Typography } from 'antd';
+import type { AreaProps } from '../workspace/Workspace';
+
+/** Placeholder until the area is built: names the page asked for. */
+export default function EditorArea({ pathname }: AreaProps) {
+  return <Typography.Title level={2}>{pathname}</Typography.Title>;
+}

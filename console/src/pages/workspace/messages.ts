@@ -1,0 +1,38 @@
+import { defineMessages } from '../../app/area-i18n';
+
+export const workspaceMessages = defineMessages(
+  {
+    title: '工作台',
+    menu: '工作台菜单',
+    forbidden: '您的角色不能使用此页面。',
+    notFound: '没有这个页面。',
+    '/work/mine': '我的工作',
+    '/work/articles': '文章',
+    '/work/history': '修订历史',
+    '/work/flags': '问题反馈',
+    '/work/review': '审核队列',
+    '/work/insights': '搜索分析',
+    '/work/synonyms': '同义词',
+    '/work/halls': '营业厅',
+    '/work/import': '批量导入',
+    '/work/channels': '渠道',
+    '/work/coverage': '覆盖情况',
+  },
+  {
+    title: 'Workspace',
+    menu: 'Workspace menu',
+    forbidden: 'Your role cannot use this page.',
+    notFound: 'There is no such page.',
+    '/work/mine': 'My work',
+    '/work/articles': 'Articles',
+    '/work/history': 'History',
+    '/work/flags': 'Flags',
+    '/work/review': 'Review queue',
+    '/work/insights': 'Search insights',
+    '/work/synonyms': 'Synonyms',
+    '/work/halls': 'Halls',
+    '/work/import': 'Import',
+    '/work/channels': 'Channels',
+    '/work/coverage': 'Coverage',
+  },
+);
