@@ -194,6 +194,12 @@ export const CITY_PHONE_PLANS: Readonly<Record<string, { areaCode: string; digit
   '210200': { areaCode: '0411', digits: 8 }, // 大连
 };
 
+/** The draw for a hall's number: a second draw for four halls in five, the first one rescaled for the rest. */
+function phoneDraw(random: () => number): number {
+  const first = random();
+  return first < 0.8 ? random() : (first - 0.8) / 0.2;
+}
+
 /** A hall's phone in its city: the area code, then a local number (first digit 2-8) from `draw` and the sequence. */
 function cityPhone(cityCode: string, draw: number, sequence: number): string {
   const plan = CITY_PHONE_PLANS[cityCode];
@@ -255,7 +261,7 @@ export const ANCHOR_HALLS: SeedHall[] = [
     services: ['BUSINESS_HANDLING', 'PAYMENT', 'CONSULTATION', 'SIM_REPLACEMENT'],
     openingHours: seedHours('SMALL', 'URBAN'),
     status: 'OPEN',
-    phone: null,
+    phone: '027-85796010',
     accessibility: [],
     roster: true,
   },
@@ -298,8 +304,9 @@ function generate(): SeedHall[] {
             code: `${province.abbr}-${city.abbr}-${String(sequence).padStart(3, '0')}`,
             openingHours: seedHours(hall.tier, hall.area),
             status,
-            // (One draw for the number, as before, so the halls after it stay where they were.)
-            phone: random() < 0.8 ? cityPhone(city.code, random(), sequence) : null,
+            // Every hall has a desk line customers can call. The draws are the ones taken when a
+            // fifth of halls had none (those reuse the first draw), so every hall stays where it was.
+            phone: cityPhone(city.code, phoneDraw(random), sequence),
             accessibility:
               hall.tier === 'SMALL'
                 ? random() < 0.3

@@ -153,11 +153,7 @@ export function consoleRouter(
         'Cache-Control': 'no-cache, no-store',
       });
       if (embeddable) res.removeHeader('X-Frame-Options');
-      res.send(
-        html
-          .replace('__CKB_CSP_NONCE__', escapeAttribute(nonce))
-          .replace('__CKB_DEV_SIGN_IN__', devSignIn ? 'true' : 'false'),
-      );
+      res.send(html.replace('__CKB_CSP_NONCE__', escapeAttribute(nonce)));
     }, next);
   };
   for (const pagePath of CONSOLE_PAGES) router.get(pagePath, page);

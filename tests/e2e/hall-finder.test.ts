@@ -3,7 +3,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { seedDatabase } from '../../seed/index.js';
-import { launchBrowser, screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
+import {
+  focusedLabel,
+  launchBrowser,
+  screenshot,
+  seriousAxeViolations,
+  watchPage,
+} from '../helpers/browser.js';
 import { expectData } from '../helpers/graphql.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -80,9 +86,19 @@ describe('the public hall finder', () => {
     await page.getByText('湖北省 / 武汉市').waitFor();
 
     // The offline plot: one dot per hall around the centre, with a scale.
-    const plot = page.getByRole('img', { name: /营业厅位置示意图：\d+ 个营业厅，比例尺 [\d.]+ k?m/ });
+    const plot = page.getByRole('group', { name: /营业厅位置示意图：\d+ 个营业厅，比例尺 [\d.]+ k?m/ });
     await plot.waitFor();
     expect(await plot.locator('circle').count()).toBe(count + 2);
+    // Each dot is a link the keyboard reaches, named like its entry; Enter moves to that entry.
+    const dots = plot.getByRole('link');
+    expect(await dots.count()).toBe(count);
+    const thirdName = await halls.nth(2).locator('.finder-hall-name').innerText();
+    await dots.nth(2).focus();
+    expect(await focusedLabel(page)).toMatch(
+      new RegExp(`^第 3 个：${thirdName}，(营业中|已打烊|午休中|暂停营业|已停业)，[\\d.]+ k?m$`),
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.finder-hall:focus .finder-hall-name').innerText()).resolves.toBe(thirdName);
     await screenshot(page, 'finder-region');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -183,6 +199,35 @@ describe('the public hall finder', () => {
     );
     await expect(special.innerText()).resolves.toContain('2月16日（周一）（除夕');
     await february.close();
+  });
+
+  it('shows a whole province page by page: the first 60 halls, then the rest on "load more"', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const watched = watchPage(page, server.url);
+    await page.clock.install({ time: new Date('2026-03-02T10:00:05+08:00') });
+    await page.goto(`${server.url}/finder?region=420000`);
+    const halls = page.locator('.finder-hall');
+    await halls.first().waitFor();
+    expect(await halls.count()).toBe(60);
+    const total = Number(/共 (\d+) 个/.exec(await page.getByText(/已显示 60 个/).innerText())?.[1]);
+    expect(total).toBeGreaterThan(60);
+    const firstSixty = await page.locator('.finder-hall-name').allInnerTexts();
+
+    await page.getByRole('button', { name: '加载更多营业厅' }).click();
+    await page.locator(`.finder-hall >> nth=${total - 1}`).waitFor();
+    expect(await halls.count()).toBe(total);
+    // The first page stays where it was; the rest come after it, with no hall twice.
+    const all = await page.locator('.finder-hall-name').allInnerTexts();
+    expect(all.slice(0, 60)).toEqual(firstSixty);
+    const ids = await Promise.all((await halls.all()).map((hall) => hall.getAttribute('id')));
+    expect(new Set(ids).size).toBe(total);
+    await expect(page.getByRole('button', { name: '加载更多营业厅' }).count()).resolves.toBe(0);
+    await expect(page.getByText(/已显示 60 个/).count()).resolves.toBe(0);
+    const plot = page.getByRole('group', { name: /营业厅位置示意图/ });
+    expect(await plot.getByRole('link').count()).toBe(total);
+    expect(watched.problems).toEqual([]);
+    await context.close();
   });
 
   it('embeds in a portal page: no header of its own, and it tells the frame its height', async () => {

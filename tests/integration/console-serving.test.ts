@@ -112,8 +112,8 @@ describe('development sign-in', () => {
       { token: body.token },
     );
     expect(expectData(viewer).viewer).toEqual({ id: '王小明', roles: ['AGENT'] });
-    const { html } = await page(devServer, '/signin');
-    expect(html).toContain('<meta name="ckb-dev-sign-in" content="true"');
+    // The sign-in page learns how to sign in from /auth/config.
+    expect(await (await fetch(`${devServer.url}/auth/config`)).json()).toEqual({ signIn: 'dev' });
   });
 
   it('refuses a missing name, an unknown role and "public"', async () => {
@@ -131,8 +131,7 @@ describe('development sign-in', () => {
 
   it('does not exist when a real secret is configured', async () => {
     expect((await signIn(configured, { name: 'mallory', roles: ['admin'] })).status).toBe(404);
-    const { html } = await page(configured, '/signin');
-    expect(html).toContain('<meta name="ckb-dev-sign-in" content="false"');
+    expect(await (await fetch(`${configured.url}/auth/config`)).json()).toEqual({ signIn: 'none' });
   });
 
   it('does not exist in production, even with no secret configured', async () => {

@@ -158,8 +158,10 @@ const zhCN = {
   'finder.centre': '中心点',
   'finder.updatedAt': '营业状态按北京时间 {time} 计算，每分钟自动更新',
   'finder.hallOnMap': '第 {index} 个：{name}，{state}，{distance}',
+  'finder.loadMore': '加载更多营业厅',
   'finder.locating': '正在获取位置…',
-  'finder.showingSome': '共 {total} 个营业厅，显示其中 {shown} 个：请选择更小的地区，或使用您的位置。',
+  'finder.showingSome':
+    '共 {total} 个营业厅，已显示 {shown} 个：可加载更多，或选择更小的地区、使用您的位置。',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -326,8 +328,10 @@ const en: Record<MessageKey, string> = {
   'finder.centre': 'Centre',
   'finder.updatedAt': 'Open/closed as of {time} Beijing time, updated every minute',
   'finder.hallOnMap': 'No. {index}: {name}, {state}, {distance}',
+  'finder.loadMore': 'Load more halls',
   'finder.locating': 'Finding your location…',
-  'finder.showingSome': 'Showing {shown} of {total} halls: choose a smaller area, or use your location.',
+  'finder.showingSome':
+    'Showing {shown} of {total} halls: load more, or choose a smaller area or use your location.',
 };
 
 export const messages: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -1,6 +1,6 @@
 /**
  * What the server put into index.html for this page load (src/http/console.ts): the CSP nonce for
- * Ant Design's style elements, and whether the development sign-in endpoint exists.
+ * Ant Design's style elements. (How to sign in comes from GET /auth/config.)
  */
 function meta(name: string): string | undefined {
   const value = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
@@ -10,9 +10,4 @@ function meta(name: string): string | undefined {
 
 export function cspNonce(): string | undefined {
   return meta('ckb-csp-nonce');
-}
-
-export function devSignInEnabled(): boolean {
-  const value = meta('ckb-dev-sign-in');
-  return value === undefined ? import.meta.env.DEV : value === 'true';
 }

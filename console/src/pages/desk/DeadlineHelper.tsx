@@ -79,7 +79,9 @@ export default function DeadlineHelper() {
         <Form.Item label={t('deadline.grade')}>
           <Select<Grade>
             aria-label={t('deadline.grade')}
-            value={grade}
+            // Until the policy's names load, show nothing rather than the raw value (PROVINCIAL).
+            value={policy.data ? grade : undefined}
+            loading={!policy.data}
             onChange={setGrade}
             style={{ minWidth: 140 }}
             options={(policy.data?.complaintPolicy ?? []).map((entry) => ({

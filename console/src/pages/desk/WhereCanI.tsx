@@ -2,87 +2,46 @@ import { Alert, Button, Card, Empty, Input, List, Select, Space, Tag, Typography
 import { useMemo, useState } from 'react';
 import { useDraft } from '../../auth/drafts';
 import { useClient, useQuery } from 'urql';
-import { graphql } from '../../graphql';
+import { graphql, readFragment } from '../../graphql';
 import type { VariablesOf } from '../../graphql';
 import { useI18n } from '../../app/i18n';
 import { centroid, formatDistance, parsePoint } from '../../lib/geo';
 import type { Point } from '../../lib/geo';
 import { formatDateTime } from '../../lib/time';
 import { useMinuteClock } from '../shared/clock';
-import { HallHours, HallStateTag, isOpen } from '../shared/HallHours';
+import { HallCard } from '../shared/HallCard';
+import { HallFields } from '../shared/hall-fields';
 import { RegionCascader } from '../shared/RegionCascader';
 import { useEnumLabels } from './labels';
 
-const WhereQuery = graphql(`
-  query WhereCanI($service: ServiceKind!, $near: GeoPointInput!, $at: DateTime!, $locale: Locale!) {
-    whereCanI(service: $service, near: $near, first: 5) {
-      channels {
-        id
-        code
-        name(locale: $locale)
-        hours
-        alwaysOpen
-        access {
-          kind
-          value
+const WhereQuery = graphql(
+  `
+    query WhereCanI($service: ServiceKind!, $near: GeoPointInput!, $at: DateTime!, $locale: Locale!) {
+      whereCanI(service: $service, near: $near, first: 5) {
+        channels {
+          id
           code
-          meaning
-        }
-      }
-    }
-    nearbyHalls(near: $near, radiusKm: 30, first: 8, filter: { services: [$service], status: OPEN }) {
-      distanceMeters
-      hall {
-        id
-        name
-        address
-        phone
-        status
-        isOpenAt(at: $at)
-        nextChange(at: $at) {
-          kind
-          date
-          time
-          daysAhead
-          reopens {
-            date
-            time
-            daysAhead
-          }
-        }
-        today(at: $at) {
-          intervals {
-            start
-            end
-          }
-          breaks {
-            start
-            end
-          }
-          closed
-          special {
-            note
-          }
-        }
-        specialDatesAhead(at: $at, days: 7) {
-          date
-          closed
-          note
-          intervals {
-            start
-            end
-          }
-        }
-        openingHours {
-          weekly {
-            start
-            end
+          name(locale: $locale)
+          hours
+          alwaysOpen
+          access {
+            kind
+            value
+            code
+            meaning
           }
         }
       }
+      nearbyHalls(near: $near, radiusKm: 30, first: 8, filter: { services: [$service], status: OPEN }) {
+        distanceMeters
+        hall {
+          ...HallCard
+        }
+      }
     }
-  }
-`);
+  `,
+  [HallFields],
+);
 
 const RegionHallsQuery = graphql(`
   query RegionHallPositions($regionCode: String!) {
@@ -215,25 +174,12 @@ export default function WhereCanI() {
             <Empty description={t('finder.noHalls')} />
           ) : (
             <ol className="finder-list where-halls">
-              {(result.data.nearbyHalls ?? []).map(({ hall, distanceMeters }) => (
-                <li key={hall.id} className={isOpen(hall) ? 'finder-hall' : 'finder-hall finder-hall-closed'}>
-                  <div className="finder-hall-head">
-                    <Typography.Text strong>{hall.name}</Typography.Text>
-                    <HallStateTag hall={hall} />
-                    <span className="finder-distance">{formatDistance(distanceMeters)}</span>
-                  </div>
-                  <div>
-                    {hall.address}
-                    {hall.phone && (
-                      <>
-                        {' · '}
-                        {t('finder.phone')}: <a href={`tel:${hall.phone}`}>{hall.phone}</a>
-                      </>
-                    )}
-                  </div>
-                  <HallHours hall={hall} />
-                </li>
-              ))}
+              {(result.data.nearbyHalls ?? []).map(({ hall, distanceMeters }) => {
+                const card = readFragment(HallFields, hall);
+                return (
+                  <HallCard key={card.id} hall={card} distance={formatDistance(distanceMeters)} level={4} />
+                );
+              })}
             </ol>
           )}
         </div>

@@ -1,5 +1,18 @@
 import { graphql } from '../../graphql';
 
+// An article's use and rating counts: read by the answer view, refreshed by the use and rating
+// mutations (unmasked: the cache and the view read the fields where they are spread).
+const ArticleStats = graphql(`
+  fragment ArticleStats on Article @_unmask {
+    id
+    stats {
+      uses
+      helpful
+      notHelpful
+    }
+  }
+`);
+
 export const SearchArticlesQuery = graphql(`
   query DeskSearch($query: String!, $filter: ArticleSearchFilter, $channel: UseChannel, $locale: Locale!) {
     searchArticles(query: $query, filter: $filter, channel: $channel, first: 20) {
@@ -81,75 +94,70 @@ export const EnumLabelsQuery = graphql(`
   }
 `);
 
-export const AnswerQuery = graphql(`
-  query Answer($slug: String!, $locale: Locale!, $uiLocale: Locale!) {
-    article(slug: $slug, locale: $locale) {
-      id
-      slug
-      locale
-      title
-      summary
-      audience
-      bodyHtml
-      errorCodes
-      tags
-      updatedAt
-      publishedAt
-      categoryPath {
-        key
-        name(locale: $uiLocale)
-      }
-      related {
+export const AnswerQuery = graphql(
+  `
+    query Answer($slug: String!, $locale: Locale!, $uiLocale: Locale!) {
+      article(slug: $slug, locale: $locale) {
         id
         slug
         locale
         title
+        summary
         audience
-      }
-      translations {
-        id
-        slug
-        locale
-        title
-      }
-      stats {
-        uses
-        helpful
-        notHelpful
+        bodyHtml
+        errorCodes
+        tags
+        updatedAt
+        publishedAt
+        categoryPath {
+          key
+          name(locale: $uiLocale)
+        }
+        related {
+          id
+          slug
+          locale
+          title
+          audience
+        }
+        translations {
+          id
+          slug
+          locale
+          title
+        }
+        ...ArticleStats
       }
     }
-  }
-`);
+  `,
+  [ArticleStats],
+);
 
-export const RecordUseMutation = graphql(`
-  mutation RecordUse($input: RecordArticleUseInput!) {
-    recordArticleUse(input: $input) {
-      article {
-        id
-        stats {
-          uses
-          helpful
-          notHelpful
+export const RecordUseMutation = graphql(
+  `
+    mutation RecordUse($input: RecordArticleUseInput!) {
+      recordArticleUse(input: $input) {
+        article {
+          ...ArticleStats
         }
       }
     }
-  }
-`);
+  `,
+  [ArticleStats],
+);
 
-export const RateMutation = graphql(`
-  mutation Rate($input: RateArticleInput!) {
-    rateArticle(input: $input) {
-      article {
-        id
-        stats {
-          uses
-          helpful
-          notHelpful
+export const RateMutation = graphql(
+  `
+    mutation Rate($input: RateArticleInput!) {
+      rateArticle(input: $input) {
+        article {
+          ...ArticleStats
         }
       }
     }
-  }
-`);
+  `,
+  [ArticleStats],
+);
 
 export const FlagMutation = graphql(`
   mutation Flag($input: FlagArticleInput!) {

@@ -1,8 +1,8 @@
-import { Alert, Button, Empty, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Select, Space, Spin, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Provider, useQuery } from 'urql';
-import type { ResultOf } from '../../graphql';
+import { Provider, useClient, useQuery } from 'urql';
 import { readFragment } from '../../graphql';
+import type { VariablesOf } from '../../graphql';
 import { createPublicClient } from '../../app/client';
 import { useI18n } from '../../app/i18n';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
@@ -10,15 +10,18 @@ import { navigate, useLocation } from '../../app/router';
 import { centroid, distanceMeters, formatDistance } from '../../lib/geo';
 import type { Point } from '../../lib/geo';
 import { formatDateTime } from '../../lib/time';
-import { FinderLabelsQuery, HallFields, HallsInRegionQuery, NearbyHallsQuery } from './documents';
+import { FinderLabelsQuery, HallsInRegionQuery, NearbyHallsQuery } from './documents';
 import { HallPlot } from './HallPlot';
 import { useMinuteClock } from '../shared/clock';
-import { HallHours, HallStateTag, isOpen } from '../shared/HallHours';
+import { hallStateKey, isOpen } from '../shared/HallHours';
+import { HallCard } from '../shared/HallCard';
+import type { HallCardView } from '../shared/HallCard';
+import { HallFields } from '../shared/hall-fields';
 import { RegionCascader } from '../shared/RegionCascader';
 import { finderHref, RADII_KM, readFinderState } from './url-state';
 import type { FinderState } from './url-state';
 
-type Hall = ResultOf<typeof HallFields>;
+type Hall = HallCardView;
 
 /** The public hall finder (no sign-in): its own client, which never sends a token. */
 export default function FinderPage() {
@@ -68,6 +71,7 @@ function Finder() {
     variables: regionVariables,
     pause: !!state.near || !regionCode,
   });
+  const more = useMorePages(regionVariables, inRegion.data?.halls.pageInfo, searchKey(regionVariables));
   useEmbedHeight(state.embed);
 
   // (Cheap: at most 100 halls; the React compiler memoises what it can.)
@@ -83,14 +87,14 @@ function Finder() {
     }
     if (!state.near && inRegion.data) {
       const halls = inRegion.data.halls.nodes.map((node) => readFragment(HallFields, node));
+      // The centre of the first page; each page loaded after it is appended, nearest first.
       const centre = centroid(halls.map((hall) => hall.location));
       if (!centre) return { centre: { lat: 0, lng: 0 }, halls: [] };
-      return {
-        centre,
-        halls: halls
+      const byDistance = (page: Hall[]) =>
+        page
           .map((hall) => ({ hall, distance: distanceMeters(centre, hall.location) }))
-          .sort((a, b) => a.distance - b.distance),
-      };
+          .sort((a, b) => a.distance - b.distance);
+      return { centre, halls: [halls, ...more.pages].flatMap(byDistance) };
     }
     return undefined;
   })();
@@ -233,49 +237,43 @@ function Finder() {
             <div className="finder-results">
               <ol className="finder-list" aria-label={t('finder.results', { count: listed.halls.length })}>
                 {listed.halls.map(({ hall, distance }, index) => (
-                  <li
+                  <HallCard
                     key={hall.id}
                     id={`hall-${hall.code}`}
-                    className={isOpen(hall) ? 'finder-hall' : 'finder-hall finder-hall-closed'}
-                  >
-                    <div className="finder-hall-head">
-                      <span className="finder-index" aria-hidden="true">
-                        {index + 1}
-                      </span>
-                      <Typography.Title
-                        level={2}
-                        className="finder-hall-name"
-                        style={{ fontSize: 16, margin: 0 }}
-                      >
-                        {hall.name}
-                      </Typography.Title>
-                      <Tag>{tierLabel(hall.tier)}</Tag>
-                      <HallStateTag hall={hall} />
-                      <span className="finder-distance">
-                        {state.near
-                          ? formatDistance(distance)
-                          : t('finder.fromCentre', { distance: formatDistance(distance) })}
-                      </span>
-                    </div>
-                    <div>
-                      {hall.address}
-                      {hall.phone && (
-                        <>
-                          {' · '}
-                          {t('finder.phone')}: <a href={`tel:${hall.phone}`}>{hall.phone}</a>
-                        </>
-                      )}
-                    </div>
-                    <HallHours hall={hall} weekly />
-                  </li>
+                    hall={hall}
+                    index={index + 1}
+                    tierLabel={tierLabel(hall.tier)}
+                    distance={
+                      state.near
+                        ? formatDistance(distance)
+                        : t('finder.fromCentre', { distance: formatDistance(distance) })
+                    }
+                    weekly
+                  />
                 ))}
               </ol>
               <HallPlot
                 centre={listed.centre}
-                halls={listed.halls.map(({ hall }) => ({ location: hall.location, openNow: isOpen(hall) }))}
+                halls={listed.halls.map(({ hall, distance }, index) => ({
+                  location: hall.location,
+                  openNow: isOpen(hall),
+                  label: t('finder.hallOnMap', {
+                    index: index + 1,
+                    name: hall.name,
+                    state: t(hallStateKey(hall)),
+                    distance: formatDistance(distance),
+                  }),
+                  target: `hall-${hall.code}`,
+                }))}
               />
             </div>
           )}
+          {!state.near && more.hasMore && listed && listed.halls.length > 0 && (
+            <Button className="finder-more" onClick={more.load} loading={more.loading}>
+              {t('finder.loadMore')}
+            </Button>
+          )}
+          {more.error && <Alert type="error" showIcon title={t('finder.failed')} description={more.error} />}
         </section>
       </main>
     </div>
@@ -311,6 +309,70 @@ function useEmbedHeight(embed: boolean): void {
     report();
     return () => observer.disconnect();
   }, [embed]);
+}
+
+/**
+ * The region's halls after the first page, loaded on "more" and kept fresh: when the minute moves
+ * on, each loaded page is asked again for the new instant; a new search drops them.
+ */
+function useMorePages(
+  variables: VariablesOf<typeof HallsInRegionQuery>,
+  firstPage: { hasNextPage: boolean; endCursor?: string | null } | undefined,
+  key: string,
+): { pages: Hall[][]; hasMore: boolean; loading: boolean; error?: string; load: () => void } {
+  const client = useClient();
+  // The cursors after which each extra page starts, and what came back for each.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [pages, setPages] = useState<Array<{ halls: Hall[]; next?: string }>>([]);
+  const [error, setError] = useState<string>();
+  const [forKey, setForKey] = useState(key);
+  if (forKey !== key) {
+    setForKey(key);
+    setCursors([]);
+    setPages([]);
+    setError(undefined);
+  }
+  const at = variables.at;
+  useEffect(() => {
+    if (cursors.length === 0) return;
+    let cancelled = false;
+    void (async () => {
+      const loaded: Array<{ halls: Hall[]; next?: string }> = [];
+      for (const after of cursors) {
+        const result = await client
+          .query(HallsInRegionQuery, { ...variables, after }, { requestPolicy: 'network-only' })
+          .toPromise();
+        if (cancelled) return;
+        if (result.error || !result.data) {
+          setError(result.error?.message ?? 'no data');
+          break;
+        }
+        const { nodes, pageInfo } = result.data.halls;
+        loaded.push({
+          halls: nodes.map((node) => readFragment(HallFields, node)),
+          ...(pageInfo.hasNextPage && pageInfo.endCursor ? { next: pageInfo.endCursor } : {}),
+        });
+      }
+      if (!cancelled) setPages(loaded);
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Asked again for a new instant or a new page; `variables` follows `at` and the search key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, cursors, at, key]);
+  const last = cursors.length === 0 ? firstPage?.endCursor : pages[pages.length - 1]?.next;
+  const hasMore = cursors.length === 0 ? !!firstPage?.hasNextPage : pages.length === cursors.length && !!last;
+  return {
+    pages: pages.map((page) => page.halls),
+    hasMore,
+    // A page asked for and not yet here (a refresh for the next minute keeps the button idle).
+    loading: pages.length < cursors.length && !error,
+    ...(error ? { error } : {}),
+    load: () => {
+      if (last) setCursors((previous) => [...previous, last]);
+    },
+  };
 }
 
 /** A search's variables without the instant (`at`, `filter.openAt`): what changes when the user asks anew. */

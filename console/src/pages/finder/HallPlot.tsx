@@ -4,17 +4,22 @@ import type { Point } from '../../lib/geo';
 
 const SIZE = 360;
 
+/** A hall on the plot: where, whether open, and what a screen reader and the keyboard are told. */
+export interface PlottedHall {
+  location: Point;
+  openNow: boolean;
+  /** "第 3 个：某某营业厅，营业中，1.2 公里" */
+  label: string;
+  /** The id of the hall's entry in the list, which a dot leads to. */
+  target: string;
+}
+
 /**
  * A map without tiles (none can be reached here): the halls as numbered dots around the chosen
- * point, north up, with a distance scale. Open halls are filled, closed ones hollow and grey.
+ * point, north up, with a distance scale. Open halls are filled, closed ones hollow and grey. Each
+ * dot is a link to the hall in the list (Tab reaches it; Enter moves the focus to the entry).
  */
-export function HallPlot({
-  centre,
-  halls,
-}: {
-  centre: Point;
-  halls: Array<{ location: Point; openNow: boolean }>;
-}) {
+export function HallPlot({ centre, halls }: { centre: Point; halls: PlottedHall[] }) {
   const { t } = useI18n();
   const plot = plotAround(
     centre,
@@ -27,7 +32,7 @@ export function HallPlot({
       viewBox={`0 0 ${SIZE} ${SIZE}`}
       width={SIZE}
       height={SIZE}
-      role="img"
+      role="group"
       aria-label={t('finder.plotLabel', { count: halls.length, scale: formatDistance(plot.scale.meters) })}
     >
       <rect x="0" y="0" width={SIZE} height={SIZE} fill="#f7f9fc" stroke="#d0d7e2" />
@@ -42,9 +47,22 @@ export function HallPlot({
         <circle cx={SIZE / 2} cy={SIZE / 2} r="10" fill="none" stroke="#d4380d" />
       </g>
       {plot.positions.map((position, index) => {
-        const open = halls[index]?.openNow ?? false;
+        const hall = halls[index];
+        const open = hall?.openNow ?? false;
         return (
-          <g key={index}>
+          <a
+            key={index}
+            href={`#${hall?.target ?? ''}`}
+            aria-label={hall?.label}
+            className="hall-dot"
+            onClick={(event) => {
+              const entry = hall && document.getElementById(hall.target);
+              if (!entry) return;
+              event.preventDefault();
+              entry.scrollIntoView({ block: 'nearest' });
+              entry.focus();
+            }}
+          >
             <circle
               cx={position.x}
               cy={position.y}
@@ -54,6 +72,7 @@ export function HallPlot({
               strokeWidth="2"
             />
             <text
+              aria-hidden="true"
               x={position.x}
               y={position.y + 4}
               fontSize="10"
@@ -62,7 +81,7 @@ export function HallPlot({
             >
               {index + 1}
             </text>
-          </g>
+          </a>
         );
       })}
       <g transform={`translate(16, ${SIZE - 20})`}>

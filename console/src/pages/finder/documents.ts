@@ -1,70 +1,17 @@
 import { graphql } from '../../graphql';
-
-// A hall as the finder lists it, with its state and hours at the instant `$at` (the page's clock,
-// moving on each minute): the operation that spreads it declares `$at`. About 57 cost points a
-// hall (see README "Limits"): a region page asks for 60 halls, within the 5,000-point budget.
-const HallFields = graphql(`
-  fragment FinderHall on Hall {
-    id
-    code
-    name
-    address
-    phone
-    tier
-    status
-    location {
-      lat
-      lng
-    }
-    isOpenAt(at: $at)
-    nextChange(at: $at) {
-      kind
-      date
-      time
-      daysAhead
-      reopens {
-        time
-      }
-    }
-    today(at: $at) {
-      intervals {
-        start
-        end
-      }
-      breaks {
-        start
-        end
-      }
-      closed
-      special {
-        note
-      }
-    }
-    specialDatesAhead(at: $at, days: 7) {
-      date
-      closed
-      note
-      intervals {
-        start
-        end
-      }
-    }
-    openingHours {
-      weekly {
-        start
-        end
-      }
-    }
-  }
-`);
+import { HallFields } from '../shared/hall-fields';
 
 export const HallsInRegionQuery = graphql(
   `
-    query FinderHallsInRegion($filter: HallFilter!, $at: DateTime!) {
-      halls(filter: $filter, first: 60) {
+    query FinderHallsInRegion($filter: HallFilter!, $at: DateTime!, $after: String) {
+      halls(filter: $filter, first: 60, after: $after) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
-          ...FinderHall
+          ...HallCard
         }
       }
     }
@@ -78,7 +25,7 @@ export const NearbyHallsQuery = graphql(
       nearbyHalls(near: $near, radiusKm: $radiusKm, first: 30, filter: $filter) {
         distanceMeters
         hall {
-          ...FinderHall
+          ...HallCard
         }
       }
     }
@@ -98,5 +45,3 @@ export const FinderLabelsQuery = graphql(`
     }
   }
 `);
-
-export { HallFields };

@@ -44,6 +44,11 @@ export function isOpen(hall: HallHoursView): boolean {
   return stateOf({ status: hall.status, open: hall.isOpenAt, nextChange: hall.nextChange }) === 'open';
 }
 
+/** The words for the hall's state now (营业中, 午休中, ...). */
+export function hallStateKey(hall: HallHoursView): MessageKey {
+  return STATE_LABEL[stateOf({ status: hall.status, open: hall.isOpenAt, nextChange: hall.nextChange })];
+}
+
 /** The state tag: 营业中 / 午休中 / 已打烊 / 暂停营业 / 已停业 (text, not only colour). */
 export function HallStateTag({ hall }: { hall: HallHoursView }) {
   const { t } = useI18n();
