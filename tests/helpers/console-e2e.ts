@@ -53,7 +53,10 @@ export async function signIn(
   await page.goto(`${server.url}${path}`);
   await page.waitForURL(/\/signin\?next=/);
   await page.getByLabel('姓名').fill(name);
-  if (role !== 'agent') await page.getByRole('radio', { name: ROLE_LABELS[role] }).check();
+  // Ant Design's radio buttons hide the input itself: click the visible button.
+  if (role !== 'agent') {
+    await page.locator('label.ant-radio-button-wrapper', { hasText: ROLE_LABELS[role] }).click();
+  }
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(`${server.url}${path}`);
 }
