@@ -1,7 +1,8 @@
-import { Segmented, Space, Table, Typography } from 'antd';
+import { Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useAreaT } from '../../app/area-i18n';
 import { reviewMessages } from './messages';
+import { SimpleTable } from './SimpleTable';
 import type { ReviewMessageKey } from './messages';
 import { diffText, hasChanges } from './text-diff';
 import type { DiffPart } from './text-diff';
@@ -113,23 +114,14 @@ export function DiffView({
       {others.length > 0 && (
         <div className="diff-section">
           <Typography.Title level={5}>{t('otherFields')}</Typography.Title>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="field"
-            dataSource={others}
+          <SimpleTable
+            label={t('otherFields')}
+            rowKey={(change) => change.field}
+            rows={others}
             columns={[
-              { title: t('fieldName'), dataIndex: 'field' },
-              {
-                title: t('before'),
-                dataIndex: 'before',
-                render: (value: string | null) => value ?? t('empty'),
-              },
-              {
-                title: t('after'),
-                dataIndex: 'after',
-                render: (value: string | null) => value ?? t('empty'),
-              },
+              { key: 'field', title: t('fieldName'), render: (change) => change.field },
+              { key: 'before', title: t('before'), render: (change) => change.before ?? t('empty') },
+              { key: 'after', title: t('after'), render: (change) => change.after ?? t('empty') },
             ]}
           />
         </div>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
@@ -11,6 +11,7 @@ import { FlagsQuery, ResolveFlagMutation } from './documents';
 import { reasonOf } from './errors';
 import { historyHref } from './HistoryPage';
 import { reviewMessages } from './messages';
+import { SimpleTable } from './SimpleTable';
 
 type Flag = NonNullable<ResultOf<typeof FlagsQuery>['articleFlags']>['nodes'][number];
 
@@ -33,7 +34,9 @@ export default function FlagsPage() {
 
   const onResolve = async (): Promise<void> => {
     if (!resolving) return;
-    const { resolution } = await form.validateFields();
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return; // the form shows what is missing
+    const { resolution } = values;
     const answer = await resolve({ input: { id: resolving.id, resolution } });
     if (answer.error) {
       void message.error(t('actionFailed', { reason: reasonOf(answer.error) }));
@@ -57,18 +60,16 @@ export default function FlagsPage() {
           <Typography.Paragraph role="status">
             {t('flagsCount', { count: flags.totalCount })}
           </Typography.Paragraph>
-          <Table
-            aria-label={t('flagsTable')}
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={flags.nodes}
-            locale={{ emptyText: t('flagsEmpty') }}
+          <SimpleTable
+            label={t('flagsTable')}
+            rowKey={(flag) => flag.id}
+            rows={flags.nodes}
+            empty={t('flagsEmpty')}
             columns={[
               {
-                title: t('flagArticle'),
                 key: 'article',
-                render: (_: unknown, flag: Flag) =>
+                title: t('flagArticle'),
+                render: (flag) =>
                   flag.article ? (
                     <Link href={historyHref(flag.article.id)}>{flag.article.title}</Link>
                   ) : (
@@ -76,25 +77,17 @@ export default function FlagsPage() {
                   ),
               },
               {
+                key: 'reason',
                 title: t('flagReason'),
-                dataIndex: 'reason',
-                render: (value: string) => reasons.find((label) => label.value === value)?.label ?? value,
+                render: (flag) => reasons.find((label) => label.value === flag.reason)?.label ?? flag.reason,
               },
+              { key: 'comment', title: t('flagComment'), render: (flag) => flag.comment ?? '' },
+              { key: 'by', title: t('flagReporter'), render: (flag) => flag.by },
+              { key: 'at', title: t('flagAt'), render: (flag) => formatDateTime(flag.at, locale) },
               {
-                title: t('flagComment'),
-                dataIndex: 'comment',
-                render: (value: string | null) => value ?? '',
-              },
-              { title: t('flagReporter'), dataIndex: 'by' },
-              {
-                title: t('flagAt'),
-                dataIndex: 'at',
-                render: (value: string) => formatDateTime(value, locale),
-              },
-              {
-                title: t('flagActions'),
                 key: 'actions',
-                render: (_: unknown, flag: Flag) => (
+                title: t('flagActions'),
+                render: (flag) => (
                   <Button
                     onClick={() => setResolving(flag)}
                     aria-label={`${t('resolve')}：${flag.article?.title ?? flag.id}`}
@@ -113,7 +106,9 @@ export default function FlagsPage() {
           </Space>
         </>
       )}
+      {/* Rendered in place: in a portal on <body>, Ant Design's scroll lock adds a <style> without the CSP nonce. */}
       <Modal
+        getContainer={false}
         open={resolving !== undefined}
         title={t('resolveTitle', { title: resolving?.article?.title ?? '' })}
         okText={t('resolveConfirm')}

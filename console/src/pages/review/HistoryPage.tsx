@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
@@ -10,6 +10,7 @@ import { DiffView } from './DiffView';
 import { DiffQuery, HistoryQuery, RestoreMutation } from './documents';
 import { reasonOf } from './errors';
 import { reviewMessages } from './messages';
+import { SimpleTable } from './SimpleTable';
 
 /** The path of an article's history page, optionally comparing two versions. */
 export function historyHref(articleId: string, from?: number, to?: number): string {
@@ -69,7 +70,9 @@ export default function HistoryPage({ articleId, search }: { articleId: string; 
 
   const onRestore = async (): Promise<void> => {
     if (from === undefined) return;
-    const { note } = await form.validateFields();
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return; // the form shows what is missing
+    const { note } = values;
     const answer = await restore({
       input: {
         id: article.id,
@@ -99,19 +102,17 @@ export default function HistoryPage({ articleId, search }: { articleId: string; 
           {t('version')} {article.version}
         </Typography.Text>
       </Space>
-      <Table
-        aria-label={t('historyTable')}
-        size="small"
-        rowKey="version"
-        pagination={false}
-        dataSource={revisions}
+      <SimpleTable
+        label={t('historyTable')}
+        rowKey={(revision) => revision.version}
+        rows={revisions}
         columns={[
-          { title: t('version'), dataIndex: 'version' },
-          { title: t('action'), dataIndex: 'action', render: (value: string) => labelOf(actions, value) },
-          { title: t('author'), dataIndex: 'author' },
-          { title: t('at'), dataIndex: 'at', render: (value: string) => formatDateTime(value, locale) },
-          { title: t('note'), dataIndex: 'note', render: (value: string | null) => value ?? '' },
-          { title: t('status'), dataIndex: 'status', render: (value: string) => labelOf(statuses, value) },
+          { key: 'version', title: t('version'), render: (revision) => revision.version },
+          { key: 'action', title: t('action'), render: (revision) => labelOf(actions, revision.action) },
+          { key: 'author', title: t('author'), render: (revision) => revision.author },
+          { key: 'at', title: t('at'), render: (revision) => formatDateTime(revision.at, locale) },
+          { key: 'note', title: t('note'), render: (revision) => revision.note ?? '' },
+          { key: 'status', title: t('status'), render: (revision) => labelOf(statuses, revision.status) },
         ]}
       />
       {(article.history?.totalCount ?? 0) > revisions.length && (
@@ -161,7 +162,9 @@ export default function HistoryPage({ articleId, search }: { articleId: string; 
           fields={diff.data.articleDiff.fields}
         />
       )}
+      {/* Rendered in place: in a portal on <body>, Ant Design's scroll lock adds a <style> without the CSP nonce. */}
       <Modal
+        getContainer={false}
         open={restoring}
         title={t('restoreTitle', { version: from ?? '' })}
         okText={t('restoreConfirm')}

@@ -75,7 +75,9 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
     onDone();
   };
   const onReject = async (): Promise<void> => {
-    const { reason } = await form.validateFields();
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return; // the form shows what is missing
+    const { reason } = values;
     const answer = await reject({ input: { id: article.id, expectedVersion: article.version, reason } });
     if (answer.error) {
       void message.error(t('actionFailed', { reason: reasonOf(answer.error) }));
@@ -128,7 +130,9 @@ function QueueCard({ item, onDone }: { item: QueueItem; onDone: () => void }) {
           )}
         </Space>
       </article>
+      {/* Rendered in place: in a portal on <body>, Ant Design's scroll lock adds a <style> without the CSP nonce. */}
       <Modal
+        getContainer={false}
         open={rejectOpen}
         title={t('rejectTitle', { title: article.title })}
         okText={t('rejectConfirm')}
