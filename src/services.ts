@@ -10,6 +10,8 @@ import {
   ArticleMatchRepository,
   ArticleRepository,
   ArticleReader,
+  ReviewQueueRepository,
+  ReviewQueueService,
 } from './modules/articles/index.js';
 import { ChannelRepository, ChannelsService, createChannelLoaders } from './modules/channels/index.js';
 import type { ChannelLoaders } from './modules/channels/index.js';
@@ -62,6 +64,8 @@ export interface Services {
   articleEditor: ArticleEditor;
   /** Revisions and diffs. */
   articleHistory: ArticleHistoryService;
+  /** The reviewers' queue. */
+  reviewQueue: ReviewQueueService;
   feedback: FeedbackService;
   search: SearchService;
   /** Type-ahead suggestions (`suggestArticles`). */
@@ -140,6 +144,7 @@ export function createServices(
     articleReader,
     articleEditor: new ArticleEditor(articles, logger, events),
     articleHistory: new ArticleHistoryService(articles),
+    reviewQueue: new ReviewQueueService(new ReviewQueueRepository(db)),
     feedback: new FeedbackService(new FeedbackRepository(db), articles, articleReader, now, logger),
     search,
     suggest: new SuggestService(

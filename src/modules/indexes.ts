@@ -1,6 +1,6 @@
 import type { CollectionIndexes } from '../db/indexes.js';
 import { keyClaimIndexes } from '../db/key-claims.js';
-import { articleIndexes } from './articles/index.js';
+import { articleIndexes, reviewQueueIndexes } from './articles/index.js';
 import { channelIndexes } from './channels/index.js';
 import { feedbackIndexes } from './feedback/index.js';
 import { hallIndexes } from './halls/index.js';
@@ -15,6 +15,7 @@ import { synonymIndexes } from './synonyms/index.js';
  */
 export const allIndexes: readonly CollectionIndexes[] = [
   ...articleIndexes,
+  ...reviewQueueIndexes,
   ...feedbackIndexes,
   regionIndexes,
   hallIndexes,

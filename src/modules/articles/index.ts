@@ -24,6 +24,8 @@ export { ArticleMatchRepository } from './article-match.repository.js';
 export type { ArticleMatchCriteria } from './article-match.repository.js';
 export { ArticleEditor } from './article.editor.js';
 export { ArticleHistoryService } from './article.history.js';
+export { ReviewQueueRepository, reviewQueueIndexes } from './review-queue.repository.js';
+export { ReviewQueueService } from './review-queue.service.js';
 export type { ArticleCounters } from './article.model.js';
 export { articlesPolicy } from './article.policy.js';
 export { markdownToText } from './markdown.js';

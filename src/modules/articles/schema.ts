@@ -7,5 +7,6 @@ import './revision.graphql.js';
 import './article.graphql.js';
 import './article.queries.graphql.js';
 import './article.mutations.graphql.js';
+import './review-queue.graphql.js';
 export { ArticleRef, AudienceEnum, LocaleEnum } from './article.refs.graphql.js';
 export { articleIdOf } from './article.refs.graphql.js';

@@ -1,0 +1,164 @@
+import { graphql } from '../../graphql';
+
+/** An article's revisions, newest first (the history page). */
+export const HistoryQuery = graphql(`
+  query ReviewHistory($id: ID!) {
+    node(id: $id) {
+      ... on Article {
+        id
+        title
+        status
+        version
+        publishedVersion
+        history(first: 100) {
+          totalCount
+          nodes {
+            id
+            version
+            action
+            author
+            at
+            note
+            status
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Two revisions in full, and the other fields that differ (the diff is drawn here, by character). */
+export const DiffQuery = graphql(`
+  query ReviewDiff($id: ID!, $from: Int!, $to: Int!) {
+    articleDiff(id: $id, from: $from, to: $to) {
+      from {
+        id
+        version
+        title
+        summary
+        body
+      }
+      to {
+        id
+        version
+        title
+        summary
+        body
+      }
+      fields {
+        field
+        before
+        after
+      }
+    }
+  }
+`);
+
+export const RestoreMutation = graphql(`
+  mutation ReviewRestore($input: RestoreArticleRevisionInput!) {
+    restoreArticleRevision(input: $input) {
+      article {
+        id
+        version
+        status
+        title
+        summary
+        body
+      }
+    }
+  }
+`);
+
+export const QueueQuery = graphql(`
+  query ReviewQueue($after: String) {
+    reviewQueue(first: 10, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          submittedAt
+          submittedBy
+          canApprove
+          approvalBlock
+          article {
+            id
+            title
+            summary
+            body
+            version
+            publishedVersion
+            status
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PublishMutation = graphql(`
+  mutation ReviewPublish($input: PublishArticleInput!) {
+    publishArticle(input: $input) {
+      article {
+        id
+        version
+        status
+        publishedVersion
+      }
+    }
+  }
+`);
+
+export const RejectMutation = graphql(`
+  mutation ReviewReject($input: RejectArticleInput!) {
+    rejectArticle(input: $input) {
+      article {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const FlagsQuery = graphql(`
+  query ReviewFlags($after: String) {
+    articleFlags(status: OPEN, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        reason
+        comment
+        by
+        at
+        status
+        article {
+          id
+          title
+          slug
+          locale
+        }
+      }
+    }
+  }
+`);
+
+export const ResolveFlagMutation = graphql(`
+  mutation ReviewResolveFlag($input: ResolveArticleFlagInput!) {
+    resolveArticleFlag(input: $input) {
+      flag {
+        id
+        status
+        resolution
+        resolvedBy
+      }
+    }
+  }
+`);
