@@ -158,6 +158,6 @@ export function consoleRouter(
   };
   for (const pagePath of CONSOLE_PAGES) router.get(pagePath, page);
   // The workspace's pages (/work, /work/articles/<id>/history, ...): the console routes them.
-  router.get(/^\/work(\/[A-Za-z0-9_~%.-]+)*\/?$/, page);
+  router.get(/^\/work(\/[A-Za-z0-9_~%.=-]+)*\/?$/, page);
   return router;
 }

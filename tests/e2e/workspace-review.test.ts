@@ -36,34 +36,8 @@ async function open(name: string, role: ConsoleRole, path: string): Promise<Open
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const watched = watchPage(page, server.url);
-  if (role === 'agent') await signIn(page, server, name, role, path);
-  else await signInWithRole(page, name, role, path);
+  await signIn(page, server, name, role, path);
   return { context, page, problems: watched.problems };
-}
-
-const ROLE_LABELS: Record<Exclude<ConsoleRole, 'agent'>, string> = {
-  editor: '编辑',
-  reviewer: '审核',
-  admin: '管理员',
-};
-
-/**
- * The shared `signIn` with a role: its `radio.check()` waits for Ant Design's hidden radio input to
- * become visible, which it never does; this clicks the visible radio button instead.
- * TODO: fold into tests/helpers/console-e2e.ts (shared; not this area's file).
- */
-async function signInWithRole(
-  page: Page,
-  name: string,
-  role: Exclude<ConsoleRole, 'agent'>,
-  path: string,
-): Promise<void> {
-  await page.goto(`${server.url}${path}`);
-  await page.waitForURL(/\/signin\?next=/);
-  await page.getByLabel('姓名').fill(name);
-  await page.locator('label.ant-radio-button-wrapper', { hasText: ROLE_LABELS[role] }).click();
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${server.url}${path}`);
 }
 
 interface StoredArticle {
