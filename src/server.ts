@@ -16,7 +16,15 @@ import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
 import { isMongoUnavailable } from './db/mongo.js';
 import { AppError, serviceUnavailable } from './errors.js';
-import { domainErrorOf, noteErrorRequest, requestIdOfError, toGraphQLError } from './schema/errors.js';
+import {
+  domainErrorOf,
+  languageOfError,
+  noteErrorRequest,
+  requestIdOfError,
+  toGraphQLError,
+} from './schema/errors.js';
+import { DEFAULT_LANGUAGE, languageOf } from './i18n/language.js';
+import { messageIn, render } from './i18n/localize.js';
 import { healthRouter } from './http/health.js';
 import { createMetrics, metricsRouter } from './http/metrics.js';
 import type { ServiceMetrics } from './http/metrics.js';
@@ -34,7 +42,14 @@ import {
   graphqlMethods,
   queryLengthLimit,
 } from './http/request-limits.js';
-import { accessLog, assignRequestId, cors, jsonErrors, requestIdOf } from './http/middleware.js';
+import {
+  accessLog,
+  assignRequestId,
+  cors,
+  jsonErrors,
+  requestIdOf,
+  routeNotFoundAnswer,
+} from './http/middleware.js';
 import { clientOf, verifiedPrincipalOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
@@ -70,10 +85,12 @@ export interface RunningServer {
 export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const domain = domainErrorOf(error);
+    const language = languageOfError(error) ?? DEFAULT_LANGUAGE;
     if (domain) {
-      // The GraphQL edge of a domain error: its message and details, with its stable code.
+      // The GraphQL edge of a domain error: its message in the caller's language, and its details
+      // with its stable code (the same in every language).
       return {
-        message: domain.message,
+        message: messageIn(domain, language),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { ...domain.extensions },
@@ -106,14 +123,18 @@ export function maskError(logger: Logger) {
         'MongoDB is unavailable: answered SERVICE_UNAVAILABLE',
       );
       const unavailable = serviceUnavailable();
-      return { message: unavailable.message, ...where, extensions: { code: unavailable.code, requestId } };
+      return {
+        message: messageIn(unavailable, language),
+        ...where,
+        extensions: { code: unavailable.code, requestId },
+      };
     }
     logger.error(
       { err: original, requestId, path: formatted.path },
       'unexpected error (masked for the client)',
     );
     return {
-      message: 'Internal server error',
+      message: render('internal', undefined, language),
       ...where,
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
@@ -134,7 +155,7 @@ function requestHooks(rateLimiter: RateLimiter, metrics: ServiceMetrics): Apollo
       return refused ? Promise.reject(refused) : Promise.resolve();
     },
     didEncounterErrors: ({ errors, contextValue }) => {
-      for (const error of errors) noteErrorRequest(error, contextValue.requestId);
+      for (const error of errors) noteErrorRequest(error, contextValue.requestId, contextValue.language);
       return Promise.resolve();
     },
     willSendResponse: ({ response, contextValue, operation, operationName }) => {
@@ -255,15 +276,18 @@ export async function prepareServer(
         // Only a refused token asks for another (an unreachable OIDC provider is a 503, not a bad token).
         const challenge: Array<[string, string]> =
           error.code === 'UNAUTHENTICATED' ? [['www-authenticate', 'Bearer error="invalid_token"']] : [];
-        throw toGraphQLError(error, challenge);
+        const refusal = toGraphQLError(error, challenge);
+        noteErrorRequest(refusal, requestId, facts.language);
+        throw refusal;
       }
-      noteErrorRequest(error, requestId);
+      noteErrorRequest(error, requestId, facts.language);
       throw error;
     });
     return {
       requestId,
       client: facts.client,
       principal,
+      language: facts.language,
       logger: app.logger,
       services: app.services,
       loaders: createLoaders(app.services),
@@ -305,13 +329,17 @@ export async function prepareServer(
           authorization: req.get('authorization'),
           client: clientOf(res.locals),
           principal: verifiedPrincipalOf(res.locals),
+          language: languageOf(req.headers['accept-language']),
         }),
     }),
   );
   if (app.config.metricsToken !== undefined) expressApp.use(metricsRouter(metrics, app.config.metricsToken));
   expressApp.use(consoleRouter(app));
-  expressApp.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  expressApp.use((req, res) => {
+    res
+      .status(404)
+      .type('application/json')
+      .send(routeNotFoundAnswer(languageOf(req.headers['accept-language'])));
   });
   expressApp.use(jsonErrors(app.logger));
 

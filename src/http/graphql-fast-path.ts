@@ -17,6 +17,8 @@ import type { ApolloServer, HTTPGraphQLResponse } from '@apollo/server';
 import type { Context } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../auth/principal.js';
+import { languageOf } from '../i18n/language.js';
+import type { Language } from '../i18n/language.js';
 import {
   accessLogLine,
   corsAllows,
@@ -35,6 +37,8 @@ export interface RequestFacts {
   client: ClientIdentity;
   /** The caller the rate limiter already verified from `authorization` (undefined: no header). */
   principal: Promise<Principal> | undefined;
+  /** The language of the messages (from Accept-Language). */
+  language: Language;
 }
 
 export interface FastPathOptions {
@@ -162,7 +166,8 @@ export function graphqlFastPath(options: FastPathOptions) {
       res.setHeader('access-control-expose-headers', answer.exposeHeaders);
     }
     const authorization = req.headers.authorization;
-    const admission = await rateLimiter.admit(authorization, options.clientAddress(req));
+    const language = languageOf(req.headers['accept-language']);
+    const admission = await rateLimiter.admit(authorization, options.clientAddress(req), language);
     if (!admission.allowed) {
       res.setHeader('retry-after', String(admission.retryAfterSeconds));
       sendJson(res, 429, admission.body);
@@ -173,10 +178,10 @@ export function graphqlFastPath(options: FastPathOptions) {
       body = await readJson(req, bodyLimitFor(authorization));
     } catch (error) {
       if (!(error instanceof UnreadableBody)) throw error;
-      sendJson(res, error.status, unreadableBodyAnswer(error.status));
+      sendJson(res, error.status, unreadableBodyAnswer(error.status, language));
       return;
     }
-    const tooLong = queryTooLongAnswer(queryOfBody(body));
+    const tooLong = queryTooLongAnswer(queryOfBody(body), language);
     if (tooLong !== undefined) {
       sendJson(res, 413, tooLong);
       return;
@@ -194,6 +199,7 @@ export function graphqlFastPath(options: FastPathOptions) {
           authorization,
           client: admission.client,
           principal: admission.principal,
+          language,
         }),
     });
     await sendApolloAnswer(res, answer);
@@ -217,7 +223,7 @@ export function graphqlFastPath(options: FastPathOptions) {
         return;
       }
       logger.error({ err: error, requestId }, 'unhandled HTTP error');
-      sendJson(res, 500, internalErrorAnswer(requestId));
+      sendJson(res, 500, internalErrorAnswer(requestId, languageOf(req.headers['accept-language'])));
     });
     return true;
   };
