@@ -8,7 +8,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import proxyAddr from 'proxy-addr';
 import { GraphQLError } from 'graphql';
@@ -35,6 +34,7 @@ import { graphiqlRouter } from './http/graphiql.js';
 import { consoleRouter } from './http/console.js';
 import { securityHeaderList, securityHeaders } from './http/security-headers.js';
 import { graphqlFastPath } from './http/graphql-fast-path.js';
+import { expressGraphQL, setCacheControl } from './http/graphql-answer.js';
 import type { RequestFacts } from './http/graphql-fast-path.js';
 import {
   answerClientErrors,
@@ -158,8 +158,10 @@ function requestHooks(rateLimiter: RateLimiter, metrics: ServiceMetrics): Apollo
       for (const error of errors) noteErrorRequest(error, contextValue.requestId, contextValue.language);
       return Promise.resolve();
     },
-    willSendResponse: ({ response, contextValue, operation, operationName }) => {
+    willSendResponse: (requestContext) => {
+      const { response, contextValue, operation, operationName } = requestContext;
       markUnavailable(response);
+      setCacheControl(requestContext);
       const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
       const codes = (errors ?? []).map((error) => {
         const code = error.extensions?.['code'];
@@ -224,8 +226,8 @@ export async function prepareServer(
   });
   const expressApp = express();
   expressApp.disable('x-powered-by');
-  // No ETag: Express would hash every answer (sha1 of the whole body) for a header no GraphQL
-  // client revalidates with; portal caching is decided per operation (Cache-Control) instead.
+  // No ETag from Express (a sha1 of every answer): GraphQL answers get one only when cacheable
+  // (src/http/graphql-answer.ts), as Cache-Control decides per operation.
   expressApp.set('etag', false);
   if (app.config.trustProxy !== undefined) expressApp.set('trust proxy', app.config.trustProxy);
   // POST /graphql with a plain JSON body skips Express (src/http/graphql-fast-path.ts); the rest,
@@ -242,7 +244,8 @@ export async function prepareServer(
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
     // Apollo's default cache-control plugin hooks every field (about a fifth of the server's CPU
-    // here) and no field sets a hint: portal caching will be decided per operation instead.
+    // here) and does not see graphql-jit's execution: the cache policy is computed per operation
+    // from the hints in src/schema/cache-policy.ts instead (setCacheControl below).
     ApolloServerPluginCacheControlDisabled(),
     // The service's own request hooks, as one listener shared by every request (none keeps state):
     // each listener Apollo is given costs promises on every hook of every request.
@@ -322,16 +325,17 @@ export async function prepareServer(
     graphqlMethods,
     graphqlBodyParser(),
     queryLengthLimit,
-    expressMiddleware(apollo, {
-      context: ({ req, res }): Promise<Context> =>
-        contextFor({
-          requestId: requestIdOf(res.locals),
-          authorization: req.get('authorization'),
-          client: clientOf(res.locals),
-          principal: verifiedPrincipalOf(res.locals),
-          language: languageOf(req.headers['accept-language']),
-        }),
-    }),
+    // Apollo's Express integration, written through the same answer writer as the fast path
+    // (Cache-Control, ETag and 304, compression).
+    expressGraphQL(apollo, (req, res) =>
+      contextFor({
+        requestId: requestIdOf(res.locals),
+        authorization: req.get('authorization'),
+        client: clientOf(res.locals),
+        principal: verifiedPrincipalOf(res.locals),
+        language: languageOf(req.headers['accept-language']),
+      }),
+    ),
   );
   if (app.config.metricsToken !== undefined) expressApp.use(metricsRouter(metrics, app.config.metricsToken));
   expressApp.use(consoleRouter(app));

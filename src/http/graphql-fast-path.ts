@@ -13,7 +13,7 @@
  */
 import type http from 'node:http';
 import { HeaderMap } from '@apollo/server';
-import type { ApolloServer, HTTPGraphQLResponse } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import type { Context } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../auth/principal.js';
@@ -29,6 +29,7 @@ import {
 import { unreadableBodyAnswer } from './middleware.js';
 import type { ClientIdentity, RateLimiter } from './rate-limit.js';
 import { bodyLimitFor, queryOfBody, queryTooLongAnswer } from './request-limits.js';
+import { writeGraphQLAnswer } from './graphql-answer.js';
 
 /** What the GraphQL context of a request is made from. */
 export interface RequestFacts {
@@ -133,19 +134,6 @@ function sendJson(res: http.ServerResponse, status: number, body: string): void 
   res.end(body);
 }
 
-/** Writes Apollo's answer, as the Express integration does (headers, status, then the body). */
-async function sendApolloAnswer(res: http.ServerResponse, answer: HTTPGraphQLResponse): Promise<void> {
-  for (const [name, value] of answer.headers) res.setHeader(name, value);
-  res.statusCode = answer.status ?? 200;
-  if (answer.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(answer.body.string));
-    res.end(answer.body.string);
-    return;
-  }
-  for await (const chunk of answer.body.asyncIterator) res.write(chunk);
-  res.end();
-}
-
 /**
  * Returns a handler that serves the requests it takes (see the file comment) and returns true, or
  * returns false at once, having touched nothing, for Express to answer.
@@ -202,7 +190,7 @@ export function graphqlFastPath(options: FastPathOptions) {
           language,
         }),
     });
-    await sendApolloAnswer(res, answer);
+    await writeGraphQLAnswer(req, res, answer);
   }
 
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {

@@ -212,7 +212,7 @@ describe('a streamed body', () => {
     });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toEqual({
-      errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [{ message: '请求体过大。', extensions: { code: 'BAD_REQUEST' } }],
     });
   });
 });
