@@ -2,7 +2,7 @@
  * How a GraphQL answer goes on the wire, the same on the fast path (src/http/graphql-fast-path.ts)
  * and through Express: its `Cache-Control` (public for anonymous cacheable reads, see
  * src/schema/cache-policy.ts), a weak `ETag` and `304 Not Modified` for cacheable answers, and
- * compression (br or gzip, off the event loop) of bodies large enough to gain from it.
+ * compression (br or gzip) of bodies large enough to gain from it.
  */
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
@@ -33,6 +33,22 @@ const BROTLI_OPTIONS: zlib.BrotliOptions = {
 const GZIP_OPTIONS: zlib.ZlibOptions = { level: 6 };
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
+/**
+ * Bodies up to this size are compressed on the spot: it takes a fraction of a millisecond, where a
+ * hop to zlib's thread pool waits for a thread to be scheduled, which on a loaded machine is longer
+ * (bench/compression.ts). Larger bodies are compressed off the event loop.
+ */
+const COMPRESS_INLINE_BYTES = 64 * 1024;
+
+/** `body` compressed with `encoding`. */
+function compress(body: string, encoding: 'br' | 'gzip'): Buffer | Promise<Buffer> {
+  if (body.length <= COMPRESS_INLINE_BYTES) {
+    return encoding === 'br'
+      ? zlib.brotliCompressSync(body, BROTLI_OPTIONS)
+      : zlib.gzipSync(body, GZIP_OPTIONS);
+  }
+  return encoding === 'br' ? brotli(body, BROTLI_OPTIONS) : gzip(body, GZIP_OPTIONS);
+}
 
 export const NO_STORE = 'no-store';
 export const PRIVATE = 'private, no-store';
@@ -151,7 +167,7 @@ export async function writeGraphQLAnswer(
     res.end(head ? undefined : body);
     return;
   }
-  const compressed = encoding === 'br' ? await brotli(body, BROTLI_OPTIONS) : await gzip(body, GZIP_OPTIONS);
+  const compressed = await compress(body, encoding);
   res.setHeader('content-encoding', encoding);
   res.setHeader('content-length', compressed.length);
   res.end(head ? undefined : compressed);
