@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { JwtSettings } from './auth/jwt.js';
 import type { Principal } from './auth/principal.js';
 import type { ClientIdentity } from './http/rate-limit.js';
+import type { Language } from './i18n/language.js';
 import type { Loaders, Services } from './services.js';
 
 /** Long-lived dependencies, created once at start-up and shared by every request. */
@@ -46,6 +47,8 @@ export interface Context {
   /** Who is calling, for per-client budgets and de-duplication (a token's subject or a keyed address hash). */
   client: ClientIdentity;
   principal: Principal;
+  /** The language of the caller's messages (Accept-Language; zh-CN by default). */
+  language: Language;
   logger: Logger;
   services: RequestServices;
   /** Per-request batching loaders (fresh for every request, so nothing is cached across callers). */

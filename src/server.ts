@@ -8,7 +8,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import proxyAddr from 'proxy-addr';
 import { GraphQLError } from 'graphql';
@@ -16,7 +15,15 @@ import type { GraphQLFormattedError } from 'graphql';
 import { principalFromAuthorization } from './auth/jwt.js';
 import { isMongoUnavailable } from './db/mongo.js';
 import { AppError, serviceUnavailable } from './errors.js';
-import { domainErrorOf, noteErrorRequest, requestIdOfError, toGraphQLError } from './schema/errors.js';
+import {
+  domainErrorOf,
+  languageOfError,
+  noteErrorRequest,
+  requestIdOfError,
+  toGraphQLError,
+} from './schema/errors.js';
+import { DEFAULT_LANGUAGE, languageOf } from './i18n/language.js';
+import { messageIn, render } from './i18n/localize.js';
 import { healthRouter } from './http/health.js';
 import { createMetrics, metricsRouter } from './http/metrics.js';
 import type { ServiceMetrics } from './http/metrics.js';
@@ -27,6 +34,7 @@ import { graphiqlRouter } from './http/graphiql.js';
 import { consoleRouter } from './http/console.js';
 import { securityHeaderList, securityHeaders } from './http/security-headers.js';
 import { graphqlFastPath } from './http/graphql-fast-path.js';
+import { expressGraphQL, setCacheControl } from './http/graphql-answer.js';
 import type { RequestFacts } from './http/graphql-fast-path.js';
 import {
   answerClientErrors,
@@ -34,7 +42,14 @@ import {
   graphqlMethods,
   queryLengthLimit,
 } from './http/request-limits.js';
-import { accessLog, assignRequestId, cors, jsonErrors, requestIdOf } from './http/middleware.js';
+import {
+  accessLog,
+  assignRequestId,
+  cors,
+  jsonErrors,
+  requestIdOf,
+  routeNotFoundAnswer,
+} from './http/middleware.js';
 import { clientOf, verifiedPrincipalOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
@@ -70,10 +85,12 @@ export interface RunningServer {
 export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const domain = domainErrorOf(error);
+    const language = languageOfError(error) ?? DEFAULT_LANGUAGE;
     if (domain) {
-      // The GraphQL edge of a domain error: its message and details, with its stable code.
+      // The GraphQL edge of a domain error: its message in the caller's language, and its details
+      // with its stable code (the same in every language).
       return {
-        message: domain.message,
+        message: messageIn(domain, language),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { ...domain.extensions },
@@ -106,14 +123,18 @@ export function maskError(logger: Logger) {
         'MongoDB is unavailable: answered SERVICE_UNAVAILABLE',
       );
       const unavailable = serviceUnavailable();
-      return { message: unavailable.message, ...where, extensions: { code: unavailable.code, requestId } };
+      return {
+        message: messageIn(unavailable, language),
+        ...where,
+        extensions: { code: unavailable.code, requestId },
+      };
     }
     logger.error(
       { err: original, requestId, path: formatted.path },
       'unexpected error (masked for the client)',
     );
     return {
-      message: 'Internal server error',
+      message: render('internal', undefined, language),
       ...where,
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
@@ -134,11 +155,13 @@ function requestHooks(rateLimiter: RateLimiter, metrics: ServiceMetrics): Apollo
       return refused ? Promise.reject(refused) : Promise.resolve();
     },
     didEncounterErrors: ({ errors, contextValue }) => {
-      for (const error of errors) noteErrorRequest(error, contextValue.requestId);
+      for (const error of errors) noteErrorRequest(error, contextValue.requestId, contextValue.language);
       return Promise.resolve();
     },
-    willSendResponse: ({ response, contextValue, operation, operationName }) => {
+    willSendResponse: (requestContext) => {
+      const { response, contextValue, operation, operationName } = requestContext;
       markUnavailable(response);
+      setCacheControl(requestContext);
       const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
       const codes = (errors ?? []).map((error) => {
         const code = error.extensions?.['code'];
@@ -203,8 +226,8 @@ export async function prepareServer(
   });
   const expressApp = express();
   expressApp.disable('x-powered-by');
-  // No ETag: Express would hash every answer (sha1 of the whole body) for a header no GraphQL
-  // client revalidates with; portal caching is decided per operation (Cache-Control) instead.
+  // No ETag from Express (a sha1 of every answer): GraphQL answers get one only when cacheable
+  // (src/http/graphql-answer.ts), as Cache-Control decides per operation.
   expressApp.set('etag', false);
   if (app.config.trustProxy !== undefined) expressApp.set('trust proxy', app.config.trustProxy);
   // POST /graphql with a plain JSON body skips Express (src/http/graphql-fast-path.ts); the rest,
@@ -221,7 +244,8 @@ export async function prepareServer(
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
     // Apollo's default cache-control plugin hooks every field (about a fifth of the server's CPU
-    // here) and no field sets a hint: portal caching will be decided per operation instead.
+    // here) and does not see graphql-jit's execution: the cache policy is computed per operation
+    // from the hints in src/schema/cache-policy.ts instead (setCacheControl below).
     ApolloServerPluginCacheControlDisabled(),
     // The service's own request hooks, as one listener shared by every request (none keeps state):
     // each listener Apollo is given costs promises on every hook of every request.
@@ -255,15 +279,18 @@ export async function prepareServer(
         // Only a refused token asks for another (an unreachable OIDC provider is a 503, not a bad token).
         const challenge: Array<[string, string]> =
           error.code === 'UNAUTHENTICATED' ? [['www-authenticate', 'Bearer error="invalid_token"']] : [];
-        throw toGraphQLError(error, challenge);
+        const refusal = toGraphQLError(error, challenge);
+        noteErrorRequest(refusal, requestId, facts.language);
+        throw refusal;
       }
-      noteErrorRequest(error, requestId);
+      noteErrorRequest(error, requestId, facts.language);
       throw error;
     });
     return {
       requestId,
       client: facts.client,
       principal,
+      language: facts.language,
       logger: app.logger,
       services: app.services,
       loaders: createLoaders(app.services),
@@ -298,20 +325,25 @@ export async function prepareServer(
     graphqlMethods,
     graphqlBodyParser(),
     queryLengthLimit,
-    expressMiddleware(apollo, {
-      context: ({ req, res }): Promise<Context> =>
-        contextFor({
-          requestId: requestIdOf(res.locals),
-          authorization: req.get('authorization'),
-          client: clientOf(res.locals),
-          principal: verifiedPrincipalOf(res.locals),
-        }),
-    }),
+    // Apollo's Express integration, written through the same answer writer as the fast path
+    // (Cache-Control, ETag and 304, compression).
+    expressGraphQL(apollo, (req, res) =>
+      contextFor({
+        requestId: requestIdOf(res.locals),
+        authorization: req.get('authorization'),
+        client: clientOf(res.locals),
+        principal: verifiedPrincipalOf(res.locals),
+        language: languageOf(req.headers['accept-language']),
+      }),
+    ),
   );
   if (app.config.metricsToken !== undefined) expressApp.use(metricsRouter(metrics, app.config.metricsToken));
   expressApp.use(consoleRouter(app));
-  expressApp.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  expressApp.use((req, res) => {
+    res
+      .status(404)
+      .type('application/json')
+      .send(routeNotFoundAnswer(languageOf(req.headers['accept-language'])));
   });
   expressApp.use(jsonErrors(app.logger));
 

@@ -13,10 +13,12 @@
  */
 import type http from 'node:http';
 import { HeaderMap } from '@apollo/server';
-import type { ApolloServer, HTTPGraphQLResponse } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import type { Context } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../auth/principal.js';
+import { languageOf } from '../i18n/language.js';
+import type { Language } from '../i18n/language.js';
 import {
   accessLogLine,
   corsAllows,
@@ -27,6 +29,7 @@ import {
 import { unreadableBodyAnswer } from './middleware.js';
 import type { ClientIdentity, RateLimiter } from './rate-limit.js';
 import { bodyLimitFor, queryOfBody, queryTooLongAnswer } from './request-limits.js';
+import { writeGraphQLAnswer } from './graphql-answer.js';
 
 /** What the GraphQL context of a request is made from. */
 export interface RequestFacts {
@@ -35,6 +38,8 @@ export interface RequestFacts {
   client: ClientIdentity;
   /** The caller the rate limiter already verified from `authorization` (undefined: no header). */
   principal: Promise<Principal> | undefined;
+  /** The language of the messages (from Accept-Language). */
+  language: Language;
 }
 
 export interface FastPathOptions {
@@ -129,19 +134,6 @@ function sendJson(res: http.ServerResponse, status: number, body: string): void 
   res.end(body);
 }
 
-/** Writes Apollo's answer, as the Express integration does (headers, status, then the body). */
-async function sendApolloAnswer(res: http.ServerResponse, answer: HTTPGraphQLResponse): Promise<void> {
-  for (const [name, value] of answer.headers) res.setHeader(name, value);
-  res.statusCode = answer.status ?? 200;
-  if (answer.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(answer.body.string));
-    res.end(answer.body.string);
-    return;
-  }
-  for await (const chunk of answer.body.asyncIterator) res.write(chunk);
-  res.end();
-}
-
 /**
  * Returns a handler that serves the requests it takes (see the file comment) and returns true, or
  * returns false at once, having touched nothing, for Express to answer.
@@ -162,7 +154,8 @@ export function graphqlFastPath(options: FastPathOptions) {
       res.setHeader('access-control-expose-headers', answer.exposeHeaders);
     }
     const authorization = req.headers.authorization;
-    const admission = await rateLimiter.admit(authorization, options.clientAddress(req));
+    const language = languageOf(req.headers['accept-language']);
+    const admission = await rateLimiter.admit(authorization, options.clientAddress(req), language);
     if (!admission.allowed) {
       res.setHeader('retry-after', String(admission.retryAfterSeconds));
       sendJson(res, 429, admission.body);
@@ -173,10 +166,10 @@ export function graphqlFastPath(options: FastPathOptions) {
       body = await readJson(req, bodyLimitFor(authorization));
     } catch (error) {
       if (!(error instanceof UnreadableBody)) throw error;
-      sendJson(res, error.status, unreadableBodyAnswer(error.status));
+      sendJson(res, error.status, unreadableBodyAnswer(error.status, language));
       return;
     }
-    const tooLong = queryTooLongAnswer(queryOfBody(body));
+    const tooLong = queryTooLongAnswer(queryOfBody(body), language);
     if (tooLong !== undefined) {
       sendJson(res, 413, tooLong);
       return;
@@ -194,9 +187,10 @@ export function graphqlFastPath(options: FastPathOptions) {
           authorization,
           client: admission.client,
           principal: admission.principal,
+          language,
         }),
     });
-    await sendApolloAnswer(res, answer);
+    await writeGraphQLAnswer(req, res, answer);
   }
 
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
@@ -217,7 +211,7 @@ export function graphqlFastPath(options: FastPathOptions) {
         return;
       }
       logger.error({ err: error, requestId }, 'unhandled HTTP error');
-      sendJson(res, 500, internalErrorAnswer(requestId));
+      sendJson(res, 500, internalErrorAnswer(requestId, languageOf(req.headers['accept-language'])));
     });
     return true;
   };

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
+import { languageOf } from '../i18n/language.js';
+import type { Language } from '../i18n/language.js';
+import { errorAnswer } from '../i18n/localize.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -104,35 +107,38 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
 }
 
 /** The JSON answer to a request body that could not be read: too large (413), else not valid JSON. */
-export function unreadableBodyAnswer(status: number): string {
-  const message = status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
-  return JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+export function unreadableBodyAnswer(status: number, language: Language): string {
+  return errorAnswer(status === 413 ? 'http.bodyTooLarge' : 'http.bodyNotJson', language, 'BAD_REQUEST');
 }
 
 /** The JSON answer to a request that failed for an unexpected reason (logged with `requestId`). */
-export function internalErrorAnswer(requestId: string): string {
-  return JSON.stringify({
-    errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
-  });
+export function internalErrorAnswer(requestId: string, language: Language): string {
+  return errorAnswer('internal', language, 'INTERNAL_SERVER_ERROR', undefined, { requestId });
+}
+
+/** The JSON 404 answer to a path the service does not serve. */
+export function routeNotFoundAnswer(language: Language): string {
+  return errorAnswer('notFound.route', language, 'NOT_FOUND');
 }
 
 /** Answers a body that is not valid JSON, or too large, in the GraphQL-over-HTTP error shape. */
 export function jsonErrors(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
     const status = httpStatusOf(error);
+    const language = languageOf(req.headers['accept-language']);
     if (status !== undefined && status >= 400 && status < 500) {
-      res.status(status).type('application/json').send(unreadableBodyAnswer(status));
+      res.status(status).type('application/json').send(unreadableBodyAnswer(status, language));
       return;
     }
     logger.error({ err: error, requestId: requestIdOf(res.locals) }, 'unhandled HTTP error');
     res
       .status(500)
       .type('application/json')
-      .send(internalErrorAnswer(requestIdOf(res.locals)));
+      .send(internalErrorAnswer(requestIdOf(res.locals), language));
   };
 }
 

@@ -18,7 +18,10 @@ import { principalFromAuthorization } from '../auth/jwt.js';
 import type { JwtSettings } from '../auth/jwt.js';
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
-import { rateLimited } from '../errors.js';
+import { ErrorCode, appError, rateLimited } from '../errors.js';
+import { DEFAULT_LANGUAGE, languageOf } from '../i18n/language.js';
+import type { Language } from '../i18n/language.js';
+import { messageIn } from '../i18n/localize.js';
 import { toGraphQLError } from '../schema/errors.js';
 import type { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -179,7 +182,7 @@ export interface RateLimiter {
    * Takes one token of the per-client request budget for a request with this Authorization header
    * from this address; when refused, gives the Retry-After seconds and the 429 body (JSON).
    */
-  admit(authorization: string | undefined, ip: string): Promise<Admission>;
+  admit(authorization: string | undefined, ip: string, language?: Language): Promise<Admission>;
   /**
    * Mount on /graphql before body parsing: the per-client request budget (`admit`); notes the client
    * (`clientOf`) and the verified caller (`verifiedPrincipalOf`).
@@ -198,8 +201,8 @@ export interface RateLimiter {
 }
 
 /** The response body of a refused request, in the GraphQL-over-HTTP error shape. */
-function refusalBody(error: AppError) {
-  return { errors: [{ message: error.message, extensions: error.extensions }] };
+function refusalBody(error: AppError, language: Language) {
+  return { errors: [{ message: messageIn(error, language), extensions: error.extensions }] };
 }
 
 /** Builds the limiter for one server: its buckets start empty and live as long as the server. */
@@ -235,7 +238,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     logger.warn({ budget, client: client.key, retryAfterSeconds }, 'rate limit reached: refusing requests');
   }
 
-  async function admit(authorization: string | undefined, ip: string): Promise<Admission> {
+  async function admit(
+    authorization: string | undefined,
+    ip: string,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<Admission> {
     let principal: Promise<Principal> | undefined;
     if (authorization) {
       principal = principalFromAuthorization(authorization, jwt);
@@ -247,12 +254,16 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     if (result.allowed) return { allowed: true, client, principal };
     options.onRefusal?.('requests');
     if (result.firstRefusal) logRefusal('requests', client, result.retryAfterSeconds);
-    const body = JSON.stringify(refusalBody(rateLimited(result.retryAfterSeconds)));
+    const body = JSON.stringify(refusalBody(rateLimited(result.retryAfterSeconds), language));
     return { allowed: false, retryAfterSeconds: result.retryAfterSeconds, body };
   }
 
   const middleware: RequestHandler = (req, res, next) => {
-    admit(req.get('authorization'), req.ip ?? req.socket.remoteAddress ?? 'unknown')
+    admit(
+      req.get('authorization'),
+      req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      languageOf(req.headers['accept-language']),
+    )
       .then((admission) => {
         if (!admission.allowed) {
           res.setHeader('retry-after', String(admission.retryAfterSeconds));
@@ -274,9 +285,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     if (result.allowed) return undefined;
     options.onRefusal?.('anonymousMutations');
     if (result.firstRefusal) logRefusal('anonymousMutations', client, result.retryAfterSeconds);
-    const error = rateLimited(
-      result.retryAfterSeconds,
-      `Too many changes without a token: retry in ${result.retryAfterSeconds} s.`,
+    const error = appError(
+      ErrorCode.RATE_LIMITED,
+      'limit.anonymousMutations',
+      { seconds: result.retryAfterSeconds },
+      { retryAfterSeconds: result.retryAfterSeconds },
     );
     return toGraphQLError(error, [['retry-after', String(result.retryAfterSeconds)]]);
   };

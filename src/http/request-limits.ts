@@ -8,6 +8,9 @@ import type { Duplex } from 'node:stream';
 import express from 'express';
 import type { RequestHandler } from 'express';
 import { MAX_QUERY_LENGTH } from '../schema/limits.js';
+import { DEFAULT_LANGUAGE, languageOf } from '../i18n/language.js';
+import type { Language } from '../i18n/language.js';
+import { errorAnswer } from '../i18n/localize.js';
 
 /** Request bodies, in bytes: staff (a bearer token) may send hall imports; anonymous callers need far less. */
 export const BODY_LIMIT_STAFF = 5 * 1024 * 1024;
@@ -16,10 +19,6 @@ export const BODY_LIMIT_ANONYMOUS = 64 * 1024;
 /** The body limit for a request with this Authorization header (any header counts as staff until checked). */
 export function bodyLimitFor(authorization: string | undefined): number {
   return authorization ? BODY_LIMIT_STAFF : BODY_LIMIT_ANONYMOUS;
-}
-
-function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): string {
-  return JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 /** Parses a JSON body with the limit that fits the caller (inflated size counts, so a gzip bomb is cut off). */
@@ -33,11 +32,13 @@ export function graphqlBodyParser(): RequestHandler {
 }
 
 /** The 413 answer (JSON) for a `query` document longer than MAX_QUERY_LENGTH; undefined when within it. */
-export function queryTooLongAnswer(query: unknown): string | undefined {
+export function queryTooLongAnswer(query: unknown, language: Language): string | undefined {
   if (typeof query !== 'string' || query.length <= MAX_QUERY_LENGTH) return undefined;
-  return errorBody(
-    `The query document has ${query.length} characters; the limit is ${MAX_QUERY_LENGTH}.`,
+  return errorAnswer(
+    'limit.queryLength',
+    language,
     'QUERY_TOO_COMPLEX',
+    { actual: query.length, max: MAX_QUERY_LENGTH },
     { limit: 'queryLength', max: MAX_QUERY_LENGTH },
   );
 }
@@ -49,7 +50,10 @@ export function queryOfBody(body: unknown): unknown {
 
 /** Refuses a `query` document longer than MAX_QUERY_LENGTH characters with 413, before parsing. */
 export const queryLengthLimit: RequestHandler = (req, res, next) => {
-  const answer = queryTooLongAnswer(req.method === 'GET' ? req.query['query'] : queryOfBody(req.body));
+  const answer = queryTooLongAnswer(
+    req.method === 'GET' ? req.query['query'] : queryOfBody(req.body),
+    languageOf(req.headers['accept-language']),
+  );
   if (answer !== undefined) {
     res.status(413).type('application/json').send(answer);
     return;
@@ -67,7 +71,11 @@ export const graphqlMethods: RequestHandler = (req, res, next) => {
     .status(405)
     .set('allow', 'GET, POST')
     .type('application/json')
-    .send(errorBody(`${req.method} is not supported on /graphql: use GET or POST.`, 'METHOD_NOT_ALLOWED'));
+    .send(
+      errorAnswer('http.method', languageOf(req.headers['accept-language']), 'METHOD_NOT_ALLOWED', {
+        method: req.method,
+      }),
+    );
 };
 
 /**
@@ -84,10 +92,12 @@ export function answerClientErrors(server: http.Server): void {
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? 431 : 400;
     const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
-    const message = tooLarge
-      ? 'The request line or headers are too large (URL and headers together must stay under 16 KB); send long queries with POST.'
-      : 'The request could not be parsed.';
-    const body = errorBody(message, tooLarge ? 'REQUEST_TOO_LARGE' : 'BAD_REQUEST');
+    // The headers could not be read, so neither could Accept-Language: the default language answers.
+    const body = errorAnswer(
+      tooLarge ? 'http.headersTooLarge' : 'http.unparsable',
+      DEFAULT_LANGUAGE,
+      tooLarge ? 'REQUEST_TOO_LARGE' : 'BAD_REQUEST',
+    );
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );

@@ -6,6 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { AppError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
+import type { Language } from '../i18n/language.js';
 
 /** HTTP statuses of codes that fail a whole request; other codes leave Apollo's choice (200 or 400). */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -49,15 +50,14 @@ export function domainErrorOf(error: unknown): AppError | undefined {
  * AsyncLocalStorage: enabling it hooks every promise of the process, about a quarter of the CPU of
  * a page of halls here.)
  */
-const requestOfError = new WeakMap<object, string>();
+const requestOfError = new WeakMap<object, { requestId: string; language: Language | undefined }>();
 
-/** Notes that `error` arose while serving request `requestId`. */
-export function noteErrorRequest(error: unknown, requestId: string): void {
-  if (typeof error === 'object' && error !== null) requestOfError.set(error, requestId);
+/** Notes that `error` arose while serving request `requestId`, whose messages are in `language`. */
+export function noteErrorRequest(error: unknown, requestId: string, language?: Language): void {
+  if (typeof error === 'object' && error !== null) requestOfError.set(error, { requestId, language });
 }
 
-/** The request id noted for `error` (or the error it wraps); undefined when none was noted. */
-export function requestIdOfError(error: unknown): string | undefined {
+function notedFor(error: unknown) {
   for (
     let current = error, depth = 0;
     typeof current === 'object' && current !== null && depth < 3;
@@ -68,4 +68,14 @@ export function requestIdOfError(error: unknown): string | undefined {
     current = current instanceof GraphQLError ? current.originalError : undefined;
   }
   return undefined;
+}
+
+/** The request id noted for `error` (or the error it wraps); undefined when none was noted. */
+export function requestIdOfError(error: unknown): string | undefined {
+  return notedFor(error)?.requestId;
+}
+
+/** The language of the request `error` arose in; undefined when none was noted. */
+export function languageOfError(error: unknown): Language | undefined {
+  return notedFor(error)?.language;
 }

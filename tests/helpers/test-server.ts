@@ -105,6 +105,9 @@ export async function startTestServer(
         headers: {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json',
+          // Error messages are Chinese unless the caller prefers English; tests read the English
+          // text (tests/integration/i18n.test.ts asks for both).
+          'accept-language': 'en',
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...options.headers,
         },

@@ -36,6 +36,9 @@ const COMPARED_HEADERS = [
   'vary',
   'www-authenticate',
   'retry-after',
+  'cache-control',
+  'etag',
+  'content-encoding',
 ];
 
 interface Answer {
@@ -84,6 +87,17 @@ async function bothWays(body: string | Buffer, headers: Record<string, string> =
 
 const query = (text: string, variables?: Record<string, unknown>) =>
   JSON.stringify({ query: text, variables });
+
+/** The ETag of a cacheable answer to `body`. */
+async function etagOf(body: string | Buffer): Promise<string> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.headers.get('etag') ?? 'none';
+}
 
 describe('the lean POST /graphql path answers as the Express chain does', () => {
   const cases: Array<[string, () => string | Buffer, Record<string, string>, number]> = [
@@ -148,6 +162,31 @@ describe('the lean POST /graphql path answers as the Express chain does', () => 
       { authorization: 'Bearer <staff>' },
       200,
     ],
+    ['a public listing', () => query('{ halls(first: 3) { totalCount } enumLabels { value } }'), {}, 200],
+    [
+      'a large public listing, compressed',
+      () => query('{ enumLabels { enum value label } }'),
+      { 'accept-encoding': 'gzip' },
+      200,
+    ],
+    [
+      'a public listing asked with a token',
+      () => query('{ halls(first: 3) { totalCount } }'),
+      { authorization: 'Bearer <staff>', 'accept-encoding': 'br' },
+      200,
+    ],
+    [
+      'a revalidation of a public listing',
+      () => query('{ enumLabels { enum value label } }'),
+      { 'if-none-match': '<etag>', 'accept-encoding': 'gzip' },
+      304,
+    ],
+    [
+      'an error in English',
+      () => query('{ halls(first: 500) { totalCount } }'),
+      { 'accept-language': 'en-US,en;q=0.9' },
+      200,
+    ],
     [
       'a mutation naming an article that does not exist',
       () =>
@@ -160,8 +199,12 @@ describe('the lean POST /graphql path answers as the Express chain does', () => 
   ];
 
   it.each(cases)('%s', async (_name, body, headers, status) => {
+    const etag = headers['if-none-match'] ? await etagOf(body()) : '';
     const given = Object.fromEntries(
-      Object.entries(headers).map(([name, value]) => [name, value.replace('<staff>', staffToken)]),
+      Object.entries(headers).map(([name, value]) => [
+        name,
+        value.replace('<staff>', staffToken).replace('<etag>', etag),
+      ]),
     );
     const { lean, express } = await bothWays(body(), given);
     expect(lean.status).toBe(express.status);
@@ -212,7 +255,7 @@ describe('a streamed body', () => {
     });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toEqual({
-      errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [{ message: '请求体过大。', extensions: { code: 'BAD_REQUEST' } }],
     });
   });
 });

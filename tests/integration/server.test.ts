@@ -106,14 +106,20 @@ describe('GraphQL over HTTP', () => {
     expect(body.errors[0]?.message).toMatch(/GET requests only support query operations/);
   });
 
-  it('answers a body that is not JSON with 400 in the GraphQL error shape', async () => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"query": ',
+  it('answers a body that is not JSON with 400 in the GraphQL error shape, in Chinese unless English is asked', async () => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{"query": ',
+      });
+    const chinese = await send({});
+    expect(chinese.status).toBe(400);
+    expect(await chinese.json()).toEqual({
+      errors: [{ message: '请求体不是有效的 JSON。', extensions: { code: 'BAD_REQUEST' } }],
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
+    const english = await send({ 'accept-language': 'en-GB,en;q=0.9,zh;q=0.5' });
+    expect(await english.json()).toEqual({
       errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
     });
   });

@@ -58,6 +58,13 @@ describe('maskError', () => {
     const { logger, lines } = capturingLogger();
     const expected = new AppError('NOT_FOUND', 'Article not found: x', { what: 'Article' });
     const shown = { message: expected.message, path: ['article'], extensions: { code: 'NOT_FOUND' } };
+    // No language noted: Chinese, the default; the English text of the same error on request.
+    expect(maskError(logger)(shown, expected)).toEqual({
+      message: '未找到文章：x',
+      path: ['article'],
+      extensions: { code: 'NOT_FOUND', what: 'Article' },
+    });
+    noteErrorRequest(expected, 'req-1', 'en');
     expect(maskError(logger)(shown, expected)).toEqual({
       message: 'Article not found: x',
       path: ['article'],
@@ -77,7 +84,7 @@ describe('maskError', () => {
   it('masks anything else for the client and logs it with the request id', () => {
     const { logger, lines } = capturingLogger();
     const error = new Error('connection refused by 10.0.0.5:27017');
-    noteErrorRequest(error, 'req-42');
+    noteErrorRequest(error, 'req-42', 'en');
     const masked = maskError(logger)(
       { ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] } },
       error,
