@@ -20,9 +20,25 @@ const ZeroResultQuery = builder
       lastAt: t.expose('lastAt', { type: 'DateTime', description: 'When it was last searched.' }),
     }),
   });
-const Insights = builder.objectRef<SearchInsights>('SearchInsights').implement({
-  description: 'What agents and the public searched for.',
+const SearchDay = builder.objectRef<SearchInsights['daily'][number]>('SearchDayCount').implement({
+  description: "One day's searches (a day in Beijing time, Asia/Shanghai).",
   fields: (t) => ({
+    day: t.exposeString('day', { description: 'The day, YYYY-MM-DD (Asia/Shanghai).' }),
+    totalSearches: t.exposeInt('total', { description: 'Searches that day.' }),
+    zeroResultSearches: t.exposeInt('zeroResult', { description: 'Searches that day that found nothing.' }),
+    degradedSearches: t.exposeInt('degraded', {
+      description: 'Searches that day answered without the search engine.',
+    }),
+  }),
+});
+const Insights = builder.objectRef<SearchInsights>('SearchInsights').implement({
+  description: 'What agents and the public searched for in a period.',
+  fields: (t) => ({
+    since: t.expose('since', { type: 'DateTime', description: 'The start of the period (inclusive).' }),
+    until: t.expose('until', {
+      type: 'DateTime',
+      description: 'The end of the period (exclusive): as asked, else the time of the request.',
+    }),
     topQueries: t.field({
       type: [QueryCount],
       description: 'The most frequent queries.',
@@ -34,8 +50,17 @@ const Insights = builder.objectRef<SearchInsights>('SearchInsights').implement({
       resolve: (insights) => insights.zeroResultQueries,
     }),
     totalSearches: t.exposeInt('totalSearches', { description: 'Searches in the period.' }),
+    zeroResultSearches: t.exposeInt('zeroResultSearches', {
+      description: 'Searches in the period that found nothing.',
+    }),
     degradedSearches: t.exposeInt('degradedSearches', {
-      description: 'Searches answered without the search engine.',
+      description: 'Searches in the period answered without the search engine (MongoDB fallback).',
+    }),
+    daily: t.field({
+      type: [SearchDay],
+      description:
+        'Each day the period touches (Asia/Shanghai), oldest first; a day without searches counts 0.',
+      resolve: (insights) => insights.daily,
     }),
   }),
 });
@@ -45,12 +70,16 @@ builder.queryFields((t) => ({
     type: Insights,
     nullable: true,
     description:
-      'Top queries and queries that found nothing, since a time (editors; null with an error for others).',
+      'Top queries, queries that found nothing, degraded searches and the count of each day, in a period of at most 92 days (editors; null with an error for others).',
     args: {
-      since: t.arg({ type: 'DateTime', required: true, description: 'The start of the period.' }),
+      since: t.arg({ type: 'DateTime', required: true, description: 'The start of the period (inclusive).' }),
+      until: t.arg({
+        type: 'DateTime',
+        description: 'The end of the period (exclusive), later than `since`; default now.',
+      }),
       first: t.arg.int({ defaultValue: 20, description: 'Queries per list (1-100).' }),
     },
     resolve: (_root, args, context) =>
-      context.services.searchInsights.insights(context.principal, args.since, args.first ?? 20),
+      context.services.searchInsights.insights(context.principal, args.since, args.until, args.first ?? 20),
   }),
 }));

@@ -1,7 +1,13 @@
-import { Typography } from 'antd';
+import './insights.css';
 import type { AreaProps } from '../workspace/Workspace';
+import InsightsPage from './InsightsPage';
+import SynonymsPage from './SynonymsPage';
 
-/** Placeholder until the area is built: names the page asked for. */
-export default function InsightsArea({ pathname }: AreaProps) {
-  return <Typography.Title level={2}>{pathname}</Typography.Title>;
+/** The insights area: search insights (/work/insights) and the synonym manager (/work/synonyms), for editors. */
+export default function InsightsArea({ pathname, search }: AreaProps) {
+  return pathname.startsWith('/work/synonyms') ? (
+    <SynonymsPage search={search} />
+  ) : (
+    <InsightsPage search={search} />
+  );
 }
