@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
-import { startConsoleRig } from '../helpers/console-e2e.js';
+import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig } from '../helpers/console-e2e.js';
 import { expectData } from '../helpers/graphql.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -43,17 +43,7 @@ async function openPage(name: string, path: string): Promise<{ page: Page; probl
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   const { problems } = watchPage(page, server.url);
-  // As the shared signIn(page, server, name, 'editor', path) does, but clicking the role's label:
-  // Ant Design's radio buttons hide their <input>, which its `check()` waits to see.
-  await page.goto(`${server.url}${path}`);
-  await page.waitForURL(/\/signin\?next=/);
-  await page.getByLabel('姓名').fill(name);
-  await page
-    .locator('label')
-    .filter({ has: page.getByRole('radio', { name: '编辑' }) })
-    .click();
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${server.url}${path}`);
+  await signIn(page, server, name, 'editor', path);
   return { page, problems };
 }
 
