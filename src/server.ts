@@ -136,14 +136,14 @@ export function maskError(logger: Logger) {
 function requestHooks(
   rateLimiter: RateLimiter,
   metrics: ServiceMetrics,
-  access: WeakMap<Context, AccessFacts>,
+  access: WeakMap<Context['loaders'], AccessFacts>,
   spans: OperationSpans<Context> | undefined,
 ): ApolloServerPlugin<Context> {
   // When each request started (for the latency histogram), by its context: the listener is shared.
   const startedAt = new WeakMap<Context, number>();
   const listener: GraphQLRequestListener<Context> = {
     didResolveOperation: (requestContext) => {
-      const facts = access.get(requestContext.contextValue);
+      const facts = access.get(requestContext.contextValue.loaders);
       if (facts && requestContext.operationName) facts.operation = requestContext.operationName;
       spans?.name(
         requestContext.contextValue,
@@ -266,8 +266,9 @@ export async function prepareServer(
   );
   answerClientErrors(httpServer);
 
-  // The access line's facts of each request, for the hooks to add its operation name.
-  const accessOfContext = new WeakMap<Context, AccessFacts>();
+  // The access line's facts of each request, for the hooks to add its operation name. Keyed by the
+  // request's loaders: Apollo hands its hooks a shallow copy of the context, never the context itself.
+  const accessOfContext = new WeakMap<Context['loaders'], AccessFacts>();
   const spans = tracing ? operationSpans<Context>() : undefined;
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -325,7 +326,7 @@ export async function prepareServer(
     };
     if (facts.access) {
       if (!principal.isPublic) facts.access.sub = principal.id;
-      accessOfContext.set(context, facts.access);
+      accessOfContext.set(context.loaders, facts.access);
     }
     return context;
   };
