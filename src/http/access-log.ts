@@ -17,6 +17,7 @@
 import type http from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger.js';
+import { traceFields, tracingEnabled } from '../observability/tracing.js';
 
 /** What the access line says beyond the request line and status, filled in as the request goes. */
 export interface AccessFacts {
@@ -27,6 +28,8 @@ export interface AccessFacts {
   operation?: string | undefined;
   /** The caller's token subject (absent for anonymous callers). */
   sub?: string | undefined;
+  /** The request's trace and span ids (tracing on), taken when it came in: the line is written after its span. */
+  trace?: Record<string, string> | undefined;
 }
 
 const factsOfResponse = new WeakMap<http.ServerResponse, AccessFacts>();
@@ -58,6 +61,7 @@ function lineOf(req: http.IncomingMessage, res: http.ServerResponse) {
     durationMs: facts ? Math.round((performance.now() - facts.started) * 10) / 10 : 0,
     ...(facts?.operation ? { operation: facts.operation } : {}),
     ...(facts?.sub ? { sub: facts.sub } : {}),
+    ...facts?.trace,
   };
 }
 
@@ -82,7 +86,11 @@ export function accessLogger(
   });
   return (req, res, requestId) => {
     if (!logger.isLevelEnabled(isProbe(pathOf(req)) ? 'debug' : 'info')) return undefined;
-    const facts: AccessFacts = { started: performance.now(), requestId };
+    const facts: AccessFacts = {
+      started: performance.now(),
+      requestId,
+      ...(tracingEnabled() ? { trace: traceFields() } : {}),
+    };
     factsOfResponse.set(res, facts);
     handler(req, res);
     return facts;
