@@ -4,6 +4,9 @@ import type { MongoClientOptions } from 'mongodb';
 import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
 import { connectMongo } from './db/mongo.js';
+import { monitorMongoCalls } from './db/monitoring.js';
+import { createCallMetrics } from './observability/call-metrics.js';
+import type { CallMetrics } from './observability/call-metrics.js';
 import { ensureIndexes } from './db/indexes.js';
 import type { Logger } from './logger.js';
 import { allIndexes } from './modules/indexes.js';
@@ -16,6 +19,8 @@ export interface Endpoints {
 }
 
 export interface OpenApp extends AppDeps {
+  /** Latency and failures of MongoDB and Meilisearch calls and of the indexer's pushes (src/http/metrics.ts registers them). */
+  calls: CallMetrics;
   /** Stores what is still buffered (the search log), then closes the MongoDB client. */
   close(): Promise<void>;
 }
@@ -31,6 +36,7 @@ export async function openApp(
   endpoints: Endpoints,
   jwtSecret: string,
   options: {
+    /** The driver's command monitoring (call metrics, spans); on unless turned off. */
     monitorCommands?: boolean;
     /**
      * Driver options over the configured ones (config.mongo.timeouts), e.g. a longer `socketTimeoutMS`
@@ -42,8 +48,10 @@ export async function openApp(
   const { client, db } = await connectMongo(endpoints.mongoUri, config.mongo.dbName, {
     ...config.mongo.timeouts,
     ...options.mongo,
-    monitorCommands: options.monitorCommands ?? false,
+    monitorCommands: options.monitorCommands ?? true,
   });
+  const calls = createCallMetrics();
+  monitorMongoCalls(client, calls);
   try {
     await ensureIndexes(db, allIndexes, logger);
   } catch (error) {
@@ -54,6 +62,7 @@ export async function openApp(
     host: endpoints.meiliUrl,
     apiKey: endpoints.meiliApiKey,
     timeout: 5_000,
+    observer: calls,
   });
   const app: OpenApp = {
     config,
@@ -61,6 +70,7 @@ export async function openApp(
     mongo: client,
     db,
     meili,
+    calls,
     jwt: jwtSettingsFor(config, jwtSecret),
     services: undefined as unknown as OpenApp['services'],
     close: async () => {

@@ -26,6 +26,8 @@ const environmentSchema = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** `auto`: human-readable (pino-pretty) when stdout is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   DATA_DIR: z.string().trim().min(1).default('.data'),
 
   MONGODB_URI: optionalString.pipe(
@@ -56,6 +58,22 @@ const environmentSchema = z.object({
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, 'at least 16 characters (a Prometheus bearer token)').optional(),
   ),
+
+  /** A port of its own for GET /metrics (then not served on PORT); unset: /metrics on PORT, with METRICS_TOKEN. */
+  METRICS_PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'a port number')
+      .transform(Number)
+      .pipe(z.number().int().min(0).max(65535))
+      .optional(),
+  ),
+  /** Where the metrics port listens (unset: HOST). */
+  METRICS_HOST: optionalString,
+
+  /** OpenTelemetry: the OTLP/HTTP collector (spans go to `<endpoint>/v1/traces`); unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_SERVICE_NAME: optionalString,
 
   AUTH_JWT_SECRET: optionalString,
   AUTH_JWT_ISSUER: optionalString,
@@ -128,6 +146,7 @@ export interface Config {
   host: string;
   port: number;
   logLevel: Environment['LOG_LEVEL'];
+  logFormat: Environment['LOG_FORMAT'];
   dataDir: string;
   mongo: {
     uri: string | undefined;
@@ -137,7 +156,7 @@ export interface Config {
   };
   meili: { url: string | undefined; apiKey: string | undefined; indexPrefix: string };
   auth: {
-    /** Undefined only outside production: main.ts then generates one and prints it. */
+    /** Undefined only outside production: main.ts then generates one, keeps it in DATA_DIR and says where. */
     jwtSecret: string | undefined;
     issuer: string | undefined;
     audience: string | undefined;
@@ -150,6 +169,10 @@ export interface Config {
   corsOrigins: string[];
   /** The bearer token of GET /metrics (Prometheus); undefined: the endpoint does not exist. */
   metricsToken: string | undefined;
+  /** When set, GET /metrics is served on this port only (token required only if metricsToken is set). */
+  metricsPort: { port: number; host: string } | undefined;
+  /** OpenTelemetry tracing (src/observability/tracing.ts); undefined: off, nothing of it loaded. */
+  tracing: { endpoint: string; serviceName: string } | undefined;
   /** Whether the schema may be introspected and GraphiQL served (off in production unless enabled). */
   introspection: boolean;
   graphiql: boolean;
@@ -224,12 +247,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'LEASE_RENEW_MS: at most a third of LEASE_TTL_MS (a holder must be able to miss a renewal and keep its lease)',
     );
   }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT (unset it to serve /metrics on PORT)');
+  }
+  if (e.METRICS_HOST !== undefined && e.METRICS_PORT === undefined) {
+    problems.push('METRICS_HOST: only used with METRICS_PORT, which is not set');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     dataDir: e.DATA_DIR,
     mongo: {
       uri: e.MONGODB_URI,
@@ -250,6 +280,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     corsOrigins: e.CORS_ORIGINS ?? (production ? [] : ['*']),
     metricsToken: e.METRICS_TOKEN,
+    metricsPort:
+      e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST ?? e.HOST },
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME ?? 'channel-kb' }
+      : undefined,
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
     graphiql: e.GRAPHIQL ?? !production,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

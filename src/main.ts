@@ -42,10 +42,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  // Tracing first (when configured), so that the logger adds trace ids and the server makes spans.
+  let tracing: { shutdown(): Promise<void> } | undefined;
+  if (config.tracing) {
+    const { startTracing } = await import('./observability/tracing.js');
+    tracing = await startTracing({ ...config.tracing, instanceId: config.lease.instanceId });
+  }
+  const logger = createLogger(config.logLevel, undefined, { format: config.logFormat });
+  if (tracing) logger.info({ endpoint: config.tracing?.endpoint }, 'OpenTelemetry tracing on');
   const dataDir = path.resolve(config.dataDir);
 
   const cleanups: Array<() => Promise<void>> = [];
+  // Runs last (cleanups run in reverse): the spans of the shutdown itself are exported too.
+  if (tracing) cleanups.push(() => tracing.shutdown());
   let shuttingDown = false;
   const shutdown = async (reason: string, exitCode: number): Promise<void> => {
     if (shuttingDown) return;
@@ -96,9 +105,10 @@ async function main(): Promise<void> {
     const service = serviceResult.value;
     const jwt = jwtResult.value;
     if (jwt.generated && config.nodeEnv !== 'production') {
+      // Where the secret is kept, never the secret itself (logs are collected and shared).
       logger.warn(
         { secretFile: jwt.file },
-        `AUTH_JWT_SECRET is not set: using the generated development secret ${jwt.secret} (npm run token signs with it)`,
+        `AUTH_JWT_SECRET is not set: using the generated development secret kept in ${jwt.file ?? 'DATA_DIR'} (npm run token signs with it)`,
       );
     }
 

@@ -25,8 +25,14 @@ import {
 import { DEFAULT_LANGUAGE, languageOf } from './i18n/language.js';
 import { messageIn, render } from './i18n/localize.js';
 import { healthRouter } from './http/health.js';
-import { createMetrics, metricsRouter } from './http/metrics.js';
-import type { ServiceMetrics } from './http/metrics.js';
+import { createMetrics, listenMetrics, metricsRouter } from './http/metrics.js';
+import type { MetricsServer, ServiceMetrics } from './http/metrics.js';
+import { accessFactsOf, accessLogger } from './http/access-log.js';
+import type { AccessFacts } from './http/access-log.js';
+import type { CallMetrics } from './observability/call-metrics.js';
+import { operationSpans, traceRootResolvers } from './observability/graphql-tracing.js';
+import type { OperationSpans } from './observability/graphql-tracing.js';
+import { traceHttpRequest, tracingEnabled } from './observability/tracing.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { RateLimiter, RateLimits } from './http/rate-limit.js';
 import { markUnavailable } from './http/unavailable.js';
@@ -42,14 +48,7 @@ import {
   graphqlMethods,
   queryLengthLimit,
 } from './http/request-limits.js';
-import {
-  accessLog,
-  assignRequestId,
-  cors,
-  jsonErrors,
-  requestIdOf,
-  routeNotFoundAnswer,
-} from './http/middleware.js';
+import { assignRequestId, cors, jsonErrors, requestIdOf, routeNotFoundAnswer } from './http/middleware.js';
 import { clientOf, verifiedPrincipalOf } from './http/rate-limit.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema/index.js';
@@ -73,6 +72,8 @@ export interface RunningServer {
   /** The base URL, e.g. http://127.0.0.1:4000 (the real port when started on port 0). */
   url: string;
   httpServer: http.Server;
+  /** The metrics port's base URL (METRICS_PORT), e.g. http://127.0.0.1:9464; undefined: /metrics on `url`. */
+  metricsUrl: string | undefined;
   /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
   stop(): Promise<void>;
 }
@@ -146,11 +147,23 @@ export function maskError(logger: Logger) {
  * limits once the operation is resolved (in that order), the request id noted on each error (formatError
  * is not told the request, see maskError), and 503 for a request that failed only for an outage.
  */
-function requestHooks(rateLimiter: RateLimiter, metrics: ServiceMetrics): ApolloServerPlugin<Context> {
+function requestHooks(
+  rateLimiter: RateLimiter,
+  metrics: ServiceMetrics,
+  access: WeakMap<Context['loaders'], AccessFacts>,
+  spans: OperationSpans<Context> | undefined,
+): ApolloServerPlugin<Context> {
   // When each request started (for the latency histogram), by its context: the listener is shared.
   const startedAt = new WeakMap<Context, number>();
   const listener: GraphQLRequestListener<Context> = {
     didResolveOperation: (requestContext) => {
+      const facts = access.get(requestContext.contextValue.loaders);
+      if (facts && requestContext.operationName) facts.operation = requestContext.operationName;
+      spans?.name(
+        requestContext.contextValue,
+        requestContext.operation?.operation,
+        requestContext.operationName,
+      );
       const refused = rateLimiter.checkOperation(requestContext) ?? operationLimitError(requestContext);
       return refused ? Promise.reject(refused) : Promise.resolve();
     },
@@ -168,6 +181,7 @@ function requestHooks(rateLimiter: RateLimiter, metrics: ServiceMetrics): Apollo
         return typeof code === 'string' ? code : 'UNKNOWN';
       });
       for (const code of codes) metrics.graphqlError(code);
+      spans?.end(contextValue, codes);
       const started = startedAt.get(contextValue);
       metrics.graphqlRequest(
         operationName,
@@ -182,9 +196,22 @@ function requestHooks(rateLimiter: RateLimiter, metrics: ServiceMetrics): Apollo
   return {
     requestDidStart: ({ contextValue }) => {
       startedAt.set(contextValue, performance.now());
+      spans?.start(contextValue);
       return listening;
     },
   };
+}
+
+/** What a server serves: the app, and its call metrics when it has some (src/app.ts's OpenApp does). */
+export type ServedApp = AppDeps & { calls?: CallMetrics | undefined };
+
+/** The route of a span's name: the known endpoints by name, anything else as `/*` (bounded). */
+function routeOf(url: string): string {
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  return path === '/graphql' || path === '/metrics' || path === '/healthz' || path === '/readyz'
+    ? path
+    : '/*';
 }
 
 /** A server built (schema, Apollo started, routes mounted) but not yet listening. */
@@ -201,7 +228,7 @@ export interface PreparedServer {
  * @throws when the port cannot be bound.
  */
 export async function startServer(
-  app: AppDeps,
+  app: ServedApp,
   port: number,
   host: string,
   options: { rateLimits?: RateLimits } = {},
@@ -214,7 +241,7 @@ export async function startServer(
  * while the database is seeded; see startServer.
  */
 export async function prepareServer(
-  app: AppDeps,
+  app: ServedApp,
   options: { rateLimits?: RateLimits } = {},
 ): Promise<PreparedServer> {
   const metrics = createMetrics(app);
@@ -234,12 +261,31 @@ export async function prepareServer(
   // and any request it declines, goes through the Express app below. `fastPath` is set once Apollo
   // has started, before the server listens.
   const routes: { fastPath?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean } = {};
-  const httpServer = http.createServer((req, res) => {
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (routes.fastPath?.(req, res)) return;
     expressApp(req, res);
-  });
+  };
+  // Tracing on: every request in a server span (continuing a caller's `traceparent`), both paths.
+  const tracing = tracingEnabled();
+  const httpServer = http.createServer(
+    tracing
+      ? (req, res) =>
+          traceHttpRequest(
+            req.headers,
+            req.method ?? 'GET',
+            routeOf(req.url ?? ''),
+            (listener) => res.once('close', listener),
+            () => res.statusCode,
+            () => serve(req, res),
+          )
+      : serve,
+  );
   answerClientErrors(httpServer);
 
+  // The access line's facts of each request, for the hooks to add its operation name. Keyed by the
+  // request's loaders: Apollo hands its hooks a shallow copy of the context, never the context itself.
+  const accessOfContext = new WeakMap<Context['loaders'], AccessFacts>();
+  const spans = tracing ? operationSpans<Context>() : undefined;
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
@@ -249,11 +295,14 @@ export async function prepareServer(
     ApolloServerPluginCacheControlDisabled(),
     // The service's own request hooks, as one listener shared by every request (none keeps state):
     // each listener Apollo is given costs promises on every hook of every request.
-    requestHooks(rateLimiter, metrics),
+    requestHooks(rateLimiter, metrics, accessOfContext, spans),
   ];
   const apollo = new ApolloServer<Context>({
     // graphql-jit executes (src/schema/jit-executor.ts); the rest of Apollo's pipeline is unchanged.
-    gateway: jitExecutor(buildSchema()),
+    // Tracing on: root resolvers in spans, execution inside the operation's span.
+    gateway: spans
+      ? spans.around(jitExecutor(traceRootResolvers(buildSchema())))
+      : jitExecutor(buildSchema()),
     plugins,
     formatError: (formatted, error) => maskError(app.logger)(formatted, error),
     includeStacktraceInErrorResponses: false,
@@ -286,7 +335,7 @@ export async function prepareServer(
       noteErrorRequest(error, requestId, facts.language);
       throw error;
     });
-    return {
+    const context: Context = {
       requestId,
       client: facts.client,
       principal,
@@ -295,7 +344,13 @@ export async function prepareServer(
       services: app.services,
       loaders: createLoaders(app.services),
     };
+    if (facts.access) {
+      if (!principal.isPublic) facts.access.sub = principal.id;
+      accessOfContext.set(context.loaders, facts.access);
+    }
+    return context;
   };
+  const accessLog = accessLogger(app.logger);
   // Express's own `req.ip` (proxy-addr with the compiled `trust proxy` setting).
   const trustProxy = expressApp.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
   routes.fastPath = graphqlFastPath({
@@ -306,11 +361,15 @@ export async function prepareServer(
     rateLimiter,
     clientAddress: (req) => proxyAddr(req, trustProxy),
     logger: app.logger,
+    accessLog,
   });
 
   expressApp.use(securityHeaders());
   expressApp.use(assignRequestId);
-  expressApp.use(accessLog(app.logger));
+  expressApp.use((req, res, next) => {
+    accessLog(req, res, requestIdOf(res.locals));
+    next();
+  });
   expressApp.use(cors(app.config.corsOrigins));
 
   expressApp.get('/healthz', (_req, res) => {
@@ -334,10 +393,14 @@ export async function prepareServer(
         client: clientOf(res.locals),
         principal: verifiedPrincipalOf(res.locals),
         language: languageOf(req.headers['accept-language']),
+        access: accessFactsOf(res),
       }),
     ),
   );
-  if (app.config.metricsToken !== undefined) expressApp.use(metricsRouter(metrics, app.config.metricsToken));
+  // With a metrics port, /metrics is served there only (see listen).
+  if (app.config.metricsToken !== undefined && app.config.metricsPort === undefined) {
+    expressApp.use(metricsRouter(metrics, app.config.metricsToken));
+  }
   expressApp.use(consoleRouter(app));
   expressApp.use((req, res) => {
     res
@@ -347,11 +410,20 @@ export async function prepareServer(
   });
   expressApp.use(jsonErrors(app.logger));
 
+  let metricsServer: MetricsServer | undefined;
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= apollo.stop().finally(() => metrics.close()));
+  const stop = () =>
+    (stopping ??= apollo
+      .stop()
+      .then(() => metricsServer?.close())
+      .finally(() => metrics.close()));
   return {
     stop,
     listen: async (port, host) => {
+      const metricsPort = app.config.metricsPort;
+      if (metricsPort) {
+        metricsServer = await listenMetrics(metrics, { ...metricsPort, token: app.config.metricsToken });
+      }
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -361,7 +433,7 @@ export async function prepareServer(
       });
       const address = httpServer.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-      return { url: `http://${shownHost}:${address.port}`, httpServer, stop };
+      return { url: `http://${shownHost}:${address.port}`, httpServer, metricsUrl: metricsServer?.url, stop };
     },
   };
 }

@@ -19,13 +19,8 @@ import type { Logger } from '../logger.js';
 import type { Principal } from '../auth/principal.js';
 import { languageOf } from '../i18n/language.js';
 import type { Language } from '../i18n/language.js';
-import {
-  accessLogLine,
-  corsAllows,
-  corsAnswerHeaders,
-  internalErrorAnswer,
-  requestIdFor,
-} from './middleware.js';
+import type { AccessFacts } from './access-log.js';
+import { corsAllows, corsAnswerHeaders, internalErrorAnswer, requestIdFor } from './middleware.js';
 import { unreadableBodyAnswer } from './middleware.js';
 import type { ClientIdentity, RateLimiter } from './rate-limit.js';
 import { bodyLimitFor, queryOfBody, queryTooLongAnswer } from './request-limits.js';
@@ -40,6 +35,8 @@ export interface RequestFacts {
   principal: Promise<Principal> | undefined;
   /** The language of the messages (from Accept-Language). */
   language: Language;
+  /** The access log's facts of this request, for GraphQL to add the operation and caller (undefined: not logged). */
+  access: AccessFacts | undefined;
 }
 
 export interface FastPathOptions {
@@ -53,6 +50,8 @@ export interface FastPathOptions {
   /** The client's address as Express's `req.ip` gives it (honouring `trust proxy`). */
   clientAddress(req: http.IncomingMessage): string;
   logger: Logger;
+  /** The access log (src/http/access-log.ts), the same the Express chain writes. */
+  accessLog(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): AccessFacts | undefined;
 }
 
 /** `application/json`, with at most a UTF-8 charset: what express.json would parse as UTF-8. */
@@ -145,6 +144,7 @@ export function graphqlFastPath(options: FastPathOptions) {
     req: http.IncomingMessage,
     res: http.ServerResponse,
     requestId: string,
+    access: AccessFacts | undefined,
   ): Promise<void> {
     const origin = req.headers.origin;
     if (corsAllows(corsOrigins, origin)) {
@@ -188,6 +188,7 @@ export function graphqlFastPath(options: FastPathOptions) {
           client: admission.client,
           principal: admission.principal,
           language,
+          access,
         }),
     });
     await writeGraphQLAnswer(req, res, answer);
@@ -199,13 +200,8 @@ export function graphqlFastPath(options: FastPathOptions) {
     const incoming = req.headers['x-request-id'];
     const requestId = requestIdFor(Array.isArray(incoming) ? incoming[0] : incoming);
     res.setHeader('x-request-id', requestId);
-    if (logger.isLevelEnabled('info')) {
-      const started = performance.now();
-      res.on('finish', () => {
-        logger.info(accessLogLine(requestId, 'POST', '/graphql', res.statusCode, started), 'request');
-      });
-    }
-    serve(req, res, requestId).catch((error: unknown) => {
+    const access = options.accessLog(req, res, requestId);
+    serve(req, res, requestId, access).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;

@@ -1,19 +1,24 @@
 /**
- * Prometheus metrics (`prom-client`) at `GET /metrics`, for a scraper that sends
- * `Authorization: Bearer <METRICS_TOKEN>`; without METRICS_TOKEN the endpoint does not exist.
+ * Prometheus metrics (`prom-client`) at `GET /metrics`: on the API port for a scraper that sends
+ * `Authorization: Bearer <METRICS_TOKEN>` (without METRICS_TOKEN the endpoint does not exist there),
+ * or, with METRICS_PORT, on a port of its own only (the token then optional).
  *
  * Each server has its own registry (several servers share a process in the tests). What is counted
  * is recorded where it happens, at no cost beyond a counter increment: GraphQL requests by
  * operation, type and outcome with a latency histogram (the request hooks in src/server.ts), errors
  * by code, rate-limit refusals (src/http/rate-limit.ts), searches by outcome (the `SearchPerformed`
  * event); what is a state is read when scraped: the indexer's pending records and lag per index,
- * and the process (CPU, memory, event-loop delay, GC: prom-client's default metrics).
+ * and the process (CPU, memory, event-loop delay, GC: prom-client's default metrics). MongoDB and
+ * Meilisearch call metrics and the indexer's push failures come from src/observability/call-metrics.ts.
  */
 import { timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AppDeps } from '../context.js';
+import type { CallMetrics } from '../observability/call-metrics.js';
 import { searchLag } from '../modules/indexing/index.js';
 
 /** Operation names become a label: at most this many distinct ones, then `other` (clients choose names). */
@@ -37,9 +42,16 @@ export interface ServiceMetrics {
   close(): void;
 }
 
-export function createMetrics(app: Pick<AppDeps, 'db' | 'services'>): ServiceMetrics {
+/**
+ * The server's registry and its instruments; `app.calls` (MongoDB, Meilisearch and indexer push
+ * metrics, made where the clients are made) are registered in it too.
+ */
+export function createMetrics(
+  app: Pick<AppDeps, 'db' | 'services'> & { calls?: CallMetrics | undefined },
+): ServiceMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'channelkb_' });
+  for (const metric of app.calls?.metrics ?? []) registry.registerMetric(metric);
 
   const requests = new Counter({
     name: 'channelkb_graphql_requests_total',
@@ -142,17 +154,25 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Whether an `Authorization` header carries the metrics token (always, when there is no token). */
+function authorized(authorization: string | undefined, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const header = authorization ?? '';
+  const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  return sameSecret(given, token);
+}
+
+const UNAUTHORIZED_BODY = JSON.stringify({
+  errors: [{ message: 'A metrics token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
+});
+
 /** GET /metrics in the Prometheus text format, for `Authorization: Bearer <token>` only (401 otherwise). */
 export function metricsRouter(metrics: ServiceMetrics, token: string): Router {
   const router = Router();
   const handler: RequestHandler = (req, res, next) => {
-    const authorization = req.get('authorization') ?? '';
-    const given = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
-    if (!sameSecret(given, token)) {
+    if (!authorized(req.get('authorization'), token)) {
       res.setHeader('www-authenticate', 'Bearer realm="metrics"');
-      res.status(401).json({
-        errors: [{ message: 'A metrics token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
-      });
+      res.status(401).type('application/json').send(UNAUTHORIZED_BODY);
       return;
     }
     metrics.registry
@@ -165,4 +185,68 @@ export function metricsRouter(metrics: ServiceMetrics, token: string): Router {
   };
   router.get('/metrics', handler);
   return router;
+}
+
+/** The metrics port: a listening server that answers GET /metrics only. */
+export interface MetricsServer {
+  /** e.g. http://127.0.0.1:9464 (the real port when started on port 0). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves GET /metrics alone on a port of its own (METRICS_PORT), so that the API port need not
+ * expose it: without a token anyone who reaches the port may scrape; with one, only its bearer.
+ * Anything else is 404, another method 405. @throws when the port cannot be bound.
+ */
+export async function listenMetrics(
+  metrics: ServiceMetrics,
+  options: { port: number; host: string; token: string | undefined },
+): Promise<MetricsServer> {
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end();
+      return;
+    }
+    if (!authorized(req.headers.authorization, options.token)) {
+      res
+        .writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"', 'content-type': 'application/json' })
+        .end(UNAUTHORIZED_BODY);
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => {
+        res
+          .writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' })
+          .end(req.method === 'HEAD' ? undefined : text);
+      },
+      () => {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('metrics failed\n');
+      },
+    );
+  });
+  // A scraper's keep-alive connection must not hold a shutdown.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -26,48 +26,6 @@ export function requestIdOf(locals: Record<string, unknown>): string {
   return typeof id === 'string' ? id : 'unknown';
 }
 
-/** The access log's line for one finished request (`started`: performance.now() when it came in). */
-export function accessLogLine(
-  requestId: string,
-  method: string,
-  path: string,
-  status: number,
-  started: number,
-) {
-  return {
-    requestId,
-    method,
-    path,
-    status,
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
-  };
-}
-
-/** Logs one line per request when the response is finished; probes log at debug level only. */
-export function accessLog(logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const probe = req.path === '/healthz' || req.path === '/readyz';
-    // Nothing to hook when the line would not be written (e.g. LOG_LEVEL=warn).
-    if (!logger.isLevelEnabled(probe ? 'debug' : 'info')) {
-      next();
-      return;
-    }
-    const started = performance.now();
-    res.on('finish', () => {
-      const line = accessLogLine(
-        requestIdOf(res.locals),
-        req.method,
-        req.originalUrl.split('?')[0] ?? '',
-        res.statusCode,
-        started,
-      );
-      if (probe) logger.debug(line, 'request');
-      else logger.info(line, 'request');
-    });
-    next();
-  };
-}
-
 /** Whether a browser page from `origin` may read the API's answers (see `cors`). */
 export function corsAllows(allowedOrigins: readonly string[], origin: string | undefined): origin is string {
   return (

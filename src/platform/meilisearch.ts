@@ -11,12 +11,18 @@
 import http from 'node:http';
 import https from 'node:https';
 import { MeilisearchApiError, MeilisearchRequestTimeOutError, Meilisearch } from 'meilisearch';
+import { meiliRouteOf } from '../observability/call-metrics.js';
+import type { MeiliCallObserver, MeiliFailure } from '../observability/call-metrics.js';
+import { KIND, startSpan, tracingEnabled } from '../observability/tracing.js';
+import type { Span } from '../observability/tracing.js';
 
 export interface MeiliClientOptions {
   host: string;
   apiKey?: string | undefined;
   /** Per-request timeout in milliseconds. */
   timeout: number;
+  /** Told the method, route template, time and failure (if any) of every call (call metrics). */
+  observer?: MeiliCallObserver | undefined;
 }
 
 const agents = {
@@ -73,7 +79,7 @@ export type MeiliTransport = (input: string | URL | Request, init?: RequestInit)
  * (MaxListenersExceededWarning) and kept every request's controller alive until the wait ended.
  * This transport adds one listener per request and removes it however the request ends.
  */
-export function keepAliveTransport(timeoutMs: number): MeiliTransport {
+export function keepAliveTransport(timeoutMs: number, observer?: MeiliCallObserver): MeiliTransport {
   return (input, init) => {
     // meilisearch-js passes a URL object; anything else is parsed.
     const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
@@ -82,8 +88,21 @@ export function keepAliveTransport(timeoutMs: number): MeiliTransport {
     const send = secure ? https.request : http.request;
     const body = bodyOf(init);
     const signal = init?.signal ?? undefined;
+    const method = init?.method ?? 'GET';
+    // Observed only when someone listens: the route template and a span, or nothing.
+    const route = observer || tracingEnabled() ? meiliRouteOf(url.pathname) : '';
+    const span = tracingEnabled() ? meiliSpan(method, route, url) : undefined;
+    const startedAt = observer ? performance.now() : 0;
+    const observe = (failure: MeiliFailure | undefined, status: number | undefined): void => {
+      observer?.meiliCall(method, route, (performance.now() - startedAt) / 1000, failure);
+      if (!span) return;
+      if (status !== undefined) span.setAttribute('http.response.status_code', status);
+      if (failure !== undefined) span.setStatus({ code: 2, message: failure });
+      span.end();
+    };
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
+        observe('aborted', undefined);
         // The abort reason as it is: meilisearch-js recognises its own task-timeout reason by identity.
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(signal.reason);
@@ -91,11 +110,12 @@ export function keepAliveTransport(timeoutMs: number): MeiliTransport {
       }
       let settled = false;
       // Every way out goes through here: the timer and the abort listener never outlive the request.
-      const settle = (outcome: () => void): void => {
+      const settle = (outcome: () => void, failure: MeiliFailure | undefined, status?: number): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+        if (observer || span) observe(failure, status);
         outcome();
       };
       const headers = headersOf(init);
@@ -109,37 +129,53 @@ export function keepAliveTransport(timeoutMs: number): MeiliTransport {
           ...(url.username || url.password
             ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
             : {}),
-          method: init?.method ?? 'GET',
+          method,
           agent,
           headers: body ? { ...headers, 'content-length': String(body.length) } : headers,
         },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (error) => settle(() => reject(error)));
+          response.on('error', (error) => settle(() => reject(error), 'network'));
           response.on('end', () => {
-            settle(() => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              answer(response, text, resolve, reject);
-            });
+            const status = response.statusCode ?? 0;
+            settle(
+              () => {
+                const text = Buffer.concat(chunks).toString('utf8');
+                answer(response, text, resolve, reject);
+              },
+              status >= 500 ? 'status_5xx' : status >= 400 ? 'status_4xx' : undefined,
+              status,
+            );
           });
         },
       );
       const onAbort = (): void => {
         request.destroy();
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        settle(() => reject(signal?.reason));
+        settle(() => reject(signal?.reason), 'aborted');
       };
       const timer = setTimeout(() => {
         request.destroy();
-        settle(() => reject(new MeilisearchRequestTimeOutError(timeoutMs, init ?? {})));
+        settle(() => reject(new MeilisearchRequestTimeOutError(timeoutMs, init ?? {})), 'timeout');
       }, timeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       request.on('socket', (socket) => socket.setNoDelay(true));
-      request.on('error', (error) => settle(() => reject(error)));
+      request.on('error', (error) => settle(() => reject(error), 'network'));
       request.end(body);
     });
   };
+}
+
+/** A client span for one Meilisearch call (tracing on). */
+function meiliSpan(method: string, route: string, url: URL): Span | undefined {
+  return startSpan(`${method} ${route}`, KIND.CLIENT, {
+    'http.request.method': method,
+    'url.template': route,
+    'server.address': url.hostname,
+    ...(url.port ? { 'server.port': Number(url.port) } : {}),
+    'db.system.name': 'meilisearch',
+  });
 }
 
 /** Resolves to the parsed body of a 2xx answer; rejects with `MeilisearchApiError` for an error answer. */
@@ -173,7 +209,7 @@ export function createMeiliClient(options: MeiliClientOptions): Meilisearch {
   return new Meilisearch({
     host: options.host,
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    httpClient: keepAliveTransport(options.timeout),
+    httpClient: keepAliveTransport(options.timeout, options.observer),
   });
 }
 

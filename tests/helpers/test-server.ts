@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { expect } from '@jest/globals';
 import path from 'node:path';
 import { openApp } from '../../src/app.js';
@@ -33,6 +34,8 @@ export interface RequestOptions {
 export interface TestServer {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The metrics port's URL when METRICS_PORT was given. */
+  metricsUrl: string | undefined;
   app: OpenApp;
   /** POSTs a GraphQL operation as a client would. */
   graphql<TData = Record<string, unknown>>(
@@ -63,6 +66,8 @@ export async function startTestServer(
     meili?: { url: string; apiKey: string | undefined };
     /** Another way to the shared MongoDB-protocol server (e.g. through a proxy). */
     mongoUri?: string;
+    /** Where the service's log lines go (then at LOG_LEVEL, `info` unless given). */
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<TestServer> {
   const suffix = randomBytes(4).toString('hex');
@@ -71,7 +76,7 @@ export async function startTestServer(
     .replace(/[^A-Za-z0-9]/g, '_');
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? (options.logDestination ? 'info' : 'silent'),
     MONGODB_DB: `t_${fileName}_${suffix}`.slice(0, 60),
     MEILI_INDEX_PREFIX: `t${suffix}_`,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
@@ -80,7 +85,7 @@ export async function startTestServer(
     RATE_LIMIT_REQUESTS_BURST: '100000',
     ...env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logDestination);
   const shared = testEndpoints();
   const endpoints = { ...shared, mongoUri: options.mongoUri ?? shared.mongoUri };
   const app = await openApp(
@@ -98,6 +103,7 @@ export async function startTestServer(
 
   return {
     url: server.url,
+    metricsUrl: server.metricsUrl,
     app,
     async graphql<TData>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
       const response = await fetch(`${server.url}/graphql`, {

@@ -8,6 +8,7 @@ import { LeaseLostError } from '../../db/lease-keeper.js';
 import type { Fence } from '../../db/lease-keeper.js';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
+import { inSpan } from '../../observability/tracing.js';
 import type { IndexProjection } from './documents.js';
 import { inBatches } from './batches.js';
 import { IndexedRecordsRepository } from './indexed-records.repository.js';
@@ -49,6 +50,8 @@ export interface IndexerDeps {
   state: IndexStateRepository;
   /** The managed synonym sets, pushed to indexes that use them. */
   synonyms: Pick<SynonymRepository, 'findAllSynonymSets'>;
+  /** Told each failed step of an index (metric `channelkb_search_index_push_failures_total`). */
+  onPushFailed?: ((index: string) => void) | undefined;
 }
 
 export interface IndexerOptions {
@@ -116,7 +119,7 @@ export class SearchIndexer {
     this.batchSize = options.batchSize ?? 500;
     this.inFlightBatches = Math.max(1, options.inFlightBatches ?? 2);
     const idleMs = options.idleMs ?? 1_000;
-    const loopOptions = {
+    const loopOptions = (projection: IndexProjection) => ({
       idleMs,
       maxIdleMs: Math.max(idleMs, options.maxIdleMs ?? 5_000),
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
@@ -125,14 +128,15 @@ export class SearchIndexer {
           deps.logger.info('search indexer: the indexer lease was lost; another instance pushes from now on');
           return;
         }
+        deps.onPushFailed?.(projection.name);
         deps.logger.warn(
-          { err: error, retryInMs },
+          { err: error, retryInMs, index: projection.name },
           'search indexer: Meilisearch push failed; the changes stay pending and will be retried',
         );
       },
-    };
+    });
     for (const projection of deps.projections) {
-      this.loops.set(projection.name, new WakeLoop(() => this.stepOf(projection), loopOptions));
+      this.loops.set(projection.name, new WakeLoop(() => this.stepOf(projection), loopOptions(projection)));
     }
     this.records = new IndexedRecordsRepository(deps.db);
   }
@@ -279,7 +283,13 @@ export class SearchIndexer {
           requeues: searchRequeues ?? 0,
         }));
         await this.fence?.check();
-        sent.push({ tasks: (await enqueueRecords(this.deps.meili(), projection, records)).tasks, pushed });
+        // A span per batch sent (tracing on; idle polls make none), its Meilisearch call a child.
+        const enqueued = await inSpan(
+          'search-index push',
+          { 'search.index': projection.name, 'search.records': records.length },
+          () => enqueueRecords(this.deps.meili(), projection, records),
+        );
+        sent.push({ tasks: enqueued.tasks, pushed });
         // Debug: what this instance pushed, by record and version (several instances: who pushed what).
         if (this.deps.logger.isLevelEnabled('debug')) {
           this.deps.logger.debug(
@@ -399,6 +409,8 @@ export function createIndexer(
     db: Db;
     meili: Meilisearch;
     logger: Logger;
+    /** The call metrics (src/app.ts), told each failed push. */
+    calls?: { indexPushFailed(index: string): void } | undefined;
     services: {
       events: EventBus;
       projections: { articles: IndexProjection; halls: IndexProjection };
@@ -417,6 +429,7 @@ export function createIndexer(
       projections: [app.services.projections.articles, app.services.projections.halls],
       state: app.services.indexState,
       synonyms: app.services.synonymRepo,
+      onPushFailed: app.calls ? (index) => app.calls?.indexPushFailed(index) : undefined,
     },
     options,
   );
