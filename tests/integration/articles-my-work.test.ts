@@ -88,8 +88,8 @@ describe('my work filters', () => {
       'A 即将过期',
       'A 审核中',
       'A 已过期',
-      'A 被退回',
       'A 草稿',
+      'A 被退回',
     ]);
     expect(await titles({ mine: true, status: 'IN_REVIEW' })).toEqual(['A 审核中']);
     expect(await titles({ mine: true }, 'mw-bob')).toEqual(['B 草稿']);

@@ -54,7 +54,8 @@ builder.queryFields((t) => ({
     description:
       "Renders a Markdown body exactly as `Article.bodyHtml` would (the editor's live preview; editors). BAD_USER_INPUT on `body` over 50,000 characters.",
     args: { body: t.arg.string({ required: true, description: 'The Markdown to render.' }) },
-    resolve: (_root, args, context) => context.services.articleReader.previewBody(context.principal, args.body),
+    resolve: (_root, args, context) =>
+      context.services.articleReader.previewBody(context.principal, args.body),
   }),
   article: t.field({
     type: ArticleRef,
