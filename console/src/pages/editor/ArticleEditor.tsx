@@ -9,7 +9,7 @@ import type { FragmentOf, ResultOf } from '../../graphql';
 import { formatDateTime } from '../../lib/time';
 import { saveFailureOf } from './api-errors';
 import type { FieldErrors, FormField } from './api-errors';
-import { STATUS_COLORS } from './ArticleList';
+import { AMBER, STATUS_STYLES } from './ArticleList';
 import { ArticleFieldsForm } from './ArticleFieldsForm';
 import { ConflictPanel } from './ConflictPanel';
 import {
@@ -161,7 +161,7 @@ function EditorForm({
         const savedArticle = readFragment(ArticleEditFragment, saved);
         resetTo(sessionOf(savedArticle));
         void message.success(t('created'));
-        navigate(`/work/articles/${savedArticle.id}`, { replace: true });
+        navigate(`/work/articles/${encodeURIComponent(savedArticle.id)}`, { replace: true });
         return;
       }
       const changes = updateInputOf(session.base, session.fields);
@@ -205,13 +205,13 @@ function EditorForm({
         <Typography.Title level={2} style={{ margin: 0 }}>
           {articleId ? t('editTitle') : t('newArticle')}
         </Typography.Title>
-        {article && <Tag color={STATUS_COLORS[article.status]}>{t(`status.${article.status}`)}</Tag>}
+        {article && <Tag style={STATUS_STYLES[article.status]}>{t(`status.${article.status}`)}</Tag>}
         {article && (
           <Typography.Text type="secondary">{t('version', { version: article.version })}</Typography.Text>
         )}
-        {dirty && <Tag color="orange">{t('unsaved')}</Tag>}
+        {dirty && <Tag style={AMBER}>{t('unsaved')}</Tag>}
         <Link href="/work/mine">{t('backToMine')}</Link>
-        {articleId && <Link href={`/work/history/${articleId}`}>{t('history')}</Link>}
+        {articleId && <Link href={`/work/history/${encodeURIComponent(articleId)}`}>{t('history')}</Link>}
       </Space>
       {restoredAt && (
         <Alert
@@ -292,7 +292,7 @@ function EditorForm({
           <Form.Item label={t('translations')}>
             <Space wrap>
               {article.translations.map((translation) => (
-                <Link key={translation.id} href={`/work/articles/${translation.id}`}>
+                <Link key={translation.id} href={`/work/articles/${encodeURIComponent(translation.id)}`}>
                   {t(`locale.${translation.locale}`)}：{translation.title}
                 </Link>
               ))}

@@ -1,5 +1,6 @@
 import { Alert, Button, List, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { CSSProperties } from 'react';
 import { useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
 import { useI18n } from '../../app/i18n';
@@ -13,11 +14,18 @@ import { editorMessages } from './messages';
 export type ArticleFilter = NonNullable<VariablesOf<typeof ArticleListQuery>['filter']>;
 type Row = ResultOf<typeof ArticleRowFragment>;
 
-export const STATUS_COLORS: Record<Row['status'], string> = {
-  DRAFT: 'default',
-  IN_REVIEW: 'processing',
-  PUBLISHED: 'success',
-  ARCHIVED: 'warning',
+// Tag colours with a contrast of at least 4.5:1 (WCAG AA), which the kit's preset colours miss.
+const BLUE: CSSProperties = { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' };
+const GREEN: CSSProperties = { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' };
+const GREY: CSSProperties = { color: '#434343', background: '#f5f5f5', borderColor: '#d9d9d9' };
+/** A warning (unsaved, unpublished changes). */
+export const AMBER: CSSProperties = { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' };
+
+export const STATUS_STYLES: Record<Row['status'], CSSProperties> = {
+  DRAFT: GREY,
+  IN_REVIEW: BLUE,
+  PUBLISHED: GREEN,
+  ARCHIVED: AMBER,
 };
 
 /** One article: its title (to the editor), status, and what needs attention. */
@@ -30,10 +38,10 @@ function ArticleRow({ row }: { row: Row }) {
     <List.Item>
       <Space orientation="vertical" size={2}>
         <Space wrap>
-          <Link href={`/work/articles/${row.id}`}>{row.title}</Link>
-          <Tag color={STATUS_COLORS[row.status]}>{t(`status.${row.status}`)}</Tag>
+          <Link href={`/work/articles/${encodeURIComponent(row.id)}`}>{row.title}</Link>
+          <Tag style={STATUS_STYLES[row.status]}>{t(`status.${row.status}`)}</Tag>
           {row.locale === 'EN' && <Tag>{t('locale.EN')}</Tag>}
-          {row.hasUnpublishedChanges && <Tag color="gold">{t('unpublishedChanges')}</Tag>}
+          {row.hasUnpublishedChanges && <Tag style={AMBER}>{t('unpublishedChanges')}</Tag>}
         </Space>
         <Typography.Text type="secondary">
           {t('updated', { time: when(row.updatedAt) })}

@@ -104,7 +104,7 @@ export function ConflictPanel({ base, baseVersion, mine, theirs, theirsVersion, 
           {t('conflictApply')}
         </Button>
         {open.length > 0 && (
-          <Typography.Text type="warning">{t('conflictUndecided', { count: open.length })}</Typography.Text>
+          <Typography.Text type="danger">{t('conflictUndecided', { count: open.length })}</Typography.Text>
         )}
       </Space>
     </Card>
