@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useAreaT } from '../../app/area-i18n';
 import { useI18n } from '../../app/i18n';
@@ -61,40 +61,56 @@ export function ConflictPanel({ base, baseVersion, mine, theirs, theirsVersion, 
         title={t('conflictTitle', { theirs: theirsVersion })}
         description={t('conflictHelp', { base: baseVersion })}
       />
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="name"
-        dataSource={rows}
-        style={{ marginTop: 12 }}
-        columns={[
-          { title: t('conflictField'), dataIndex: 'name', width: 110, render: (name: FieldName) => t(name) },
-          { title: t('conflictTheirs'), key: 'theirs', render: (_, { name }) => cell(theirs, name) },
-          { title: t('conflictMine'), key: 'mine', render: (_, { name }) => cell(mine, name) },
-          {
-            title: t('conflictKeep'),
-            key: 'keep',
-            width: 170,
-            render: (_, { name, outcome }) =>
-              outcome === 'both-same' ? (
-                t('conflictBoth')
-              ) : (
-                <Radio.Group
-                  aria-label={`${t('conflictKeep')} ${t(name)}`}
-                  value={choices[name]}
-                  onChange={(event) =>
-                    setChoices({ ...choices, [name]: event.target.value as 'mine' | 'theirs' })
-                  }
+      {/* A plain table: the kit's Table measures scrollbars with an inline style element the CSP refuses. */}
+      <table
+        className="editor-conflict-table"
+        style={{ width: '100%', marginTop: 12, borderCollapse: 'collapse' }}
+      >
+        <thead>
+          <tr>
+            {[t('conflictField'), t('conflictTheirs'), t('conflictMine'), t('conflictKeep')].map(
+              (heading) => (
+                <th
+                  key={heading}
+                  scope="col"
+                  style={{ textAlign: 'left', padding: 8, borderBottom: '1px solid #d9d9d9' }}
                 >
-                  <Space orientation="vertical">
-                    <Radio value="theirs">{t('keepTheirs')}</Radio>
-                    <Radio value="mine">{t('keepMine')}</Radio>
-                  </Space>
-                </Radio.Group>
+                  {heading}
+                </th>
               ),
-          },
-        ]}
-      />
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ name, outcome }) => (
+            <tr key={name} style={{ verticalAlign: 'top', borderBottom: '1px solid #f0f0f0' }}>
+              <th scope="row" style={{ textAlign: 'left', padding: 8, width: 110 }}>
+                {t(name)}
+              </th>
+              <td style={{ padding: 8 }}>{cell(theirs, name)}</td>
+              <td style={{ padding: 8 }}>{cell(mine, name)}</td>
+              <td style={{ padding: 8, width: 170 }}>
+                {outcome === 'both-same' ? (
+                  t('conflictBoth')
+                ) : (
+                  <Radio.Group
+                    aria-label={`${t('conflictKeep')} ${t(name)}`}
+                    value={choices[name]}
+                    onChange={(event) =>
+                      setChoices({ ...choices, [name]: event.target.value as 'mine' | 'theirs' })
+                    }
+                  >
+                    <Space orientation="vertical">
+                      <Radio value="theirs">{t('keepTheirs')}</Radio>
+                      <Radio value="mine">{t('keepMine')}</Radio>
+                    </Space>
+                  </Radio.Group>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <Space style={{ marginTop: 12 }}>
         <Button
           type="primary"
