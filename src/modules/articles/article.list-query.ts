@@ -23,6 +23,14 @@ export interface ArticleListQuery {
   status?: ArticleStatus | null;
   /** Editors only: the working copy outside or inside its validity window at `at`. */
   window?: 'outside' | 'inside' | null;
+  /** Editors only: articles this subject owns (the editor's "my work"). */
+  owner?: string | null;
+  /** Editors only: true: sent back by a reviewer and not submitted again; false: not. */
+  rejected?: boolean | null;
+  /** Editors only: true: with unresolved flags; false: none. */
+  openFlags?: boolean | null;
+  /** Editors only: the working copy's validity ends before this instant. */
+  expiresBefore?: Date | null;
   at: Date;
 }
 
@@ -38,6 +46,13 @@ export function articleListFilter(query: ArticleListQuery): Filter<ArticleDoc> {
   if (query.audience) clauses.push({ [`${field}.audience`]: query.audience });
   if (query.locale) clauses.push({ locale: query.locale });
   if (query.status) clauses.push({ status: query.status });
+  if (query.owner) clauses.push({ owner: query.owner });
+  // A range on `rejection.at` (a date only while rejected), so the index's bounds serve it.
+  if (query.rejected === true) clauses.push({ 'rejection.at': { $type: 'date' } });
+  if (query.rejected === false) clauses.push({ 'rejection.at': null });
+  if (query.openFlags === true) clauses.push({ 'counters.openFlags': { $gt: 0 } });
+  if (query.openFlags === false) clauses.push({ 'counters.openFlags': { $lte: 0 } });
+  if (query.expiresBefore) clauses.push({ 'current.validTo': { $ne: null, $lt: query.expiresBefore } });
   if (query.window === 'outside') {
     clauses.push({
       $or: [{ 'current.validTo': { $lte: at } }, { 'current.validFrom': { $gt: at } }],

@@ -29,10 +29,34 @@ const ArticleFilterInput = builder.inputType('ArticleFilter', {
       description:
         'true: only articles outside their validity window (editors); false: only those inside it.',
     }),
+    mine: t.boolean({
+      description: 'true: only articles you own (editors and reviewers; BAD_USER_INPUT for others).',
+    }),
+    rejected: t.boolean({
+      description:
+        'true: only articles a reviewer sent back and nobody submitted again (see `rejection`); false: the others (editors and reviewers).',
+    }),
+    hasOpenFlags: t.boolean({
+      description: 'true: only articles with unresolved flags; false: those without (editors and reviewers).',
+    }),
+    expiresBefore: t.field({
+      type: 'DateTime',
+      description:
+        'Only articles whose working copy has a validity end (validTo) before this instant; with expired: false, those still served that expire soon (editors and reviewers).',
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
+  articleBodyPreview: t.string({
+    nullable: true,
+    authScopes: { role: 'editor' },
+    description:
+      "Renders a Markdown body exactly as `Article.bodyHtml` would (the editor's live preview; editors). BAD_USER_INPUT on `body` over 50,000 characters.",
+    args: { body: t.arg.string({ required: true, description: 'The Markdown to render.' }) },
+    resolve: (_root, args, context) =>
+      context.services.articleReader.previewBody(context.principal, args.body),
+  }),
   article: t.field({
     type: ArticleRef,
     nullable: true,

@@ -13,7 +13,9 @@ import type {
 } from './article.model.js';
 import type { ArticleListQuery } from './article.list-query.js';
 import type { ArticleRepository } from './article.repository.js';
-import { normaliseErrorCode } from './article.validation.js';
+import { MAX_BODY_LENGTH, normaliseErrorCode } from './article.validation.js';
+import { articlesPolicy } from './article.policy.js';
+import { renderMarkdown } from './markdown.js';
 import {
   MAX_TS,
   ruleAllows,
@@ -71,7 +73,18 @@ export interface ArticleFilter {
   errorCode?: string | null;
   /** true: only articles outside their validity window (editors); false: only those inside. */
   expired?: boolean | null;
+  /** Editors: true: only articles the caller owns. */
+  mine?: boolean | null;
+  /** Editors: true: only those a reviewer sent back (not submitted again); false: the others. */
+  rejected?: boolean | null;
+  /** Editors: true: only those with unresolved flags; false: the others. */
+  hasOpenFlags?: boolean | null;
+  /** Editors: only those whose working copy stops being served before this instant. */
+  expiresBefore?: Date | null;
 }
+
+/** The filter fields only editors, reviewers and admins may use (others get BAD_USER_INPUT). */
+const EDITORIAL_FILTERS = ['mine', 'rejected', 'hasOpenFlags', 'expiresBefore'] as const;
 
 /**
  * Reading the knowledge base: who sees which article (article.visibility.ts), lists and categories.
@@ -171,6 +184,14 @@ export class ArticleReader {
     if (filter.status && !editor && filter.status !== 'PUBLISHED') {
       throw badField('filter.status', 'only editors and reviewers can list articles that are not published');
     }
+    for (const name of EDITORIAL_FILTERS) {
+      if (!editor && filter[name] !== null && filter[name] !== undefined) {
+        throw badField(`filter.${name}`, 'only editors and reviewers can use this filter');
+      }
+    }
+    if (filter.expiresBefore && Number.isNaN(filter.expiresBefore.getTime())) {
+      throw badField('filter.expiresBefore', 'not a valid instant');
+    }
     const query: ArticleListQuery = {
       visible: toMongoFilter(principal, at),
       copy: rule.copy,
@@ -181,6 +202,10 @@ export class ArticleReader {
       audience: filter.audience,
       locale: filter.locale,
       status: editor ? filter.status : null,
+      owner: filter.mine === true ? principal.id : null,
+      rejected: filter.rejected,
+      openFlags: filter.hasOpenFlags,
+      expiresBefore: filter.expiresBefore,
     };
     if (filter.expired === true) {
       if (!editor) return { ...query, nothing: true };
@@ -189,6 +214,18 @@ export class ArticleReader {
       query.window = 'inside';
     }
     return query;
+  }
+
+  /**
+   * A Markdown body rendered as `Article.bodyHtml` renders it (the editor's live preview).
+   * @throws FORBIDDEN unless editor; BAD_USER_INPUT on `body` when it is too long for an article.
+   */
+  previewBody(principal: Principal, body: string): string {
+    articlesPolicy.authorize(principal, 'update');
+    if (body.length > MAX_BODY_LENGTH) {
+      throw badField('body', `the body must be at most ${MAX_BODY_LENGTH.toLocaleString('en')} characters`);
+    }
+    return renderMarkdown(body);
   }
 
   /** The category tree, flat, in key order. */

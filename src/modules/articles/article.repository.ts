@@ -28,6 +28,12 @@ export const articleIndexes: CollectionIndexes[] = [
       { name: 'current_tags_recency', key: byRecency({ 'current.tags': 1 }) },
       { name: 'current_error_codes_recency', key: byRecency({ 'current.errorCodes': 1 }) },
       { name: 'current_valid_to', key: { 'current.validTo': 1 } },
+      // The editors' "my work" lists: mine by status (drafts, in review, rejected), flagged, expiring.
+      { name: 'owner_recency', key: byRecency({ owner: 1 }) },
+      { name: 'owner_status_recency', key: byRecency({ owner: 1, status: 1 }) },
+      { name: 'rejection_recency', key: byRecency({ 'rejection.at': 1 }) },
+      { name: 'open_flags_recency', key: byRecency({ 'counters.openFlags': 1 }) },
+      { name: 'current_valid_to_recency', key: byRecency({ 'current.validTo': 1 }) },
       { name: 'revision_pending', key: { revisionPending: 1 } },
       { name: 'search_pending', key: { searchPending: 1, updatedAt: 1 } },
     ],

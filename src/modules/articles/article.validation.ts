@@ -45,6 +45,9 @@ const errorCodes = z
 
 const nullableDate = z.coerce.date().nullable();
 
+/** The longest Markdown body an article may have. */
+export const MAX_BODY_LENGTH = 50_000;
+
 /** Content fields, shared by create, update and the seed import. */
 const contentShape = {
   title: trimmed(120, 'the title'),
@@ -52,7 +55,7 @@ const contentShape = {
   body: z
     .string()
     .min(1, 'the body must not be empty')
-    .max(50_000, 'the body must be at most 50,000 characters'),
+    .max(MAX_BODY_LENGTH, 'the body must be at most 50,000 characters'),
   category: z
     .string()
     .trim()
