@@ -9,7 +9,6 @@ import {
   Select,
   Space,
   Spin,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -21,6 +20,7 @@ import { useI18n } from '../../app/i18n';
 import { readFragment } from '../../graphql';
 import { channelDraftOf, channelInputOf, emptyChannel } from './channel-draft';
 import type { AccessDraft, ChannelDraft } from './channel-draft';
+import { DataTable } from './DataTable';
 import { AdminChannelQuery, AdminChannelsQuery, ChannelFormFields, UpsertChannelMutation } from './documents';
 import { firstMessages, formErrorsOf } from './field-errors';
 import { useLabels } from './labels';
@@ -205,6 +205,7 @@ function ChannelForm({
                 </Form.Item>
               ))}
               <Button
+                autoInsertSpace={false}
                 aria-label={t('accessRemove', { n: index + 1 })}
                 onClick={() => set({ access: draft.access.filter((_, i) => i !== index) })}
               >
@@ -267,21 +268,19 @@ export function ChannelsPage() {
         </Button>
       </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={result.fetching && channels.length === 0}
-        pagination={false}
-        dataSource={[...channels]}
+      <DataTable
+        rowKey={(channel) => channel.id}
+        loading={result.fetching}
+        rows={channels}
         columns={[
-          { title: t('colName'), dataIndex: 'name' },
-          { title: t('colCode'), dataIndex: 'code' },
+          { key: 'name', title: t('colName'), render: (channel) => channel.name },
+          { key: 'code', title: t('colCode'), render: (channel) => channel.code },
           {
+            key: 'type',
             title: t('colChannelType'),
-            dataIndex: 'type',
-            render: (type: string, channel) => (
+            render: (channel) => (
               <span>
-                {label('ChannelType', type)}{' '}
+                {label('ChannelType', channel.type)}{' '}
                 <Typography.Text type="secondary">
                   {label('ChannelKind', channel.kind)} · {label('ChannelOwnership', channel.ownership)}
                 </Typography.Text>
@@ -289,18 +288,11 @@ export function ChannelsPage() {
             ),
           },
           {
+            key: 'access',
             title: t('colAccess'),
-            dataIndex: 'access',
-            render: (
-              access: ReadonlyArray<{
-                kind: string;
-                value: string;
-                code?: string | null;
-                meaning?: string | null;
-              }>,
-            ) => (
+            render: (channel) => (
               <ul className="channel-access-list">
-                {access.map((entry, index) => (
+                {channel.access.map((entry, index) => (
                   <li key={index}>
                     <Tag>{label('AccessKind', entry.kind)}</Tag>
                     {entry.value}
@@ -312,19 +304,19 @@ export function ChannelsPage() {
             ),
           },
           {
+            key: 'hours',
             title: t('colHours'),
-            dataIndex: 'hours',
-            render: (hours: string, channel) => (channel.alwaysOpen ? `${hours || '7×24'}` : hours),
+            render: (channel) => (channel.alwaysOpen ? channel.hours || '7×24' : channel.hours),
           },
           {
-            title: t('colActions'),
-            dataIndex: 'code',
             key: 'actions',
-            render: (code: string, channel) => (
+            title: t('colActions'),
+            render: (channel) => (
               <Button
                 size="small"
+                autoInsertSpace={false}
                 aria-label={t('editChannel', { name: channel.name })}
-                onClick={() => setEditing(code)}
+                onClick={() => setEditing(channel.code)}
               >
                 {t('edit')}
               </Button>

@@ -1,4 +1,4 @@
-import { Alert, Empty, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Empty, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { RegionCascader } from '../shared/RegionCascader';
 import type { ChartBar } from './CoverageChart';
+import { DataTable } from './DataTable';
 import { CoverageQuery } from './documents';
 import { useLabels } from './labels';
 import { adminMessages } from './messages';
@@ -113,15 +114,14 @@ export function CoveragePage({ search }: { search: URLSearchParams }) {
             <Suspense fallback={<Spin />}>
               <CoverageChart bars={bars} description={description} />
             </Suspense>
-            <Table
-              size="small"
-              pagination={false}
-              dataSource={rows}
+            <DataTable
+              rowKey={(row) => row.key}
+              rows={rows}
               caption={t('coverageTableCaption', { region: coverage.region.name })}
               columns={[
-                { title: t('colDimension'), dataIndex: 'dimension' },
-                { title: t('colValue'), dataIndex: 'name' },
-                { title: t('colHalls'), dataIndex: 'count', align: 'right' },
+                { key: 'dimension', title: t('colDimension'), render: (row) => row.dimension },
+                { key: 'name', title: t('colValue'), render: (row) => row.name },
+                { key: 'count', title: t('colHalls'), render: (row) => row.count, align: 'right' },
               ]}
             />
           </div>

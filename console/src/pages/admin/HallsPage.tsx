@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { Link, navigate } from '../../app/router';
 import type { VariablesOf } from '../../graphql';
 import { RegionCascader } from '../shared/RegionCascader';
+import { DataTable } from './DataTable';
 import { AdminHallsQuery, HallsCsvQuery } from './documents';
 import {
   AREAS,
@@ -33,9 +34,8 @@ const countOf = (facet: Facet | undefined, value: string): number | undefined =>
 /** The status as a tag with text (not only colour). */
 export function StatusTag({ status }: { status: string }) {
   const { label } = useLabels();
-  const color = status === 'OPEN' ? 'green' : status === 'CLOSED' ? 'default' : 'orange';
   return (
-    <Tag color={color} data-status={status}>
+    <Tag className={`hall-status-tag hall-status-${status}`} data-status={status}>
       {label('HallStatus', status)}
     </Tag>
   );
@@ -185,37 +185,27 @@ export function HallsPage({ search }: { search: URLSearchParams }) {
       <div role="status" className="admin-total">
         {halls ? t('hallsFound', { count: halls.totalCount }) : ''}
       </div>
-      <Table
-        rowKey="id"
-        loading={result.fetching && !halls}
-        dataSource={halls ? [...halls.nodes] : []}
-        pagination={false}
-        size="middle"
+      <DataTable
+        rowKey={(hall) => hall.id}
+        loading={result.fetching}
+        rows={halls?.nodes ?? []}
         columns={[
           {
+            key: 'code',
             title: t('colCode'),
-            dataIndex: 'code',
-            render: (code: string) => <Link href={`/work/halls/${encodeURIComponent(code)}`}>{code}</Link>,
+            render: (hall) => <Link href={`/work/halls/${encodeURIComponent(hall.code)}`}>{hall.code}</Link>,
           },
-          { title: t('colName'), dataIndex: 'name' },
-          { title: t('colTier'), dataIndex: 'tier', render: (value: string) => label('HallTier', value) },
+          { key: 'name', title: t('colName'), render: (hall) => hall.name },
+          { key: 'tier', title: t('colTier'), render: (hall) => label('HallTier', hall.tier) },
           {
+            key: 'operation',
             title: t('colOperation'),
-            dataIndex: 'operation',
-            render: (value: string) => label('HallOperation', value),
+            render: (hall) => label('HallOperation', hall.operation),
           },
-          { title: t('colArea'), dataIndex: 'area', render: (value: string) => label('HallArea', value) },
-          {
-            title: t('colRegion'),
-            dataIndex: 'region',
-            render: (region: { name: string } | null) => region?.name ?? '',
-          },
-          {
-            title: t('colStatus'),
-            dataIndex: 'status',
-            render: (status: string) => <StatusTag status={status} />,
-          },
-          { title: t('colPhone'), dataIndex: 'phone' },
+          { key: 'area', title: t('colArea'), render: (hall) => label('HallArea', hall.area) },
+          { key: 'region', title: t('colRegion'), render: (hall) => hall.region?.name ?? '' },
+          { key: 'status', title: t('colStatus'), render: (hall) => <StatusTag status={hall.status} /> },
+          { key: 'phone', title: t('colPhone'), render: (hall) => hall.phone ?? '' },
         ]}
       />
       <nav className="admin-pager" aria-label={t('pager')}>

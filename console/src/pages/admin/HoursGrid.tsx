@@ -184,6 +184,7 @@ export function HoursGridEditor({
                   <Button
                     size="small"
                     danger
+                    autoInsertSpace={false}
                     aria-label={t('hoursRemoveSpecial', { n: index + 1 })}
                     onClick={() =>
                       onChange({ ...value, special: value.special.filter((_, i) => i !== index) })

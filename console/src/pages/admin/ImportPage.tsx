@@ -1,32 +1,13 @@
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Input,
-  Radio,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Input, Radio, Space, Statistic, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
 import sampleCsv from '../../../../samples/halls.csv?raw';
+import { DataTable } from './DataTable';
 import { ImportHallsMutation } from './documents';
 import { formatOf, rowFieldOf } from './import-report';
 import type { ImportFormat } from './import-report';
 import { adminMessages, useApiMessage } from './messages';
-
-const ACTION_COLORS: Record<string, string> = {
-  CREATED: 'green',
-  UPDATED: 'blue',
-  UNCHANGED: 'default',
-  INVALID: 'red',
-};
 
 /** `/work/import`: a CSV or JSON file (uploaded or pasted), its dry-run report row by row, then apply. */
 export function ImportPage() {
@@ -143,34 +124,28 @@ export function ImportPage() {
               <Statistic title={t('actionUNCHANGED')} value={current.unchanged} />
               <Statistic title={t('actionINVALID')} value={current.invalid} />
             </Space>
-            <Table
-              rowKey="row"
-              size="small"
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              dataSource={[...current.rows]}
+            <DataTable
+              rowKey={(row) => String(row.row)}
+              rows={current.rows}
               rowClassName={(row) => `import-row import-${row.action.toLowerCase()}`}
               columns={[
+                { key: 'line', title: t('colLine'), render: (row) => row.line ?? row.row + 1 },
+                { key: 'code', title: t('colCode'), render: (row) => row.code ?? '' },
                 {
-                  title: t('colLine'),
-                  dataIndex: 'line',
-                  render: (line: number | null, row) => line ?? row.row + 1,
-                },
-                { title: t('colCode'), dataIndex: 'code' },
-                {
+                  key: 'action',
                   title: t('colAction'),
-                  dataIndex: 'action',
-                  render: (action: string) => (
-                    <Tag color={ACTION_COLORS[action]} data-action={action}>
-                      {t(`action${action}` as 'actionCREATED')}
+                  render: (row) => (
+                    <Tag className={`import-tag import-tag-${row.action}`} data-action={row.action}>
+                      {t(`action${row.action}`)}
                     </Tag>
                   ),
                 },
                 {
+                  key: 'errors',
                   title: t('colProblems'),
-                  dataIndex: 'errors',
-                  render: (errors: ReadonlyArray<{ path: string; message: string }>) => (
+                  render: (row) => (
                     <ul className="import-errors">
-                      {errors.map((error) => (
+                      {row.errors.map((error) => (
                         <li key={error.path + error.message}>
                           <code>{rowFieldOf(error.path)}</code> {apiMessage(error.message)}
                         </li>
