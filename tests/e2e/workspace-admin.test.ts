@@ -224,12 +224,23 @@ describe("the admins' workspace", () => {
     await page.getByLabel('周二午休开始').fill('12:00');
     await page.getByLabel('周二午休结束').fill('13:30');
     await page.getByRole('button', { name: '+ 添加特殊日期' }).click();
-    await page.getByLabel('特殊日期 1 的日期').fill('2027-02-06');
-    await page.getByLabel('特殊日期 1 的说明').fill('除夕');
+    // The hall has a special date already (2026-02-17); the new one is the last row.
+    await page
+      .getByLabel(/^特殊日期 \d+ 的日期$/)
+      .last()
+      .fill('2027-02-06');
+    await page
+      .getByLabel(/^特殊日期 \d+ 的说明$/)
+      .last()
+      .fill('除夕');
     await screenshot(page, 'admin-hall-hours');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText(`已保存营业厅 ${code}`).waitFor();
+    const outcome = page
+      .getByText(`已保存营业厅 ${code}`)
+      .or(page.locator('.ant-form-item-explain-error, .ant-alert-error'));
+    await outcome.first().waitFor();
+    expect(await outcome.first().innerText()).toBe(`已保存营业厅 ${code}`);
 
     const saved = (await api<HallAnswer>(HALL_QUERY, { code })).hall!;
     expect(saved.openingHours.weekly[1]).toEqual([
@@ -240,6 +251,7 @@ describe("the admins' workspace", () => {
     expect(saved.openingHours.special).toContainEqual(
       expect.objectContaining({ date: '2027-02-06', closed: true, note: '除夕' }),
     );
+    expect(saved.openingHours.special.map((day) => day.date)).toContain('2026-02-17');
 
     // A status change asks first, then holds.
     await page.getByRole('button', { name: '暂停营业' }).click();
@@ -259,7 +271,7 @@ describe("the admins' workspace", () => {
     const { page, problems } = await open('/work/channels');
     await page.getByRole('heading', { name: '服务渠道' }).waitFor();
     await page.getByRole('button', { name: '编辑客服热线10000' }).click();
-    const drawer = page.locator('.ant-drawer');
+    const drawer = page.locator('.channel-editor');
     const number = drawer.getByLabel('联系方式 1 的号码或网址');
     await expect(number.inputValue()).resolves.toBe('10000');
     await number.fill('');

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Drawer,
-  Form,
-  Input,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Checkbox, Card, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -268,6 +255,19 @@ export function ChannelsPage() {
         </Button>
       </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
+      {editing !== undefined && (
+        // Inline rather than in a Drawer: its scroll lock inserts a <style> without the CSP nonce.
+        <Card
+          className="channel-editor"
+          role="region"
+          aria-label={editing ? t('editChannelTitle', { code: editing }) : t('newChannel')}
+          title={editing ? t('editChannelTitle', { code: editing }) : t('newChannel')}
+          extra={<Button onClick={() => setEditing(undefined)}>{t('cancel')}</Button>}
+        >
+          {editing === null && <ChannelForm initial={emptyChannel()} isNew onDone={close} />}
+          {editing && <EditChannel key={editing} code={editing} onDone={close} />}
+        </Card>
+      )}
       <DataTable
         rowKey={(channel) => channel.id}
         loading={result.fetching}
@@ -324,16 +324,6 @@ export function ChannelsPage() {
           },
         ]}
       />
-      <Drawer
-        open={editing !== undefined}
-        onClose={() => setEditing(undefined)}
-        size={640}
-        title={editing ? t('editChannelTitle', { code: editing }) : t('newChannel')}
-        destroyOnHidden
-      >
-        {editing === null && <ChannelForm initial={emptyChannel()} isNew onDone={close} />}
-        {editing && <EditChannel code={editing} onDone={close} />}
-      </Drawer>
     </section>
   );
 }

@@ -235,8 +235,15 @@ function HallForm({
       void message.success(t('hallCreated', { code: input.code }));
       onSaved(input.code);
     } else {
+      // The code is sent only when it changes (a rename); the hall is named by its id.
+      const { code, ...rest } = input;
       const answer = await update({
-        input: { ...input, hall: { id: saved.id }, expectedVersion: saved.version } as UpdateInput,
+        input: {
+          ...rest,
+          ...(code !== initial.code ? { code } : {}),
+          hall: { id: saved.id },
+          expectedVersion: saved.version,
+        } as UpdateInput,
       });
       if (answer.error) return show(answer.error);
       void message.success(t('hallSaved', { code: input.code }));

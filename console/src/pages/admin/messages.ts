@@ -369,6 +369,7 @@ const API_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
     'zh-CN': '自有他营厅须写明合作方',
     en: 'A partner-operated hall needs its partner',
   },
+  'a date is YYYY-MM-DD': { 'zh-CN': '日期格式为 YYYY-MM-DD', en: 'A date is YYYY-MM-DD' },
   'only a PARTNER_OPERATED hall has a partner': {
     'zh-CN': '只有自有他营厅才有合作方',
     en: 'Only a partner-operated hall has a partner',
