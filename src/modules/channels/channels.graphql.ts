@@ -55,6 +55,12 @@ builder.node(ChannelRef, {
       args: { locale: t.arg(localeArg()) },
       resolve: (channel, args) => (args.locale === 'en' && channel.nameEn ? channel.nameEn : channel.name),
     }),
+    nameEn: t.string({
+      nullable: true,
+      description:
+        'The English name as entered, null when none (what an editing form sends back to upsertChannel; `name(locale: EN)` falls back to Chinese).',
+      resolve: (channel) => channel.nameEn || null,
+    }),
     kind: t.field({ type: ChannelKindEnum, description: 'Follows from type.', resolve: (c) => c.kind }),
     ownership: t.field({
       type: ChannelOwnershipEnum,
