@@ -24,12 +24,6 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-const ROLE_LABELS: Record<Exclude<ConsoleRole, 'agent'>, string> = {
-  editor: '编辑',
-  reviewer: '审核',
-  admin: '管理员',
-};
-
 /** A signed-in page at `path`, watched for console errors, CSP violations and outside requests. */
 async function open(
   path: string,
@@ -39,17 +33,7 @@ async function open(
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
   const { problems } = watchPage(page, server.url);
-  if (role === 'agent') await signIn(page, server, name, role, path);
-  else {
-    // The shared signIn's radio.check() cannot click Ant Design's button-style radios (their input
-    // is hidden): pick the role by its visible label instead, then sign in as it does.
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(/\/signin\?next=/);
-    await page.getByLabel('姓名').fill(name);
-    await page.locator('label', { hasText: ROLE_LABELS[role] }).click();
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(`${server.url}${path}`);
-  }
+  await signIn(page, server, name, role, path);
   return { page, problems };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
-import { startConsoleRig } from '../helpers/console-e2e.js';
+import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig } from '../helpers/console-e2e.js';
 import { expectData } from '../helpers/graphql.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -46,23 +46,11 @@ async function stored(id: string): Promise<StoredArticle> {
 const fieldError = (page: Page, id: string) =>
   page.locator('.ant-form-item', { has: page.locator(`#${id}`) }).locator('.ant-form-item-explain-error');
 
-/**
- * Signs in as an editor through the development sign-in page. (The shared `signIn` checks the role's
- * hidden radio input, which Playwright cannot click; here the visible role button is clicked.)
- */
-async function signInAsEditor(page: Page, name: string, path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel('姓名').fill(name);
-  await page.locator('label', { hasText: /^编辑$/ }).click();
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${server.url}${path}`);
-}
-
 async function editorPage(name: string, path: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const { problems } = watchPage(page, server.url);
-  await signInAsEditor(page, name, path);
+  await signIn(page, server, name, 'editor', path);
   return { page, problems };
 }
 

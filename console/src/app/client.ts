@@ -10,27 +10,83 @@ import type { Session } from './session';
  * Categories are keyed by their `key`.
  */
 const embedded = () => null;
-const keys: KeyingConfig = {
-  ArticleSearchConnection: embedded,
-  ArticleSearchEdge: embedded,
-  ArticleStats: embedded,
-  EnumLabel: embedded,
-  FacetCount: embedded,
-  GeoPoint: embedded,
-  HallChange: embedded,
-  HallDay: embedded,
-  NearbyHall: embedded,
-  OpeningHours: embedded,
-  PageInfo: embedded,
-  SearchFacets: embedded,
-  TimeInterval: embedded,
-  SpecialDate: embedded,
-  HallConnection: embedded,
-  HallEdge: embedded,
-  Viewer: embedded,
-  ChannelAccess: embedded,
-  ComplaintDeadline: embedded,
-  WhereCanIResult: embedded,
+/** The API's object types without an `id` (kept in step with the schema by client.test.ts). */
+export const EMBEDDED_TYPES = [
+  'ArchiveArticlePayload',
+  'ArticleConnection',
+  'ArticleDiff',
+  'ArticleEdge',
+  'ArticleFlagConnection',
+  'ArticleFlagEdge',
+  'ArticleRejection',
+  'ArticleRevisionConnection',
+  'ArticleRevisionEdge',
+  'ArticleSearchConnection',
+  'ArticleSearchEdge',
+  'ArticleStats',
+  'ArticleSuggestion',
+  'ArticleUsage',
+  'ChannelAccess',
+  'ChannelConnection',
+  'ChannelEdge',
+  'ComplaintDeadline',
+  'Count',
+  'Coverage',
+  'CreateArticlePayload',
+  'CreateHallPayload',
+  'CreateSynonymSetPayload',
+  'DeleteSynonymSetPayload',
+  'EnumLabel',
+  'FacetCount',
+  'FieldChange',
+  'FlagArticlePayload',
+  'GeoPoint',
+  'HallAreaCount',
+  'HallChange',
+  'HallConnection',
+  'HallDay',
+  'HallEdge',
+  'HallFacets',
+  'HallOperationCount',
+  'HallStatusCount',
+  'HallTierCount',
+  'ImportFieldError',
+  'ImportHallsPayload',
+  'ImportRow',
+  'LineChange',
+  'NearbyHall',
+  'OpeningHours',
+  'PageInfo',
+  'PublishArticlePayload',
+  'RateArticlePayload',
+  'RecordArticleUsePayload',
+  'RejectArticlePayload',
+  'ResolveArticleFlagPayload',
+  'RestoreArticleRevisionPayload',
+  'ReviewQueueConnection',
+  'ReviewQueueEdge',
+  'ReviewQueueItem',
+  'SearchAnswerCard',
+  'SearchDayCount',
+  'SearchFacets',
+  'SearchInsights',
+  'SearchQueryCount',
+  'SearchSpellingSuggestion',
+  'ServiceKindCount',
+  'SetHallStatusPayload',
+  'SpecialDate',
+  'SubmitArticleForReviewPayload',
+  'TimeInterval',
+  'UpdateArticlePayload',
+  'UpdateHallPayload',
+  'UpdateSynonymSetPayload',
+  'UpsertChannelPayload',
+  'Viewer',
+  'WhereCanIResult',
+  'ZeroResultQuery',
+] as const;
+export const keys: KeyingConfig = {
+  ...Object.fromEntries(EMBEDDED_TYPES.map((type) => [type, embedded])),
   ComplaintGradePolicy: (policy: Data) => (typeof policy['grade'] === 'string' ? policy['grade'] : null),
   Category: (category: Data) => (typeof category['key'] === 'string' ? category['key'] : null),
 };
@@ -41,9 +97,15 @@ export function isUnauthenticated(error: CombinedError): boolean {
   return status === 401 || error.graphQLErrors.some((e) => e.extensions['code'] === 'UNAUTHENTICATED');
 }
 
+/** The console's language (set on <html lang> by the i18n provider): the API answers errors in it. */
+function uiLanguage(): string {
+  return document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
+}
+
 function withToken(init: RequestInit | undefined, session: Session | undefined): RequestInit {
   const headers = new Headers(init?.headers);
   if (session) headers.set('authorization', `Bearer ${session.token}`);
+  headers.set('accept-language', uiLanguage());
   return { ...init, headers };
 }
 
@@ -86,6 +148,6 @@ export function createPublicClient(): Client {
   return new Client({
     url: '/graphql',
     exchanges: [cacheExchange({ keys }), fetchExchange],
-    fetchOptions: { credentials: 'omit' },
+    fetchOptions: () => ({ credentials: 'omit', headers: { 'accept-language': uiLanguage() } }),
   });
 }
