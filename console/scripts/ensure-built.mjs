@@ -33,6 +33,8 @@ export function sourceHash() {
     path.join(consoleDir, 'vite.config.ts'),
     path.join(consoleDir, 'package.json'),
     path.join(consoleDir, '..', 'package-lock.json'),
+    // Bundled as the import page's sample download.
+    path.join(consoleDir, '..', 'samples', 'halls.csv'),
   ].filter((file) => existsSync(file));
   const hash = createHash('sha256').update(BUILD_FORMAT).update('\0');
   for (const file of files.sort()) {
