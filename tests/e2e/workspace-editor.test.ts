@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
 import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
-import type { ConsoleRig } from '../helpers/console-e2e.js';
+import type { ConsoleRig, ConsoleRole } from '../helpers/console-e2e.js';
+import { waitForSearchSync } from '../helpers/search-sync.js';
 import { expectData } from '../helpers/graphql.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -46,16 +47,20 @@ async function stored(id: string): Promise<StoredArticle> {
 const fieldError = (page: Page, id: string) =>
   page.locator('.ant-form-item', { has: page.locator(`#${id}`) }).locator('.ant-form-item-explain-error');
 
-async function editorPage(name: string, path: string): Promise<{ page: Page; problems: string[] }> {
+async function editorPage(
+  name: string,
+  path: string,
+  role: ConsoleRole = 'editor',
+): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const { problems } = watchPage(page, server.url);
-  await signIn(page, server, name, 'editor', path);
+  await signIn(page, server, name, role, path);
   return { page, problems };
 }
 
 describe('the editors’ workspace', () => {
-  it('writes a draft: the API’s message on the title field, a reload keeps unsaved text, submit shows it in review', async () => {
+  it('writes a draft: the API’s message on the title field, a reload keeps unsaved text, submit shows it in review, a reviewer approves it and an agent finds it', async () => {
     const title = '光猫LOS灯红色闪烁怎么办';
     const { page, problems } = await editorPage(
       '王编辑',
@@ -120,6 +125,27 @@ describe('the editors’ workspace', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'workspace-my-work');
     expect(problems).toEqual([]);
+
+    // A reviewer finds it in the queue and approves it; an agent then finds its text at the desk.
+    const reviewer = await editorPage('李审核', '/work/review', 'reviewer');
+    const card = reviewer.page.locator('.review-card', {
+      has: reviewer.page.getByRole('heading', { name: title, exact: true }),
+    });
+    await card.getByText('新文章', { exact: true }).waitFor();
+    await card.getByRole('button', { name: '批准发布' }).click();
+    await reviewer.page.getByText(`已发布：${title}`).waitFor();
+    await expect(stored(id)).resolves.toMatchObject({ status: 'PUBLISHED' });
+    expect(reviewer.problems).toEqual([]);
+    await waitForSearchSync(server.app, 120_000);
+    const agent = await editorPage('王坐席', '/', 'agent');
+    const box = agent.page.getByRole('combobox', { name: '搜索知识库' });
+    await box.fill('光猫LOS灯红色闪烁');
+    // (The hit's title is highlighted word by word: 光猫 LOS 灯红色闪烁怎么办.)
+    await agent.page
+      .locator('.hit-title', { hasText: /^光猫\s*LOS\s*灯红色闪烁怎么办/ })
+      .first()
+      .waitFor();
+    expect(agent.problems).toEqual([]);
   });
 
   it('two editors save the same article: the second carries their changes over, field by field', async () => {
