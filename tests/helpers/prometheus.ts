@@ -34,8 +34,17 @@ export function parseExposition(text: string): Exposition {
     )) {
       labels[key as string] = value as string;
     }
-    const value = sample[3] === '+Inf' ? Infinity : Number(sample[3]);
-    if (Number.isNaN(value)) throw new Error(`not a number: ${line}`);
+    // The format's special values: +Inf, -Inf and NaN (prom-client writes `Nan`, e.g. the event-loop
+    // lag of a process scraped before its first sample; Prometheus reads it case-insensitively).
+    const raw = sample[3] as string;
+    const value = /^nan$/i.test(raw)
+      ? NaN
+      : raw === '+Inf'
+        ? Infinity
+        : raw === '-Inf'
+          ? -Infinity
+          : Number(raw);
+    if (Number.isNaN(value) && !/^nan$/i.test(raw)) throw new Error(`not a number: ${line}`);
     samples.push({ name: sample[1] as string, labels, value });
   }
   return { samples, types };
