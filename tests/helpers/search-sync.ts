@@ -17,3 +17,23 @@ export async function waitForSearchSync(app: OpenApp, timeoutMs = SEARCH_TASK_TI
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/**
+ * Waits until article search is answered by Meilisearch, not degraded: on a fresh server the index
+ * is created by a Meilisearch task nobody waits on, and searches before it is done fall back to
+ * MongoDB. For tests that assert a real search right after start.
+ */
+export async function waitForSearchAnswered(
+  server: { graphql: <T>(query: string) => Promise<{ body: { data?: T | null } }> },
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await server.graphql<{ searchArticles: { degraded: boolean } }>(
+      '{ searchArticles(query: "宽带", first: 1) { degraded } }',
+    );
+    if (answer.body.data?.searchArticles.degraded === false) return;
+    if (Date.now() > deadline) throw new Error('article search still degraded: is Meilisearch up?');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}

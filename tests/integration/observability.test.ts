@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { testEndpoints } from '../helpers/env.js';
 import { sampleValue, scrapeMetrics } from '../helpers/prometheus.js';
 import type { Sample } from '../helpers/prometheus.js';
-import { waitForSearchSync } from '../helpers/search-sync.js';
+import { waitForSearchAnswered, waitForSearchSync } from '../helpers/search-sync.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -28,6 +28,7 @@ beforeAll(async () => {
   server = await startTestServer({ METRICS_TOKEN }, { indexer: true, logDestination: sink });
   server.indexer?.nudge();
   await waitForSearchSync(server.app);
+  await waitForSearchAnswered(server);
 }, 120_000);
 afterAll(async () => {
   await server.stop();
