@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDatabase } from '../../seed/index.js';
+import { sampleValue, scrapeMetrics } from '../helpers/prometheus.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
 import { startTestServer } from '../helpers/test-server.js';
 import type { TestServer } from '../helpers/test-server.js';
@@ -25,57 +26,8 @@ afterAll(async () => {
   await server.stop();
 });
 
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-/**
- * Parses the Prometheus text exposition format (version 0.0.4): `# HELP` / `# TYPE` lines and
- * `name{label="value",...} number` samples. Throws on a line that is neither.
- */
-function parseExposition(text: string): { samples: Sample[]; types: Map<string, string> } {
-  const samples: Sample[] = [];
-  const types = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    const type = /^# TYPE (\S+) (counter|gauge|histogram|summary|untyped)$/.exec(line);
-    if (type) {
-      types.set(type[1] as string, type[2] as string);
-      continue;
-    }
-    if (line.startsWith('# HELP ')) continue;
-    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!sample) throw new Error(`not a sample line: ${line}`);
-    const labels: Record<string, string> = {};
-    for (const [, key, value] of (sample[2] ?? '').matchAll(
-      /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g,
-    )) {
-      labels[key as string] = value as string;
-    }
-    const value = sample[3] === '+Inf' ? Infinity : Number(sample[3]);
-    if (Number.isNaN(value)) throw new Error(`not a number: ${line}`);
-    samples.push({ name: sample[1] as string, labels, value });
-  }
-  return { samples, types };
-}
-
-async function scrape(): Promise<{ samples: Sample[]; types: Map<string, string> }> {
-  const response = await fetch(`${server.url}/metrics`, {
-    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  return parseExposition(await response.text());
-}
-
-function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number {
-  return samples
-    .filter((sample) => sample.name === name)
-    .filter((sample) => Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
-    .reduce((sum, sample) => sum + sample.value, 0);
-}
+const scrape = () => scrapeMetrics(`${server.url}/metrics`, METRICS_TOKEN);
+const valueOf = sampleValue;
 
 describe('GET /metrics', () => {
   it('answers only with the metrics token', async () => {
