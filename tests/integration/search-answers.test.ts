@@ -253,3 +253,47 @@ describe('relaxed queries ("did you mean")', () => {
     expect(await page('xqzjkwv qwzvjk')).toEqual({ totalHits: 0, relaxedQuery: null, edges: [] });
   });
 });
+
+describe('facets are counted when the query selects them, however it selects them', () => {
+  type Facets = {
+    tags: Array<{ value: string; count: number }>;
+    categories: Array<{ value: string; count: number }>;
+  };
+  const FACETS = 'facets { tags { value count } categories { value count } }';
+  async function facetsOf(
+    q: string,
+    selection: string,
+    fragments = '',
+  ): Promise<Facets & { totalHits: number }> {
+    const response = await server.graphql<{ searchArticles: Record<string, unknown> }>(
+      `query ($q: String!) { searchArticles(query: $q, first: 5) { totalHits ${selection} } } ${fragments}`,
+      { q },
+    );
+    const found = expectData(response).searchArticles;
+    const facets = found['facets'] as Facets;
+    return { ...facets, totalHits: found['totalHits'] as number };
+  }
+
+  it('gives the same counts selected directly, through a named fragment and through an inline fragment', async () => {
+    const direct = await facetsOf('宽带', FACETS);
+    expect(direct.categories.length).toBeGreaterThan(0);
+    expect(direct.tags.length).toBeGreaterThan(0);
+    expect(
+      await facetsOf('宽带', '...Panel', `fragment Panel on ArticleSearchConnection { ${FACETS} }`),
+    ).toEqual(direct);
+    expect(await facetsOf('宽带', `... on ArticleSearchConnection { ${FACETS} }`)).toEqual(direct);
+    // Left unselected, the search still finds as many.
+    const bare = expectData(
+      await server.graphql<{ searchArticles: { totalHits: number } }>(
+        '{ searchArticles(query: "宽带", first: 5) { totalHits } }',
+      ),
+    ).searchArticles;
+    expect(bare.totalHits).toBe(direct.totalHits);
+  });
+
+  it('counts the relaxed form of a query that found nothing', async () => {
+    const relaxed = await facetsOf('xqzjkwv 光猫 重启', FACETS);
+    expect(relaxed).toEqual(await facetsOf('光猫 重启', FACETS));
+    expect(relaxed.categories.length).toBeGreaterThan(0);
+  });
+});

@@ -65,7 +65,8 @@ export class ArticleEngine {
    * The main query and, when the query names error codes, the error-code lane, in one multi-search,
    * leaving out the `hidden` ids. Asks for the first `want` hits of each (twice as many when hits
    * are shown one per article, so that a page stays full after translations are left out, and the
-   * totals and facets leave out the translations that window holds).
+   * totals and facets leave out the translations that window holds). Facet counts only when `facets`
+   * (the answer's `facetDistribution` is then absent).
    */
   async ask(
     reader: Principal,
@@ -73,6 +74,7 @@ export class ArticleEngine {
     filter: SearchFilter,
     want: number,
     hidden: string[],
+    facets = true,
   ): Promise<EngineAnswer> {
     const clauses = this.filterClauses(reader, filter);
     if (hidden.length > 0) clauses.push(`id NOT IN [${hidden.map(quote).join(', ')}]`);
@@ -99,7 +101,7 @@ export class ArticleEngine {
         indexUid: this.indexUid,
         q: query,
         filter: clauses.join(' AND '),
-        facets: ['categoryPath', 'tags'],
+        ...(facets ? { facets: ['categoryPath', 'tags'] } : {}),
         // Hits that match the query only loosely (a stray word of it) are not answers: a query with
         // no good answer finds nothing rather than something misleading (the relevance lab's
         // no-answer queries; higher thresholds start to cost question and colloquial queries).

@@ -29,9 +29,16 @@ export async function helpForNoAnswer(
   engine: ArticleEngine,
   vocabularies: SpellingVocabularies,
   logger: Logger,
-  search: { reader: Principal; query: string; filter: SearchFilter; want: number; hidden: string[] },
+  search: {
+    reader: Principal;
+    query: string;
+    filter: SearchFilter;
+    want: number;
+    hidden: string[];
+    facets: boolean;
+  },
 ): Promise<NoAnswerHelp> {
-  const { reader, query, filter, want, hidden } = search;
+  const { reader, query, filter, want, hidden, facets } = search;
   const relaxedForms = relaxedCandidates(query);
   let relaxed: EngineAnswer | null = null;
   let didYouMean: DidYouMean | null = null;
@@ -43,7 +50,7 @@ export async function helpForNoAnswer(
     const spelling = spellings[spelt];
     if (spelling !== undefined)
       didYouMean = { query: spelling, hitCount: counts[relaxedForms.length + spelt] ?? 0 };
-    if (shorter !== undefined) relaxed = await engine.ask(reader, shorter, filter, want, hidden);
+    if (shorter !== undefined) relaxed = await engine.ask(reader, shorter, filter, want, hidden, facets);
   } catch (error) {
     logger.warn({ err: error, source: 'meilisearch' }, 'the relaxed query failed: answering none');
   }

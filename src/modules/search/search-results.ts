@@ -25,6 +25,11 @@ export interface SearchOptions {
   articles?: HitArticles;
   /** Whether to build an answer card for a confident top hit (default true; false when not selected). */
   answerCard?: boolean;
+  /**
+   * Whether to count facets (default true; false when not selected): the engine is then not asked
+   * for them, and `facets` holds empty lists.
+   */
+  facets?: boolean;
 }
 
 /** A spelling correction of a query that found nothing, and how many articles it finds. */

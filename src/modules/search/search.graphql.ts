@@ -7,7 +7,7 @@ import type { PageRequest } from '../../lib/paging.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../db/keyset.js';
 import { ArticleRef, AudienceEnum, LocaleEnum } from '../articles/schema.js';
 import { INDEX_ENTRY_ARTICLE_FIELDS } from '../articles/index.js';
-import { connectionNodeFields } from '../../schema/selection.js';
+import { connectionNodeFields, selectsField } from '../../schema/selection.js';
 import { UseChannelEnum } from '../feedback/schema.js';
 import type { ArticleView } from '../articles/index.js';
 import type { DidYouMean, FacetCount, SearchHit, SearchResult } from './search-results.js';
@@ -217,6 +217,7 @@ builder.queryFields((t) => ({
             channel: args.channel ?? null,
             articles: fromIndex ? 'index' : 'stored',
             answerCard: card !== null,
+            facets: selectsField(info, 'facets'),
           },
         );
         const edges = result.hits.map((hit, index) => ({

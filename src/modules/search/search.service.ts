@@ -85,6 +85,7 @@ export class SearchService {
     const result = await this.search(principal, query, filter, first, offset, {
       articles: options.articles ?? 'stored',
       answerCard: options.answerCard ?? true,
+      facets: options.facets ?? true,
     });
     const event = {
       query: rawQuery.slice(0, 200),
@@ -113,14 +114,14 @@ export class SearchService {
     filter: SearchFilter,
     first: number,
     offset: number,
-    wanted: { articles: HitArticles; answerCard: boolean },
+    wanted: { articles: HitArticles; answerCard: boolean; facets: boolean },
   ): Promise<SearchResult> {
-    const { articles } = wanted;
+    const { articles, facets } = wanted;
     // The engine is asked at once, beside the look-up of what it must leave out (a recent MongoDB
     // look-up shared by searches: stale-articles.ts): that list is almost always empty (the index lags
     // only for a moment), and only when it is not is the engine asked again with the exclusion.
     const staleLookup = this.fromMongo(() => this.staleArticles(reader));
-    const firstAsk = this.engine.ask(reader, query, filter, offset + first, []);
+    const firstAsk = this.engine.ask(reader, query, filter, offset + first, [], facets);
     // Both settle before anything throws, so neither rejection goes unhandled.
     const [staleResult, askResult] = await Promise.allSettled([staleLookup, firstAsk]);
     if (staleResult.status === 'rejected') throw staleResult.reason;
@@ -131,7 +132,7 @@ export class SearchService {
       answer =
         stale.hidden.length === 0
           ? askResult.value
-          : await this.engine.ask(reader, query, filter, offset + first, stale.hidden);
+          : await this.engine.ask(reader, query, filter, offset + first, stale.hidden, facets);
     } catch (error) {
       this.logger.warn(
         { err: error, source: 'meilisearch' },
@@ -154,7 +155,7 @@ export class SearchService {
         return result;
       return { ...result, answerCard: await this.answerCard(top.hit, stale) };
     }
-    return this.noAnswer(reader, query, filter, first, offset, stale, articles, result);
+    return this.noAnswer(reader, query, filter, first, offset, stale, wanted, result);
   }
 
   /** The card for a confident top hit; none when the engine cannot give its facts. */
@@ -181,7 +182,7 @@ export class SearchService {
     first: number,
     offset: number,
     stale: StaleArticles,
-    articles: HitArticles,
+    { articles, facets }: { articles: HitArticles; facets: boolean },
     none: SearchResult,
   ): Promise<SearchResult> {
     const { relaxed, didYouMean } = await helpForNoAnswer(this.engine, this.vocabularies, this.logger, {
@@ -190,6 +191,7 @@ export class SearchService {
       filter,
       want: offset + first,
       hidden: stale.hidden,
+      facets,
     });
     if (relaxed === null) return { ...none, didYouMean };
     const { result } = await this.fromMongo(() =>
@@ -316,16 +318,19 @@ export class SearchService {
       ),
       processingTimeMs: main.processingTimeMs,
       degraded: false,
-      facets: {
-        categories: facetCounts(
-          main.facetDistribution?.['categoryPath'],
-          dropped.flatMap((hit) => hit.categoryPath),
-        ),
-        tags: facetCounts(
-          main.facetDistribution?.['tags'],
-          dropped.flatMap((hit) => hit.tags),
-        ),
-      },
+      // Counted only when the engine was asked for them (the query selects `facets`).
+      facets: main.facetDistribution
+        ? {
+            categories: facetCounts(
+              main.facetDistribution['categoryPath'],
+              dropped.flatMap((hit) => hit.categoryPath),
+            ),
+            tags: facetCounts(
+              main.facetDistribution['tags'],
+              dropped.flatMap((hit) => hit.tags),
+            ),
+          }
+        : { categories: [], tags: [] },
       hits,
     };
     return { result, top };
