@@ -17,6 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
+import { WakeableSleep } from '../lib/wakeable-sleep.js';
 import type { Logger } from '../logger.js';
 import type { LeaseGrant, LeaseStore } from './lease.js';
 
@@ -82,7 +83,7 @@ export interface LeaseKeeperOptions {
 export class LeaseKeeper {
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new WakeableSleep();
   private grant: LeaseGrant | undefined;
   private since: Date | null = null;
   /** Set by a fence that saw the lease gone: the loop hands over at once. */
@@ -102,7 +103,7 @@ export class LeaseKeeper {
   /** Stops the guarded work, releases the lease (when held) so a standby takes over at once, and stops. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.sleeper.wake();
     await this.loop;
     const grant = this.grant;
     if (!grant) return;
@@ -210,7 +211,7 @@ export class LeaseKeeper {
     if (!until) {
       if (this.grant === grant) {
         this.lost = 'taken over by another instance';
-        this.wake?.();
+        this.sleeper.wake();
       }
       throw new LeaseLostError(grant.name);
     }
@@ -219,10 +220,7 @@ export class LeaseKeeper {
 
   private async sleep(ms: number): Promise<void> {
     if (!this.running || this.lost !== undefined) return;
-    const controller = new AbortController();
-    this.wake = () => controller.abort();
-    await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
-    this.wake = undefined;
+    await this.sleeper.sleep(ms);
   }
 }
 

@@ -1,4 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { WakeableSleep } from '../../lib/wakeable-sleep.js';
 
 export interface WakeLoopOptions {
   /** First poll interval when there is nothing to do (a nudge runs the work at once). */
@@ -18,7 +18,7 @@ export interface WakeLoopOptions {
 export class WakeLoop {
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new WakeableSleep();
   private nudged = false;
 
   constructor(
@@ -36,14 +36,14 @@ export class WakeLoop {
   /** Stops the loop once the run under way (if any) has ended. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.sleeper.wake();
     await this.loop;
   }
 
   /** Runs the work now, or right after the run under way. */
   nudge(): void {
     this.nudged = true;
-    this.wake?.();
+    this.sleeper.wake();
   }
 
   private async run(): Promise<void> {
@@ -77,11 +77,8 @@ export class WakeLoop {
       this.nudged = false;
       return true;
     }
-    const controller = new AbortController();
-    this.wake = () => controller.abort();
-    await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
-    this.wake = undefined;
+    const woken = await this.sleeper.sleep(ms);
     this.nudged = false;
-    return controller.signal.aborted;
+    return woken;
   }
 }
