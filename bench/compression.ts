@@ -7,7 +7,6 @@
  *
  * Run: npx tsx bench/compression.ts   (env: ROUNDS, REQUESTS)
  */
-import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { provideInfrastructure } from '../dev/embedded/launcher.js';
@@ -17,18 +16,14 @@ import { createLogger } from '../src/logger.js';
 import { createIndexer } from '../src/modules/indexing/index.js';
 import { startServer } from '../src/server.js';
 import { seedDatabase } from '../seed/index.js';
-import { HALLS_PAGE } from './lib/queries.js';
+import { request } from './lib/http.js';
+import { HALLS_PAGE, SEARCH } from './lib/queries.js';
+import { median, quantile } from './lib/stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env['ROUNDS'] ?? 6);
 const REQUESTS = Number(process.env['REQUESTS'] ?? 100);
 
-const SEARCH = `query Search($query: String!) {
-  searchArticles(query: $query, first: 10) {
-    totalHits processingTimeMs
-    edges { title snippet matchedErrorCodes node { id slug } }
-  }
-}`;
 const WORKLOADS = {
   'search 691': { query: SEARCH, variables: { query: '691' } },
   'search 宽带 连不上': { query: SEARCH, variables: { query: '宽带 连不上' } },
@@ -37,38 +32,17 @@ const WORKLOADS = {
 const VARIANTS = { identity: undefined, gzip: 'gzip', br: 'br' } as const;
 type Variant = keyof typeof VARIANTS;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function post(url: URL, body: string, encoding: string | undefined): Promise<{ ms: number; bytes: number }> {
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...(encoding ? { 'accept-encoding': encoding } : {}),
-        },
-      },
-      (response) => {
-        let bytes = 0;
-        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        response.on('end', () => done({ ms: performance.now() - started, bytes }));
-      },
-    );
-    request.on('error', fail);
-    request.end(body);
+async function post(
+  url: URL,
+  body: string,
+  encoding: string | undefined,
+): Promise<{ ms: number; bytes: number }> {
+  const reply = await request(url.href, {
+    body,
+    headers: { 'content-type': 'application/json', ...(encoding ? { 'accept-encoding': encoding } : {}) },
   });
+  return { ms: reply.ms, bytes: reply.body.length };
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-};
-const median = (values: number[]) => percentile(values, 50);
 
 const logger = createLogger('warn');
 const infra = await provideInfrastructure({
@@ -126,7 +100,7 @@ try {
         console.log(
           `  ${variant.padEnd(8)} ${String(r.bytes).padStart(6)} B (${(r.bytes / base.bytes).toFixed(2)}x)  ` +
             `p50 ${median(r.ms).toFixed(2)} ms (${(median(r.ms) / median(base.ms)).toFixed(2)}x, ${(median(r.ms) - median(base.ms)).toFixed(2)} ms)  ` +
-            `p95 ${percentile(r.ms, 95).toFixed(2)} ms  ` +
+            `p95 ${quantile(r.ms, 0.95).toFixed(2)} ms  ` +
             `CPU/request ${median(r.cpu).toFixed(2)} ms (${(median(r.cpu) / median(base.cpu)).toFixed(2)}x)`,
         );
       }

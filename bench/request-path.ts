@@ -32,7 +32,8 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createIndexer } from '../src/modules/indexing/index.js';
 import { seedDatabase } from '../seed/index.js';
-import { HALLS_PAGE } from './lib/queries.js';
+import { HALLS_PAGE, SEARCH } from './lib/queries.js';
+import { median, quantile } from './lib/stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env['ROUNDS'] ?? 8);
@@ -47,13 +48,6 @@ const SEARCH_COMPARE = process.env['SEARCH_COMPARE'] ?? '';
 /** Row 2's CPU rounds: sequential searches per side per round, and rounds (0 skips them). */
 const SEARCH_CPU_REQUESTS = Number(process.env['SEARCH_CPU_REQUESTS'] ?? 200);
 const SEARCH_CPU_ROUNDS = Number(process.env['SEARCH_CPU_ROUNDS'] ?? 6);
-
-const SEARCH = `query Search($query: String!) {
-  searchArticles(query: $query, first: 10) {
-    totalHits processingTimeMs
-    edges { title snippet matchedErrorCodes node { id slug } }
-  }
-}`;
 
 /** Ends the run early (SEARCHES=0: row 1 only). */
 class Done extends Error {}
@@ -95,16 +89,6 @@ function cpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 interface Child {
   name: string;
@@ -328,8 +312,8 @@ try {
       }
     }
     process.stdout.write(
-      `{ __typename } (the fixed cost), ${SEARCHES} each, interleaved: p50 service ${percentile(times.service, 50).toFixed(2)} ms, ` +
-        `forwarder ${percentile(times.floor, 50).toFixed(2)} ms; p95 ${percentile(times.service, 95).toFixed(2)} / ${percentile(times.floor, 95).toFixed(2)} ms\n`,
+      `{ __typename } (the fixed cost), ${SEARCHES} each, interleaved: p50 service ${quantile(times.service, 0.5).toFixed(2)} ms, ` +
+        `forwarder ${quantile(times.floor, 0.5).toFixed(2)} ms; p95 ${quantile(times.service, 0.95).toFixed(2)} / ${quantile(times.floor, 0.95).toFixed(2)} ms\n`,
     );
   }
   for (const query of ['691', '宽带 连不上']) {
@@ -406,7 +390,7 @@ try {
       for (let i = 0; i < 200; i += 1) JSON.parse(text);
       return {
         bytes: Buffer.byteLength(text),
-        p50: percentile(times, 50),
+        p50: quantile(times, 0.5),
         parseMs: (performance.now() - parseStarted) / 200,
       };
     };
@@ -417,16 +401,16 @@ try {
         `with each limit halved: ${half.bytes} bytes (${half.parseMs.toFixed(3)} ms), raw p50 ${half.p50.toFixed(2)} ms\n`,
     );
     const lanes = (JSON.parse(captured) as { queries: unknown[] }).queries.length;
-    const p = (values: number[], at: number) => percentile(values, at).toFixed(2);
+    const p = (values: number[], at: number) => quantile(values, at / 100).toFixed(2);
     process.stdout.write(
       `searchArticles "${query}" (${lanes} queries in the multi-search), ${SEARCHES} each, interleaved: ` +
-        `p50 service ${p(raw.service, 50)} ms, raw ${p(raw.meili, 50)} ms, +${(percentile(raw.service, 50) - percentile(raw.meili, 50)).toFixed(2)} ms; ` +
-        `p95 service ${p(raw.service, 95)} ms, raw ${p(raw.meili, 95)} ms, +${(percentile(raw.service, 95) - percentile(raw.meili, 95)).toFixed(2)} ms\n`,
+        `p50 service ${p(raw.service, 50)} ms, raw ${p(raw.meili, 50)} ms, +${(quantile(raw.service, 0.5) - quantile(raw.meili, 0.5)).toFixed(2)} ms; ` +
+        `p95 service ${p(raw.service, 95)} ms, raw ${p(raw.meili, 95)} ms, +${(quantile(raw.service, 0.95) - quantile(raw.meili, 0.95)).toFixed(2)} ms\n`,
     );
     process.stdout.write(
       `  floor (bench/baseline/search-forwarder.mjs: node:http forwarding the same multi-search): ` +
-        `p50 ${p(raw.floor, 50)} ms, +${(percentile(raw.floor, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +
-        `p95 ${p(raw.floor, 95)} ms, +${(percentile(raw.floor, 95) - percentile(raw.meili, 95)).toFixed(2)} ms over raw\n`,
+        `p50 ${p(raw.floor, 50)} ms, +${(quantile(raw.floor, 0.5) - quantile(raw.meili, 0.5)).toFixed(2)} ms over raw; ` +
+        `p95 ${p(raw.floor, 95)} ms, +${(quantile(raw.floor, 0.95) - quantile(raw.meili, 0.95)).toFixed(2)} ms over raw\n`,
     );
     if (SEARCH_CPU_ROUNDS > 0) {
       const perSide = (name: string) =>
@@ -438,8 +422,8 @@ try {
     }
     if (compare) {
       process.stdout.write(
-        `  compare (${SEARCH_COMPARE}): p50 ${p(raw.compare, 50)} ms, +${(percentile(raw.compare, 50) - percentile(raw.meili, 50)).toFixed(2)} ms over raw; ` +
-          `p95 ${p(raw.compare, 95)} ms, +${(percentile(raw.compare, 95) - percentile(raw.meili, 95)).toFixed(2)} ms over raw\n`,
+        `  compare (${SEARCH_COMPARE}): p50 ${p(raw.compare, 50)} ms, +${(quantile(raw.compare, 0.5) - quantile(raw.meili, 0.5)).toFixed(2)} ms over raw; ` +
+          `p95 ${p(raw.compare, 95)} ms, +${(quantile(raw.compare, 0.95) - quantile(raw.meili, 0.95)).toFixed(2)} ms over raw\n`,
       );
     }
   }
