@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { seedDatabase } from '../../seed/index.js';
+import { waitForSearchSync } from '../helpers/search-sync.js';
 import { ensureCategory, uniqueSlug } from '../helpers/factories.js';
 import { expectData } from '../helpers/graphql.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -22,6 +23,8 @@ let editorToken: string;
 beforeAll(async () => {
   server = await startTestServer({}, { indexer: true });
   await seedDatabase(server.app, { onlyEmpty: false });
+  // Searches are answered from MongoDB (degraded) until the seed is in the index: wait for it.
+  await waitForSearchSync(server.app);
   await ensureCategory(server.app, CATEGORY);
   const page = expectData(
     await server.graphql<{ articles: { edges: Array<{ node: { id: string; slug: string } }> } }>(

@@ -35,6 +35,11 @@ export class ArticleMatchRepository {
       .toArray();
   }
 
+  /** How many articles there are, from the collection's metadata (no scan): drafts and archived too. */
+  estimatedCount(): Promise<number> {
+    return this.articles.estimatedDocumentCount();
+  }
+
   /** Articles within `readable` that match the criteria, newest first, at most `limit` (degraded search). */
   findReadableMatching(
     readable: Filter<ArticleDoc>,

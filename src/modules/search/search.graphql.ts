@@ -275,7 +275,7 @@ builder.queryFields((t) => ({
         }),
         degraded: c.boolean({
           description:
-            'True when the search engine was unavailable and simpler matching on MongoDB answered.',
+            'True when simpler matching on MongoDB answered (降级): the search engine was unavailable, or its index was still being built (it lacked most published articles, as in the first seconds after a first start).',
           resolve: (page) => page.degraded,
         }),
         facets: c.field({

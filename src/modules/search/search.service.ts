@@ -24,6 +24,14 @@ import { StaleArticleLookup } from './stale-articles.js';
 const MAX_HITS = 50;
 /** Most stale-and-hidden articles a search leaves out by id (the filter grows with each). */
 const MAX_EXCLUDED = 500;
+/**
+ * When the index has never had at least this many published articles, and they are at least half of
+ * all articles, MongoDB answers instead (degraded): the engine cannot find what it never received, so
+ * while an index is first built (a fresh start, an empty index being filled) its answers would
+ * silently leave out most of the knowledge base. A few new articles (an import, a busy editor) do not
+ * degrade search: they are found once the indexer has pushed them, a moment later.
+ */
+export const MISSING_FROM_INDEX_LIMIT = 20;
 
 /** The articles the index may be stale on (changed since it last had them), as MongoDB has them now. */
 interface StaleArticles {
@@ -31,6 +39,10 @@ interface StaleArticles {
   hidden: string[];
   /** All of them, by id: their hits are viewed from MongoDB's copy, not the index entry. */
   docs: Map<string, ArticleDoc>;
+  /** Whether the index lacks most articles (being built): see MISSING_FROM_INDEX_LIMIT. */
+  indexBeingBuilt: boolean;
+  /** How many articles the index has never had (for the log). */
+  missing: number;
 }
 
 /**
@@ -44,6 +56,8 @@ export class SearchService {
   readonly engine: ArticleEngine;
   private readonly vocabularies: SpellingVocabularies;
   private readonly cards: CardFactsCache;
+  /** Whether searches are answered from MongoDB because the index lacks many articles (logged on change). */
+  private indexIncomplete = false;
 
   constructor(
     private readonly meili: () => Meilisearch,
@@ -56,7 +70,13 @@ export class SearchService {
     private readonly now: () => Date = () => new Date(),
     popular?: PopularQueries,
   ) {
-    this.staleLookup = new StaleArticleLookup(matches, events, MAX_EXCLUDED + 1);
+    this.staleLookup = new StaleArticleLookup(
+      matches,
+      events,
+      MAX_EXCLUDED + 1,
+      undefined,
+      MISSING_FROM_INDEX_LIMIT,
+    );
     this.engine = new ArticleEngine(meili, indexUid, reader);
     this.vocabularies = new SpellingVocabularies(meili, indexUid, popular, logger);
     this.cards = new CardFactsCache(meili, indexUid);
@@ -126,6 +146,11 @@ export class SearchService {
     const [staleResult, askResult] = await Promise.allSettled([staleLookup, firstAsk]);
     if (staleResult.status === 'rejected') throw staleResult.reason;
     const stale = staleResult.value;
+    if (this.noteIndexCompleteness(stale)) {
+      return this.fromMongo(() =>
+        searchMongo(this.matches, this.reader, reader, query, filter, first, offset),
+      );
+    }
     let answer: EngineAnswer;
     try {
       if (askResult.status === 'rejected') throw askResult.reason;
@@ -156,6 +181,23 @@ export class SearchService {
       return { ...result, answerCard: await this.answerCard(top.hit, stale) };
     }
     return this.noAnswer(reader, query, filter, first, offset, stale, wanted, result);
+  }
+
+  /**
+   * Whether the index lacks so many articles (see MISSING_FROM_INDEX_LIMIT) that MongoDB must answer;
+   * says so in the log when that changes.
+   */
+  private noteIndexCompleteness({ indexBeingBuilt: incomplete, missing }: StaleArticles): boolean {
+    if (incomplete !== this.indexIncomplete) {
+      this.indexIncomplete = incomplete;
+      if (incomplete)
+        this.logger.warn(
+          { missing },
+          'the search index lacks many published articles (being built): searching MongoDB instead (degraded)',
+        );
+      else this.logger.info('the search index has caught up: searching Meilisearch again');
+    }
+    return incomplete;
   }
 
   /** The card for a confident top hit; none when the engine cannot give its facts. */
@@ -225,7 +267,7 @@ export class SearchService {
    * `totalHits` nor facets count an article that was, say, just republished as INTERNAL.
    */
   private async staleArticles(reader: Principal): Promise<StaleArticles> {
-    const ahead = await this.staleLookup.current();
+    const { docs: ahead, missing, articleCount } = await this.staleLookup.state();
     const docs = new Map(ahead.map((doc) => [doc._id.toHexString(), doc]));
     const hidden = ahead
       .filter((doc) => this.reader.view(reader, doc, 'search') === null)
@@ -236,7 +278,9 @@ export class SearchService {
         'the search index lags by many articles: counts may include some the reader cannot see',
       );
     }
-    return { hidden: hidden.slice(0, MAX_EXCLUDED), docs };
+    const indexBeingBuilt =
+      missing >= MISSING_FROM_INDEX_LIMIT && articleCount !== null && missing * 2 >= articleCount;
+    return { hidden: hidden.slice(0, MAX_EXCLUDED), docs, indexBeingBuilt, missing };
   }
 
   /**

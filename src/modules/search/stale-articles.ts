@@ -7,12 +7,26 @@ const FRESH_MS = 250;
 /** A look-up younger than this is used while a new one runs beside the search; older ones are awaited. */
 const MAX_AGE_MS = 1_000;
 
-interface Snapshot {
+/** What a look-up found. */
+export interface StaleArticlesState {
+  docs: WithId<ArticleDoc>[];
+  /**
+   * How many of `docs` the index has never had (`searchSyncedVersion` null: never confirmed pushed).
+   */
+  missing: number;
+  /**
+   * The collection's estimated article count, read only when `missing` reaches the lookup's
+   * `missingToCount` (so that a caller can tell an index being built from a few new articles); null
+   * otherwise.
+   */
+  articleCount: number | null;
+}
+
+interface Snapshot extends StaleArticlesState {
   /** The local-change generation it was started in. */
   generation: number;
   /** When the look-up was sent (performance.now()). */
   at: number;
-  docs: WithId<ArticleDoc>[];
 }
 
 /**
@@ -36,6 +50,7 @@ export class StaleArticleLookup {
     events: EventBus,
     private readonly limit: number,
     private readonly clock: () => number = () => performance.now(),
+    private readonly missingToCount: number = Number.POSITIVE_INFINITY,
   ) {
     events.subscribe('ArticleChanged', () => {
       this.generation += 1;
@@ -47,17 +62,25 @@ export class StaleArticleLookup {
    * @throws what MongoDB throws when a look-up must be awaited and fails.
    */
   async current(): Promise<WithId<ArticleDoc>[]> {
+    return (await this.state()).docs;
+  }
+
+  /**
+   * The stale articles with how many of them the index never had (see StaleArticlesState).
+   * @throws what MongoDB throws when a look-up must be awaited and fails.
+   */
+  async state(): Promise<StaleArticlesState> {
     const snapshot = this.snapshot;
     if (snapshot && snapshot.generation === this.generation) {
       const age = this.clock() - snapshot.at;
-      if (age < FRESH_MS) return snapshot.docs;
+      if (age < FRESH_MS) return snapshot;
       if (age < MAX_AGE_MS) {
         // Used now; the next search gets the new look-up. Its failure surfaces when one is awaited.
         this.lookUp().catch(() => undefined);
-        return snapshot.docs;
+        return snapshot;
       }
     }
-    return (await this.lookUp()).docs;
+    return this.lookUp();
   }
 
   /** One look-up per generation at a time: concurrent searches share it. */
@@ -65,8 +88,11 @@ export class StaleArticleLookup {
     if (this.pending && this.pending.generation === this.generation) return this.pending.promise;
     const generation = this.generation;
     const at = this.clock();
-    const promise = this.matches.findAheadOfIndex(this.limit).then((docs) => {
-      const next = { generation, at, docs };
+    const promise = this.matches.findAheadOfIndex(this.limit).then(async (docs) => {
+      const missing = docs.filter((doc) => doc.searchSyncedVersion === null).length;
+      // Counted only when many are missing (a fresh index, a large import): no command otherwise.
+      const articleCount = missing >= this.missingToCount ? await this.matches.estimatedCount() : null;
+      const next = { generation, at, docs, missing, articleCount };
       if (!this.snapshot || this.snapshot.at < at) this.snapshot = next;
       return next;
     });
