@@ -171,7 +171,8 @@ describe("the admins' workspace", () => {
     await page.locator('.ant-select-item-option', { hasText: '每页 10 条' }).click();
     await page.waitForURL(/size=10/);
     // The URL changes before the table re-renders: wait until the page of 20 has become a page of 10.
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 10);
+    // (A string, run in the page: this project's TypeScript has no DOM types.)
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 10");
     const codes = async (): Promise<string[]> => {
       await page.locator('tbody tr').first().waitFor();
       return page.locator('tbody tr td:first-child').allInnerTexts();
