@@ -198,6 +198,20 @@ const MESSAGES: readonly CatalogueEntry[] = [
     en: 'Argument "{argument}" of non-null type "{type}" must not be null.',
     zh: '参数 "{argument}" 的类型为非空类型 "{type}"，不能为 null。',
   },
+  // OneOf input objects (`@oneOf`, e.g. HallIdentifierInput: the id or the code)
+  {
+    en: 'Exactly one key must be specified for OneOf type "{type}".',
+    zh: 'OneOf 类型 "{type}" 必须且只能给出一个字段。',
+  },
+  {
+    en: 'OneOf Input Object "{type}" must specify exactly one key.',
+    zh: 'OneOf 输入对象 "{type}" 必须且只能给出一个字段。',
+  },
+  { en: 'Field "{field}" must be non-null.', zh: '字段 "{field}" 不能为 null。' },
+  {
+    en: 'Variable "{variable}" is of type "{type}" but must be non-nullable to be used for OneOf Input Object "{parent}".',
+    zh: '变量 "{variable}" 的类型为 "{type}"，用于 OneOf 输入对象 "{parent}" 时必须为非空类型。',
+  },
   { en: 'Expected non-nullable type "{type}" not to be null.', zh: '非空类型 "{type}" 的值不能为 null。' },
   { en: 'Expected type "{type}" to be an object.', zh: '应为类型 "{type}" 的对象。' },
   { en: 'Expected type "{type}".', zh: '应为类型 "{type}"。' },

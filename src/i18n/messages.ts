@@ -210,7 +210,7 @@ export const REASONS: readonly CatalogueEntry[] = [
   { en: 'at most {max} characters', zh: '最多 {max} 个字符' },
   { en: 'must not be empty', zh: '不能为空' },
   { en: 'must be the positive version you last read', zh: '必须是您最后读取到的版本号（正整数）' },
-  { en: 'not a {type} id', zh: '不是 {type} 的 ID' },
+  { en: 'not a {type} id', zh: '不是{type}的 ID' },
   {
     en: 'give first (forward) or last (backward), not both',
     zh: '请只给出 first（向后翻页）或 last（向前翻页）之一',

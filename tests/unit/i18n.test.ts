@@ -97,7 +97,12 @@ describe("graphql-js's messages", () => {
     input HallFilter { tier: Tier, text: String, near: Near }
     input Near { lat: Float!, lng: Float! }
     type Hall { code: String!, name: String!, tier: Tier! }
-    type Query { halls(first: Int!, filter: HallFilter): [Hall!]!, hall(code: String!): Hall }
+    input HallKey @oneOf { id: ID, code: String }
+    type Query {
+      halls(first: Int!, filter: HallFilter): [Hall!]!
+      hall(code: String!): Hall
+      hallBy(key: HallKey!): Hall
+    }
   `);
   /** graphql-js's own messages for a document (syntax and validation) and its variables. */
   const messagesOf = (source: string, variables: Record<string, unknown> = {}): string[] => {
@@ -142,6 +147,9 @@ describe("graphql-js's messages", () => {
     ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: { near: { lat: 1 } } }],
     ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: 'x' }],
     ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: { text: 5 } }],
+    ['{ hallBy(key: {}) { code } }'],
+    ['{ hallBy(key: { code: null }) { code } }'],
+    ['query Q($k: HallKey!) { hallBy(key: $k) { code } }', { k: {} }],
     ['{ halls(first: 1) { code }'],
     ['{ halls(first: 1) { code } } }'],
     ['{ halls(first: 1) { "code" } }'],
