@@ -84,6 +84,8 @@ export interface RunningServer {
  * bug: it becomes SERVICE_UNAVAILABLE (retry later; HTTP 503 when the whole request failed for it).
  */
 export function maskError(logger: Logger) {
+  // Messages answered in English to a Chinese caller for want of a catalogue entry, logged once each.
+  const untranslated = new Set<string>();
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const domain = domainErrorOf(error);
     const noted = languageOfError(error);
@@ -91,8 +93,13 @@ export function maskError(logger: Logger) {
     if (domain) {
       // The GraphQL edge of a domain error: its message and the reasons of its fields in the
       // caller's language, its details with its stable code (the same in every language).
+      const message = messageIn(domain, language);
+      if (language !== 'en' && message === domain.message && untranslated.size < 1000) {
+        if (!untranslated.has(message)) logger.warn({ message }, 'message without Chinese in the catalogue');
+        untranslated.add(message);
+      }
       return {
-        message: messageIn(domain, language),
+        message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: extensionsIn(domain, language),

@@ -3,9 +3,12 @@
  * names its message by id when its factory knows it (AppError.messageRef); otherwise its English
  * text is looked up in the catalogue (each English template compiled to a pattern), so throw sites
  * across the modules keep throwing English and the answer is still Chinese. BAD_USER_INPUT
- * messages are rebuilt from their fields (path + reason, each reason translated on its own), and
- * zod's own messages are translated by zod's Chinese locale. What the catalogue does not know is
- * answered in English rather than guessed.
+ * messages are rebuilt from their fields (path + reason, each reason translated on its own), the
+ * reasons in `extensions.fields` are translated too, and zod's own messages are translated by zod's
+ * Chinese locale. graphql-js's and Apollo's request errors are translated by pattern
+ * (src/i18n/graphql-messages.ts, `requestErrorIn`). What the catalogue does not know is answered in
+ * English rather than guessed; tests/unit/i18n-coverage.test.ts fails for a message written in src/
+ * without its entry.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { z } from 'zod';

@@ -5,8 +5,9 @@
  * The English template is the text the code throws (AppError keeps it as its `message`, for logs
  * and English callers); `messageIn` (src/i18n/localize.ts) finds the id of a message from its
  * English text when the throw site did not name one, so a module keeps throwing plain English and
- * still answers in Chinese. An English text edited at a throw site without its entry here is
- * answered in English until the entry follows (tests/unit/i18n.test.ts checks the catalogue).
+ * still answers in Chinese. An English text added or edited at a throw site without its entry here
+ * fails tests/unit/i18n-coverage.test.ts (which scans src/ for client messages); in production it
+ * is answered in English until the entry follows.
  *
  * This file is a table, one entry per message: it is long on purpose.
  */

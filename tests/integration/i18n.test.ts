@@ -329,6 +329,41 @@ describe('bad input to the mutations of every module', () => {
   });
 });
 
+describe("a hall import's row problems (data, not errors)", () => {
+  const IMPORT =
+    'mutation ($data: String!) { importHalls(input: { format: JSON, data: $data, dryRun: true }) { rows { errors { path message } } } }';
+  const DATA = JSON.stringify([
+    { code: 'x', name: ' ', tier: 'SMALL', location: { lat: 99, lng: 115 } },
+    'not a hall',
+  ]);
+  const problemsIn = async (language: string): Promise<FieldProblem[]> => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': language,
+        authorization: `Bearer ${adminToken}`,
+      },
+      body: JSON.stringify({ query: IMPORT, variables: { data: DATA } }),
+    });
+    const body = (await response.json()) as {
+      data: { importHalls: { rows: Array<{ errors: FieldProblem[] }> } };
+    };
+    return body.data.importHalls.rows.flatMap((row) => row.errors);
+  };
+
+  it('are in the language of the request', async () => {
+    const chinese = await problemsIn(LANGUAGES.chinese);
+    const english = await problemsIn(LANGUAGES.english);
+    expect(chinese.length).toBeGreaterThan(3);
+    expect(chinese.map((problem) => problem.path)).toEqual(english.map((problem) => problem.path));
+    for (const problem of chinese) expect(problem.message).toMatch(HAN);
+    for (const problem of english) expect(problem.message).not.toMatch(HAN);
+    expect(english).toContainEqual({ path: 'rows[1]', message: 'expected an object' });
+    expect(chinese).toContainEqual({ path: 'rows[1]', message: '应为对象' });
+  });
+});
+
 const LONG_QUERY = '{ viewer { id } }' + ' '.repeat(50_001);
 
 describe('HTTP-level answers', () => {
