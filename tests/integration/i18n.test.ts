@@ -16,7 +16,7 @@ let editorToken: string;
 let adminToken: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ METRICS_TOKEN: 'i18n-metrics-token-0123456789' });
   editorToken = await server.tokenFor(['editor'], 'i18n-editor');
   adminToken = await server.tokenFor(['admin'], 'i18n-admin');
 });
@@ -379,6 +379,22 @@ describe('HTTP-level answers', () => {
       en: 'PUT is not supported on /graphql: use GET or POST.',
       zh: '/graphql 不支持 PUT 方法：请使用 GET 或 POST。',
     });
+  });
+
+  it('401 from /metrics without its token, and from /health/search with a refused token', async () => {
+    const metrics = await inEveryLanguage('/metrics', { method: 'GET' });
+    expect(metrics).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      en: 'A metrics token is required.',
+      zh: '需要指标令牌（metrics token）。',
+    });
+    const health = await inEveryLanguage('/health/search', {
+      method: 'GET',
+      headers: { authorization: 'Bearer not.a.jwt' },
+    });
+    expect(health.code).toBe('UNAUTHENTICATED');
+    expect(health.en).toMatch(/^Authentication failed: /);
+    expect(health.zh).toMatch(/^身份验证失败：/);
   });
 
   it('413 on a query document over the limit', async () => {
