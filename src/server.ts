@@ -23,7 +23,7 @@ import {
   toGraphQLError,
 } from './schema/errors.js';
 import { DEFAULT_LANGUAGE, languageOf } from './i18n/language.js';
-import { messageIn, render } from './i18n/localize.js';
+import { extensionsIn, messageIn, render, requestErrorIn } from './i18n/localize.js';
 import { healthRouter } from './http/health.js';
 import { createMetrics, listenMetrics, metricsRouter } from './http/metrics.js';
 import type { MetricsServer, ServiceMetrics } from './http/metrics.js';
@@ -84,23 +84,36 @@ export interface RunningServer {
  * bug: it becomes SERVICE_UNAVAILABLE (retry later; HTTP 503 when the whole request failed for it).
  */
 export function maskError(logger: Logger) {
+  // Messages answered in English to a Chinese caller for want of a catalogue entry, logged once each.
+  const untranslated = new Set<string>();
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const domain = domainErrorOf(error);
-    const language = languageOfError(error) ?? DEFAULT_LANGUAGE;
+    const noted = languageOfError(error);
+    const language = noted ?? DEFAULT_LANGUAGE;
     if (domain) {
-      // The GraphQL edge of a domain error: its message in the caller's language, and its details
-      // with its stable code (the same in every language).
+      // The GraphQL edge of a domain error: its message and the reasons of its fields in the
+      // caller's language, its details with its stable code (the same in every language).
+      const message = messageIn(domain, language);
+      if (language !== 'en' && message === domain.message && untranslated.size < 1000) {
+        if (!untranslated.has(message)) logger.warn({ message }, 'message without Chinese in the catalogue');
+        untranslated.add(message);
+      }
       return {
-        message: messageIn(domain, language),
+        message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { ...domain.extensions },
+        extensions: extensionsIn(domain, language),
       };
     }
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.['code'];
+    // graphql-js's and Apollo's request errors in the caller's language; one Apollo raises before
+    // the request has a context (a malformed POST body, CSRF) has no language noted: it stays as
+    // written, in English, for it comes from a program, not from a person at a form.
+    const requestError = (answer: GraphQLFormattedError) =>
+      noted === undefined ? answer : requestErrorIn(answer, noted);
     if (original instanceof GraphQLError && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return formatted;
+      return requestError(formatted);
     }
     // graphql-js's and Apollo's own request errors (too many bad variables, an operation type the
     // schema lacks, a persisted-query hash mismatch) carry no code of their own and no resolver
@@ -111,7 +124,7 @@ export function maskError(logger: Logger) {
       original.originalError === undefined &&
       formatted.path === undefined
     ) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+      return requestError({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } });
     }
     const requestId = requestIdOfError(error) ?? 'unknown';
     const where = {

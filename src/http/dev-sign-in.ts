@@ -5,6 +5,8 @@ import { signToken } from '../auth/jwt.js';
 import { ROLES } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import type { AppDeps } from '../context.js';
+import { languageOf } from '../i18n/language.js';
+import { reasonIn, render, rememberZodIssues } from '../i18n/localize.js';
 
 /** Development tokens last a working shift (or less, when the service accepts less). */
 const DEV_TOKEN_SECONDS = 8 * 3600;
@@ -45,10 +47,15 @@ export function devSignInRouter(app: Pick<AppDeps, 'config' | 'jwt' | 'logger'>)
   router.post('/auth/dev-token', express.json({ limit: '2kb' }), (req: Request, res: Response, next) => {
     const parsed = devTokenRequest.safeParse(req.body);
     if (!parsed.success) {
+      const language = languageOf(req.headers['accept-language']);
+      rememberZodIssues(parsed.error.issues);
       badRequest(
         res,
-        'Give a name and at least one role.',
-        parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        render('devSignIn.invalid', undefined, language),
+        parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: reasonIn(issue.message, language),
+        })),
       );
       return;
     }

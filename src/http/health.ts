@@ -10,6 +10,8 @@ import { principalFromAuthorization } from '../auth/jwt.js';
 import { hasRole } from '../auth/principal.js';
 import type { AppDeps } from '../context.js';
 import { AppError } from '../errors.js';
+import { languageOf } from '../i18n/language.js';
+import { messageIn } from '../i18n/localize.js';
 import type { Logger } from '../logger.js';
 import { instanceOfHolder } from '../db/lease-keeper.js';
 import { checkSearchIndex, findIndexerLease, recordCount, searchLag } from '../modules/indexing/index.js';
@@ -239,7 +241,10 @@ export function healthRouter(app: AppDeps): Router {
       admin = hasRole(await principalFromAuthorization(req.get('authorization'), app.jwt), 'admin');
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      res.status(401).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      const language = languageOf(req.headers['accept-language']);
+      res
+        .status(401)
+        .json({ errors: [{ message: messageIn(error, language), extensions: { code: error.code } }] });
       return;
     }
     try {

@@ -18,6 +18,8 @@ import { Router } from 'express';
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AppDeps } from '../context.js';
+import { languageOf } from '../i18n/language.js';
+import { errorAnswer } from '../i18n/localize.js';
 import type { CallMetrics } from '../observability/call-metrics.js';
 import { searchLag } from '../modules/indexing/index.js';
 
@@ -162,9 +164,9 @@ function authorized(authorization: string | undefined, token: string | undefined
   return sameSecret(given, token);
 }
 
-const UNAUTHORIZED_BODY = JSON.stringify({
-  errors: [{ message: 'A metrics token is required.', extensions: { code: 'UNAUTHENTICATED' } }],
-});
+/** The 401 answer's body in the language of `acceptLanguage`. */
+const unauthorizedBody = (acceptLanguage: string | string[] | undefined) =>
+  errorAnswer('auth.metricsToken', languageOf(acceptLanguage), 'UNAUTHENTICATED');
 
 /** GET /metrics in the Prometheus text format, for `Authorization: Bearer <token>` only (401 otherwise). */
 export function metricsRouter(metrics: ServiceMetrics, token: string): Router {
@@ -172,7 +174,7 @@ export function metricsRouter(metrics: ServiceMetrics, token: string): Router {
   const handler: RequestHandler = (req, res, next) => {
     if (!authorized(req.get('authorization'), token)) {
       res.setHeader('www-authenticate', 'Bearer realm="metrics"');
-      res.status(401).type('application/json').send(UNAUTHORIZED_BODY);
+      res.status(401).type('application/json').send(unauthorizedBody(req.headers['accept-language']));
       return;
     }
     metrics.registry
@@ -216,7 +218,7 @@ export async function listenMetrics(
     if (!authorized(req.headers.authorization, options.token)) {
       res
         .writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"', 'content-type': 'application/json' })
-        .end(UNAUTHORIZED_BODY);
+        .end(unauthorizedBody(req.headers['accept-language']));
       return;
     }
     metrics.registry.metrics().then(

@@ -21,7 +21,7 @@ import type { Context } from '../context.js';
 import { ErrorCode, appError, rateLimited } from '../errors.js';
 import { DEFAULT_LANGUAGE, languageOf } from '../i18n/language.js';
 import type { Language } from '../i18n/language.js';
-import { messageIn } from '../i18n/localize.js';
+import { extensionsIn, messageIn } from '../i18n/localize.js';
 import { toGraphQLError } from '../schema/errors.js';
 import type { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -202,7 +202,7 @@ export interface RateLimiter {
 
 /** The response body of a refused request, in the GraphQL-over-HTTP error shape. */
 function refusalBody(error: AppError, language: Language) {
-  return { errors: [{ message: messageIn(error, language), extensions: error.extensions }] };
+  return { errors: [{ message: messageIn(error, language), extensions: extensionsIn(error, language) }] };
 }
 
 /** Builds the limiter for one server: its buckets start empty and live as long as the server. */

@@ -3,14 +3,19 @@
  * names its message by id when its factory knows it (AppError.messageRef); otherwise its English
  * text is looked up in the catalogue (each English template compiled to a pattern), so throw sites
  * across the modules keep throwing English and the answer is still Chinese. BAD_USER_INPUT
- * messages are rebuilt from their fields (path + reason, each reason translated on its own), and
- * zod's own messages are translated by zod's Chinese locale. What the catalogue does not know is
- * answered in English rather than guessed.
+ * messages are rebuilt from their fields (path + reason, each reason translated on its own), the
+ * reasons in `extensions.fields` are translated too, and zod's own messages are translated by zod's
+ * Chinese locale. graphql-js's and Apollo's request errors are translated by pattern
+ * (src/i18n/graphql-messages.ts, `requestErrorIn`). What the catalogue does not know is answered in
+ * English rather than guessed; tests/unit/i18n-coverage.test.ts fails for a message written in src/
+ * without its entry.
  */
+import type { GraphQLFormattedError } from 'graphql';
 import { z } from 'zod';
 import type { core } from 'zod';
 import type { AppError } from '../errors.js';
 import type { Language } from './language.js';
+import { translateGraphQLMessage } from './graphql-messages.js';
 import { MESSAGES, PHRASES, REASONS } from './messages.js';
 import type { CatalogueEntry, MessageId } from './messages.js';
 
@@ -122,6 +127,35 @@ export function translateReason(english: string): string {
   return translateWith(reasonPatterns, english) ?? english;
 }
 
+/** Whether the catalogue knows `english`, as a whole message or as a field's reason. */
+export function isCatalogued(english: string): boolean {
+  if (translateMessage(english) !== undefined) return true;
+  reasonPatterns ??= compile(REASONS);
+  return zodChinese.has(english) || translateWith(reasonPatterns, english) !== undefined;
+}
+
+/** Why one field was refused, in `language` (the English when the catalogue does not know it). */
+export function reasonIn(english: string, language: Language): string {
+  return language === 'en' ? english : translateReason(english);
+}
+
+/**
+ * The extensions of `error` as a caller reading `language` sees them: each `fields[].message` in
+ * that language (its `path` and every other extension, the code among them, unchanged).
+ */
+export function extensionsIn(error: AppError, language: Language): Record<string, unknown> {
+  const fields = error.extensions['fields'];
+  if (language === 'en' || !Array.isArray(fields)) return { ...error.extensions };
+  return {
+    ...error.extensions,
+    fields: (fields as unknown[]).map((field) => {
+      if (typeof field !== 'object' || field === null) return field;
+      const { message } = field as Record<string, unknown>;
+      return typeof message === 'string' ? { ...field, message: translateReason(message) } : field;
+    }),
+  };
+}
+
 /** A word or phrase that fills a template, in Chinese when it is a known one ("Hall H001" too). */
 function translateParam(value: string): string {
   const phrase = PHRASES[value];
@@ -175,6 +209,24 @@ export function messageIn(error: AppError, language: Language): string {
   if (language === 'en') return error.message;
   if (error.messageRef !== undefined) return render(error.messageRef.id, error.messageRef.params, language);
   return fieldMessage(error) ?? translateMessage(error.message) ?? error.message;
+}
+
+/**
+ * A request error of graphql-js or Apollo Server (syntax, validation, variable coercion, the
+ * request's shape) as a caller reading `language` sees it: in Chinese, the message translated by
+ * pattern (src/i18n/graphql-messages.ts; this service's own request errors from the catalogue)
+ * with graphql-js's English kept in `extensions.englishMessage` for developers; a message no
+ * pattern knows stays English, without `englishMessage`.
+ */
+export function requestErrorIn(formatted: GraphQLFormattedError, language: Language): GraphQLFormattedError {
+  if (language === 'en') return formatted;
+  const zh = translateMessage(formatted.message) ?? translateGraphQLMessage(formatted.message);
+  if (zh === undefined) return formatted;
+  return {
+    ...formatted,
+    message: zh,
+    extensions: { ...formatted.extensions, englishMessage: formatted.message },
+  };
 }
 
 /**

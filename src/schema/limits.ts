@@ -36,7 +36,8 @@ import type {
   SelectionSetNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { queryTooComplex } from '../errors.js';
+import { appError, ErrorCode } from '../errors.js';
+import type { MessageId } from '../i18n/messages.js';
 import { toGraphQLError } from './errors.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 
@@ -249,39 +250,25 @@ export function measureOperation(
 
 /** The first limit `measure` exceeds, as the error the client gets; undefined when within every limit. */
 export function limitError(measure: Measure): GraphQLError | undefined {
-  const checks: Array<[keyof Measure, number, string]> = [
-    ['depth', MAX_DEPTH, 'The operation is nested {actual} fields deep; the limit is {max}.'],
-    [
-      'introspectionDepth',
-      MAX_INTROSPECTION_DEPTH,
-      'The introspection is nested {actual} fields deep; the limit is {max}.',
-    ],
-    [
-      'aliases',
-      MAX_ALIASES,
-      'The operation has {actual} aliased fields (fragments expanded); the limit is {max}.',
-    ],
-    [
-      'schemaFields',
-      MAX_SCHEMA_FIELDS,
-      'The operation asks for __schema {actual} times; the limit is {max}.',
-    ],
-    ['directives', MAX_DIRECTIVES, 'The operation has {actual} directives; the limit is {max}.'],
-    [
-      'cost',
-      MAX_COST,
-      'The operation would cost {actual} points; the limit is {max}. Ask for smaller pages or fewer fields.',
-    ],
+  // The messages are catalogue entries (src/i18n/messages.ts), so a new limit cannot lack its Chinese.
+  const checks: Array<[keyof Measure, number, MessageId]> = [
+    ['depth', MAX_DEPTH, 'limit.depth'],
+    ['introspectionDepth', MAX_INTROSPECTION_DEPTH, 'limit.introspectionDepth'],
+    ['aliases', MAX_ALIASES, 'limit.aliases'],
+    ['schemaFields', MAX_SCHEMA_FIELDS, 'limit.schemaFields'],
+    ['directives', MAX_DIRECTIVES, 'limit.directives'],
+    ['cost', MAX_COST, 'limit.cost'],
   ];
-  for (const [limit, max, template] of checks) {
+  for (const [limit, max, id] of checks) {
     const actual = measure[limit];
     if (actual > max) {
       const shown = Number.isFinite(actual) && actual < 1e15 ? String(actual) : 'more than 10^15';
-      const error = queryTooComplex(template.replace('{actual}', shown).replace('{max}', String(max)), {
-        limit,
-        max,
-        ...(Number.isFinite(actual) && actual < 1e15 ? { actual } : {}),
-      });
+      const error = appError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        id,
+        { actual: shown, max },
+        { limit, max, ...(Number.isFinite(actual) && actual < 1e15 ? { actual } : {}) },
+      );
       return toGraphQLError(error);
     }
   }

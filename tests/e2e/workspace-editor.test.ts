@@ -80,7 +80,8 @@ describe('the editors’ workspace', () => {
     // A blank title: the API refuses it, and says so on the title field.
     await titleBox.fill('   ');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await expect(fieldError(page, 'article-title').innerText()).resolves.toContain('title must not be empty');
+    // The API's reason, in the console's language (Accept-Language: zh-CN).
+    await expect(fieldError(page, 'article-title').innerText()).resolves.toContain('标题不能为空');
     await expect(fieldError(page, 'article-body').count()).resolves.toBe(0);
     await screenshot(page, 'workspace-editor-validation');
 

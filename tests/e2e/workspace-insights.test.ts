@@ -130,7 +130,7 @@ describe('the synonym manager', () => {
     const terms = dialog.getByLabel('词语');
     await terms.fill('光纤猫');
     await dialog.getByRole('button', { name: '创 建' }).click();
-    await dialog.getByText('a synonym set needs at least 2 terms').waitFor();
+    await dialog.getByText('同义词组至少需要 2 个词').waitFor();
     await terms.fill('光纤猫、光猫终端');
     await dialog.getByRole('button', { name: '创 建' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -102,8 +102,14 @@ describe('GraphQL over HTTP', () => {
     const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
-    const body = (await response.json()) as { errors: Array<{ message: string }> };
-    expect(body.errors[0]?.message).toMatch(/GET requests only support query operations/);
+    // No Accept-Language: Chinese, with Apollo's English kept for developers.
+    const body = (await response.json()) as {
+      errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+    };
+    expect(body.errors[0]?.message).toBe('GET 请求只支持 query 操作，不支持 mutation 操作');
+    expect(body.errors[0]?.extensions['englishMessage']).toMatch(
+      /GET requests only support query operations/,
+    );
   });
 
   it('answers a body that is not JSON with 400 in the GraphQL error shape, in Chinese unless English is asked', async () => {

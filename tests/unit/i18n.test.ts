@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { buildSchema, getVariableValues, Kind, parse, validate } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import {
   badField,
@@ -9,6 +11,7 @@ import {
   queryTooComplex,
   unauthenticated,
 } from '../../src/errors.js';
+import { translateGraphQLMessage } from '../../src/i18n/graphql-messages.js';
 import { languageOf } from '../../src/i18n/language.js';
 import { messageIn, translateMessage, translateReason } from '../../src/i18n/localize.js';
 import { MESSAGES, REASONS } from '../../src/i18n/messages.js';
@@ -85,5 +88,112 @@ describe('the message catalogue', () => {
   it('leaves what it does not know in English rather than guess', () => {
     expect(translateMessage('Something nobody catalogued.')).toBeUndefined();
     expect(translateReason('an uncatalogued reason')).toBe('an uncatalogued reason');
+  });
+});
+
+describe("graphql-js's messages", () => {
+  const schema = buildSchema(`
+    enum Tier { FLAGSHIP STANDARD SMALL }
+    input HallFilter { tier: Tier, text: String, near: Near }
+    input Near { lat: Float!, lng: Float! }
+    type Hall { code: String!, name: String!, tier: Tier! }
+    input HallKey @oneOf { id: ID, code: String }
+    type Query {
+      halls(first: Int!, filter: HallFilter): [Hall!]!
+      hall(code: String!): Hall
+      hallBy(key: HallKey!): Hall
+    }
+  `);
+  /** graphql-js's own messages for a document (syntax and validation) and its variables. */
+  const messagesOf = (source: string, variables: Record<string, unknown> = {}): string[] => {
+    let document;
+    try {
+      document = parse(source);
+    } catch (error) {
+      return [(error as GraphQLError).message];
+    }
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return invalid.map((error) => error.message);
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (operation?.kind !== Kind.OPERATION_DEFINITION) return [];
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    return (coerced.errors ?? []).map((error) => error.message);
+  };
+  const cases: Array<[string, Record<string, unknown>?]> = [
+    ['{ halls(first: 1) { nme } }'],
+    ['{ halls(first: 1) { code } hal(code: "A") { code } }'],
+    ['{ halls { code } }'],
+    ['{ halls(first: 1, size: 2) { code } }'],
+    ['{ halls(first: "x") { code } }'],
+    ['{ halls(first: 1, filter: { tier: BIG }) { code } }'],
+    ['{ halls(first: 1, filter: { near: { lat: 1 } }) { code } }'],
+    ['{ halls(first: 1, filter: { colour: "red" }) { code } }'],
+    ['{ halls(first: 1) }'],
+    ['{ halls(first: 1) { code { x } } }'],
+    ['query Q($n: Int!) { halls(first: 1) { code } }'],
+    ['{ halls(first: $n) { code } }'],
+    ['query Q($n: String) { halls(first: $n) { code } }'],
+    ['{ halls(first: 1) { ...F } }'],
+    ['fragment F on Hall { code } { halls(first: 1) { code } }'],
+    ['{ halls(first: 1) { code @skip } }'],
+    ['{ halls(first: 1) { code @nope } }'],
+    ['{ halls(first: 1) { code: name code } }'],
+    ['query Q($n: Int!) { halls(first: $n) { code } }', {}],
+    ['query Q($n: Int!) { halls(first: $n) { code } }', { n: 'ten' }],
+    ['query Q($n: Int!) { halls(first: $n) { code } }', { n: 2 ** 40 }],
+    ['query Q($n: Int!) { halls(first: $n) { code } }', { n: null }],
+    ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: { tier: 'BIG' } }],
+    ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: { tier: 'flagship' } }],
+    ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: { near: { lat: 1 } } }],
+    ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: 'x' }],
+    ['query Q($f: HallFilter) { halls(first: 1, filter: $f) { code } }', { f: { text: 5 } }],
+    ['{ hallBy(key: {}) { code } }'],
+    ['{ hallBy(key: { code: null }) { code } }'],
+    ['query Q($k: HallKey!) { hallBy(key: $k) { code } }', { k: {} }],
+    ['{ halls(first: 1) { code }'],
+    ['{ halls(first: 1) { code } } }'],
+    ['{ halls(first: 1) { "code" } }'],
+    ["{ hall(code: 'A') { code } }"],
+    ['{ hall(code: "A) { code } }'],
+    ['{ halls(first: 01) { code } }'],
+    ['query { halls(first: 1) { code } } query { hall(code: "A") { code } }'],
+  ];
+
+  it('are translated by pattern, names kept verbatim', () => {
+    const untranslated: string[] = [];
+    for (const [source, variables] of cases) {
+      const messages = messagesOf(source, variables);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) {
+        const zh = translateGraphQLMessage(message);
+        if (zh === undefined) {
+          untranslated.push(message);
+          continue;
+        }
+        expect(zh).toMatch(/[\u4e00-\u9fff]/);
+        // Every quoted name of the English is in the Chinese, as written.
+        for (const quoted of message.match(/"[^"]*"/g) ?? []) expect(zh).toContain(quoted);
+        // No English sentence is left over (graphql-js's words, not the client's names).
+        const words = zh.replace(/"[^"]*"/g, '').replace(/\{[^}]*\}/g, '');
+        expect(words).not.toMatch(/\b(?:Cannot|Expected|Unknown|must|Did you mean|Syntax Error)\b/);
+        expect(words).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
+      }
+    }
+    expect(untranslated).toEqual([]);
+  });
+
+  it('translate suggestions, and leave an unknown message as it is', () => {
+    expect(translateGraphQLMessage('Cannot query field "nme" on type "Hall". Did you mean "name"?')).toBe(
+      '类型 "Hall" 上没有字段 "nme"。您是不是要用 "name"？',
+    );
+    expect(
+      translateGraphQLMessage(
+        'Unknown argument "size" on field "Query.halls". Did you mean "first", "filter", or "sort"?',
+      ),
+    ).toBe('字段 "Query.halls" 没有参数 "size"。您是不是要用 "first"、"filter" 或 "sort"？');
+    expect(translateGraphQLMessage('Syntax Error: Expected Name, found <EOF>.')).toBe(
+      '语法错误：应为 Name，实际为 <EOF>。',
+    );
+    expect(translateGraphQLMessage('A message graphql-js might write one day.')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 /** The GraphQL mutations of halls: create, update, status and import, with their inputs and payloads. */
 import { badField } from '../../errors.js';
+import { reasonIn } from '../../i18n/localize.js';
 import { builder } from '../../schema/builder.js';
 import { given, objectIdOf, underInput } from '../../schema/paging.js';
 import {
@@ -186,7 +187,10 @@ const FieldErrorRef = builder.objectRef<{ path: string; message: string }>('Impo
   description: 'One invalid field of an import row.',
   fields: (t) => ({
     path: t.exposeString('path', { description: 'The field, e.g. rows[3].tier.' }),
-    message: t.exposeString('message', { description: 'What is wrong.' }),
+    message: t.string({
+      description: "What is wrong, in the caller's language (Accept-Language).",
+      resolve: (problem, _args, context) => reasonIn(problem.message, context.language),
+    }),
   }),
 });
 const ImportRowRef = builder.objectRef<ImportRowReport>('ImportRow').implement({
