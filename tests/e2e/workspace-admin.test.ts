@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
 import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig, ConsoleRole } from '../helpers/console-e2e.js';
+import { eventually } from '../helpers/eventually.js';
 import { expectData } from '../helpers/graphql.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -171,7 +172,7 @@ describe("the admins' workspace", () => {
     await page.locator('.ant-select-item-option', { hasText: '每页 10 条' }).click();
     await page.waitForURL(/size=10/);
     // The URL changes before the table re-renders: wait until the page of 20 has become a page of 10.
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 10);
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 10");
     const codes = async (): Promise<string[]> => {
       await page.locator('tbody tr').first().waitFor();
       return page.locator('tbody tr td:first-child').allInnerTexts();
@@ -239,17 +240,35 @@ describe("the admins' workspace", () => {
     );
     expect(saved.openingHours.special.map((day) => day.date)).toContain('2026-02-17');
 
-    // A status change asks first, then holds.
+    // A status change asks first, then holds, and keeps what the admin typed but has not saved.
+    const name = page.getByLabel('名称', { exact: true });
+    const typedName = `${await name.inputValue()}（临时调整）`;
+    await name.fill(typedName);
     await page.getByRole('button', { name: '暂停营业' }).click();
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await page.locator('.admin-status [data-status="TEMPORARILY_CLOSED"]').waitFor();
-    const status = await api<{ hall: { status: string } }>(
-      'query ($code: String!) { hall(code: $code) { status } }',
-      {
-        code,
-      },
+    await page.getByText('您未保存的修改仍保留在表单中').waitFor();
+    expect(await name.inputValue()).toBe(typedName);
+    const status = await api<{ hall: { status: string; name: string } }>(
+      'query ($code: String!) { hall(code: $code) { status name } }',
+      { code },
     );
     expect(status.hall.status).toBe('TEMPORARILY_CLOSED');
+    expect(status.hall.name).not.toBe(typedName);
+    // Saving the kept edit writes it over the new version, without undoing the status change.
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    // The first save's toast may still be up: read the outcome from the API.
+    const after = await eventually(async () => {
+      const answer = await api<{ hall: { status: string; name: string } }>(
+        'query ($code: String!) { hall(code: $code) { status name } }',
+        { code },
+      );
+      expect(answer.hall.name).toBe(typedName);
+      return answer;
+    }, 20_000);
+    expect(after.hall).toEqual({ status: 'TEMPORARILY_CLOSED', name: typedName });
+    await page.getByText('您未保存的修改仍保留在表单中').waitFor({ state: 'detached' });
+    expect(await name.inputValue()).toBe(typedName);
     expect(problems).toEqual([]);
   });
 
