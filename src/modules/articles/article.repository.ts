@@ -264,13 +264,17 @@ export class ArticleRepository {
     return this.articles.find({ revisionPending: true }).limit(limit).toArray();
   }
 
-  /** Revisions newest first, below `beforeVersion` when given. */
+  /** A keyset page of an article's revisions, newest first (backward pages read oldest first). */
   findRevisions(articleId: AnyArticleId, page: KeysetPage): Promise<RevisionDoc[]> {
-    const keyset = keysetQuery('version', true, page);
+    // An article's versions are unique, so the version alone bounds and orders the page: the
+    // index article_version_unique serves filter and sort (no in-memory sort however long the history).
+    const version: { $lt?: number; $gt?: number } = {};
+    if (page.after) version.$lt = Number(page.after.value);
+    if (page.before) version.$gt = Number(page.before.value);
     return this.revisions
-      .find({ $and: [{ articleId: toObjectId(articleId) }, keyset.filter] })
-      .sort(keyset.sort)
-      .limit(keyset.limit)
+      .find({ articleId: toObjectId(articleId), ...(page.after || page.before ? { version } : {}) })
+      .sort({ version: page.backward ? 1 : -1 })
+      .limit(page.size + 1)
       .toArray();
   }
 

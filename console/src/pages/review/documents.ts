@@ -1,8 +1,8 @@
 import { graphql } from '../../graphql';
 
-/** An article's revisions, newest first (the history page). */
+/** An article's revisions, newest first, 100 a page (the history page; `after` for older ones). */
 export const HistoryQuery = graphql(`
-  query ReviewHistory($id: ID!) {
+  query ReviewHistory($id: ID!, $after: String) {
     node(id: $id) {
       ... on Article {
         id
@@ -10,8 +10,12 @@ export const HistoryQuery = graphql(`
         status
         version
         publishedVersion
-        history(first: 100) {
+        history(first: 100, after: $after) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           nodes {
             id
             version
