@@ -164,6 +164,11 @@ describe("the admins' workspace", () => {
     await flagshipBox.check();
     await page.waitForURL(/[?&]tier=FLAGSHIP/);
     await page.getByRole('status').getByText(`共 ${flagships} 个营业厅`).waitFor();
+    // Disjunctive facets: with FLAGSHIP chosen, the other tiers still show what choosing them would add.
+    const standards = all.halls.facets.tier.find((bucket) => bucket.value === 'STANDARD')!.count;
+    expect(standards).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: `标准营业厅 (${standards})` }).waitFor();
+    await page.getByRole('checkbox', { name: `旗舰营业厅 (${flagships})` }).waitFor();
     await screenshot(page, 'admin-halls-flagship');
     expect(await axe(page)).toEqual([]);
 
