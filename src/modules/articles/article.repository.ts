@@ -42,6 +42,8 @@ export const articleIndexes: CollectionIndexes[] = [
     collection: 'article_revisions',
     indexes: [
       { name: 'article_version_unique', key: { articleId: 1, version: -1 }, options: { unique: true } },
+      // The four-eyes question (`articlesAuthoredSince`): what did this person write, per article.
+      { name: 'author_article_version', key: { author: 1, articleId: 1, version: 1 } },
     ],
   },
   {
@@ -284,25 +286,27 @@ export class ArticleRepository {
   }
 
   /**
-   * Whether `author` wrote any of the revisions after `afterVersion` with one of `actions` (the
-   * four-eyes rule asks this of the reviewer about the revision under review).
+   * Of `articles`, the ids (hex) of those where `author` wrote a revision with one of `actions`
+   * after the article's `since` version: one query for any number of articles (the four-eyes rule
+   * asks it of one article when publishing, of a page of the review queue; index author_article_version).
    */
-  async hasRevisionBy(
-    articleId: AnyArticleId,
-    afterVersion: number,
+  async articlesAuthoredSince(
+    articles: ReadonlyArray<{ id: ObjectId; since: number }>,
     author: string,
     actions: readonly ArticleAction[],
-  ): Promise<boolean> {
-    const found = await this.revisions.findOne(
-      {
-        articleId: toObjectId(articleId),
-        version: { $gt: afterVersion },
-        author,
-        action: { $in: [...actions] },
-      },
-      { projection: { _id: 1 } },
-    );
-    return found !== null;
+  ): Promise<Set<string>> {
+    if (articles.length === 0) return new Set();
+    const found = await this.revisions
+      .find(
+        {
+          author,
+          action: { $in: [...actions] },
+          $or: articles.map(({ id, since }) => ({ articleId: id, version: { $gt: since } })),
+        },
+        { projection: { articleId: 1 } },
+      )
+      .toArray();
+    return new Set(found.map((revision) => new ObjectId(revision.articleId).toHexString()));
   }
 
   findRevision(articleId: AnyArticleId, version: number): Promise<RevisionDoc | null> {
