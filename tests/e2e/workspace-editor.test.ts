@@ -5,6 +5,8 @@ import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig, ConsoleRole } from '../helpers/console-e2e.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
 import { expectData } from '../helpers/graphql.js';
+import { storedArticle } from '../helpers/stored-article.js';
+import type { StoredArticle } from '../helpers/stored-article.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // Editors in the workspace, in real Chromium against the real API: writing a draft (with the API's
@@ -23,25 +25,7 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-interface StoredArticle {
-  title: string;
-  summary: string;
-  body: string;
-  status: string;
-  version: number;
-}
-
-async function stored(id: string): Promise<StoredArticle> {
-  const token = await server.tokenFor(['editor'], 'e2e-check');
-  const data = expectData(
-    await server.graphql<{ node: StoredArticle }>(
-      'query ($id: ID!) { node(id: $id) { ... on Article { title summary body status version } } }',
-      { id },
-      { token },
-    ),
-  );
-  return data.node;
-}
+const stored = (id: string): Promise<StoredArticle> => storedArticle(server, id);
 
 /** The error shown under a form field (Ant Design's explain line of the item holding `#id`). */
 const fieldError = (page: Page, id: string) =>

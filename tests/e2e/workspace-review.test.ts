@@ -7,6 +7,8 @@ import { buildDraft, buildPublished, buildRevisions, submit } from '../helpers/f
 import type { ArticleHandle } from '../helpers/factories.js';
 import { expectData, expectErrorCode } from '../helpers/graphql.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
+import { storedArticle } from '../helpers/stored-article.js';
+import type { StoredArticle } from '../helpers/stored-article.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // Reviewers, history and flags in the workspace, in real Chromium against the real API (seeded,
@@ -40,26 +42,7 @@ async function open(name: string, role: ConsoleRole, path: string): Promise<Open
   return { context, page, problems: watched.problems };
 }
 
-interface StoredArticle {
-  status: string;
-  version: number;
-  title: string;
-  body: string;
-  publishedVersion: number | null;
-  rejection: { reason: string; by: string } | null;
-}
-
-async function stored(id: string): Promise<StoredArticle> {
-  const token = await server.tokenFor(['editor'], 'checker');
-  const data = expectData(
-    await server.graphql<{ node: StoredArticle }>(
-      `query ($id: ID!) { node(id: $id) { ... on Article { status version title body publishedVersion rejection { reason by } } } }`,
-      { id },
-      { token },
-    ),
-  );
-  return data.node;
-}
+const stored = (id: string): Promise<StoredArticle> => storedArticle(server, id);
 
 async function updateAs(
   sub: string,

@@ -6,7 +6,7 @@ import { useAreaT } from '../../app/area-i18n';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../lib/time';
-import { useEnumLabels } from '../desk/labels';
+import { useEnumLabels } from '../shared/enum-labels';
 import { DiffView } from './DiffView';
 import { DiffQuery, HistoryQuery, RestoreMutation } from './documents';
 import { reasonOf } from './errors';
