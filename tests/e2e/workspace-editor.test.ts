@@ -170,6 +170,19 @@ describe('the editors’ workspace', () => {
     const summaryRow = panel.locator('tr', { hasText: '张的摘要' });
     await expect(summaryRow.innerText()).resolves.toContain('李的摘要');
     await panel.getByText('还有 1 项需要选择').waitFor();
+    // What differs is marked: struck out in their text, underlined in mine, character by character.
+    const marked = (testId: string, tag: 'del' | 'ins') =>
+      panel
+        .getByTestId(testId)
+        .locator(`${tag}.diff-${tag === 'del' ? 'delete' : 'insert'}`)
+        .allInnerTexts();
+    await expect(marked('conflict-summary-theirs', 'del')).resolves.toEqual(['张']);
+    await expect(marked('conflict-summary-mine', 'ins')).resolves.toEqual(['李']);
+    await expect(marked('conflict-body-mine', 'ins').then((parts) => parts.join(''))).resolves.toContain(
+      '用 LOID 重新注册',
+    );
+    await expect(marked('conflict-body-theirs', 'del')).resolves.toEqual([]);
+    await panel.getByText('文字的不同之处已标出').waitFor();
     await expect(panel.getByRole('button', { name: '应用到最新版本' }).isDisabled()).resolves.toBe(true);
     expect(await seriousAxeViolations(second.page)).toEqual([]);
     await screenshot(second.page, 'workspace-editor-conflict');
