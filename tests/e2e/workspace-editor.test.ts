@@ -4,13 +4,15 @@ import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.
 import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig, ConsoleRole } from '../helpers/console-e2e.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
+import { buildDraft, buildPublished } from '../helpers/factories.js';
 import { expectData } from '../helpers/graphql.js';
 import { storedArticle } from '../helpers/stored-article.js';
 import type { StoredArticle } from '../helpers/stored-article.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // Editors in the workspace, in real Chromium against the real API: writing a draft (with the API's
-// validation on the field), a reload mid-edit, submitting, and two editors saving the same article.
+// validation on the field), a reload mid-edit, submitting, two editors saving the same article, and
+// an article's links (a related article found by search, a translation) before it is archived.
 jest.setTimeout(300_000);
 
 let rig: ConsoleRig;
@@ -106,6 +108,8 @@ describe('the editors’ workspace', () => {
     await expect(inReview.getByText('审核中', { exact: true }).count()).resolves.toBeGreaterThan(0);
     const drafts = page.locator('.ant-card', { has: page.getByRole('heading', { name: '我的草稿' }) });
     await expect(drafts.getByRole('link', { name: title }).count()).resolves.toBe(0);
+    // The other lists may still be loading: axe reads the page once no spinner is left.
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'workspace-my-work');
     expect(problems).toEqual([]);
@@ -204,5 +208,57 @@ describe('the editors’ workspace', () => {
     });
     expect(first.problems).toEqual([]);
     expect(second.problems).toEqual([]);
+  });
+  it('adds a related article found by search, writes the linked translation, then archives the article', async () => {
+    const relatedTitle = `光猫注册失败的处理 ${Date.now().toString(36)}`;
+    const related = await buildPublished(server, {
+      title: relatedTitle,
+      category: 'broadband/troubleshooting',
+    });
+    const draft = await buildDraft(server, {
+      title: '光猫更换后的注册步骤',
+      category: 'broadband/troubleshooting',
+    });
+    await waitForSearchSync(server.app, 120_000);
+    const { page, problems } = await editorPage('张编辑', `/work/articles/${encodeURIComponent(draft.id)}`);
+    await page.getByText('版本 1').waitFor();
+
+    // Related: search the published articles, pick one, save.
+    await page.locator('#article-related').fill('光猫注册失败');
+    await page.locator('.ant-select-item-option', { hasText: relatedTitle }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存（版本 2）').waitFor();
+    await expect(stored(draft.id).then((a) => a.related)).resolves.toEqual([
+      { id: related.id, title: relatedTitle },
+    ]);
+
+    // Translation: the link opens a new English article on the same slug; saving it links the two.
+    await page.getByRole('link', { name: '撰写英文译文' }).click();
+    await page.waitForURL(/\/work\/articles\/new\?.*locale=EN/);
+    await expect(page.locator('#article-slug').inputValue()).resolves.toBe(draft.slug);
+    await page.locator('#article-title').fill('Registering a replacement modem');
+    await page.locator('#article-body').fill('1. Connect the fibre\n2. Enter the LOID\n');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/work\/articles\/(?!new)[^/?]+$/);
+    const translationId = decodeURIComponent(page.url().split('/').pop() ?? '');
+    await page.getByText('版本 1').waitFor();
+    await page.getByRole('link', { name: '中文：光猫更换后的注册步骤' }).waitFor();
+    await expect(stored(draft.id).then((a) => a.translations)).resolves.toEqual([
+      { id: translationId, locale: 'EN', title: 'Registering a replacement modem' },
+    ]);
+
+    // Back on the Chinese article: the translation is listed; archive it after confirming.
+    await page.getByRole('link', { name: '中文：光猫更换后的注册步骤' }).click();
+    await page.getByRole('link', { name: '英文：Registering a replacement modem' }).waitFor();
+    // Checked before archiving (axe cannot tell the archived form's disabled Select placeholders are
+    // disabled), with the pointer off the link just followed (a hovered link is lighter; its colour fades).
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^归\s*档$/ }).click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('这篇文章已归档，不能编辑').waitFor();
+    await expect(stored(draft.id)).resolves.toMatchObject({ status: 'ARCHIVED', version: 3 });
+    expect(problems).toEqual([]);
   });
 });
