@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import type { ArticleDoc } from './modules/articles/index.js';
 import {
   ArticleEditor,
+  FourEyesRule,
   ArticleHistoryService,
   ArticleMatchRepository,
   ArticleRepository,
@@ -109,6 +110,8 @@ export function createServices(
   const searchLogWriter = new SearchLogWriter(searchLog, logger);
   subscribeSearchLog(events, searchLogWriter);
   const articleReader = new ArticleReader(articles, logger);
+  // One four-eyes rule for publishing and for the review queue's canApprove/approvalBlock.
+  const fourEyes = new FourEyesRule(articles);
   const knownHallCodes = async (codes: readonly string[]) =>
     new Set((await halls.findByCodes(codes)).map((hall) => hall.code));
   const channels = new ChannelsService(channelRepo, knownHallCodes, now);
@@ -142,9 +145,9 @@ export function createServices(
     searchLogWriter,
     indexState: new IndexStateRepository(db),
     articleReader,
-    articleEditor: new ArticleEditor(articles, logger, events),
+    articleEditor: new ArticleEditor(articles, fourEyes, logger, events),
     articleHistory: new ArticleHistoryService(articles),
-    reviewQueue: new ReviewQueueService(new ReviewQueueRepository(db)),
+    reviewQueue: new ReviewQueueService(new ReviewQueueRepository(db), fourEyes),
     feedback: new FeedbackService(new FeedbackRepository(db), articles, articleReader, now, logger),
     search,
     suggest: new SuggestService(

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
 import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig, ConsoleRole } from '../helpers/console-e2e.js';
+import { eventually } from '../helpers/eventually.js';
 import { expectData } from '../helpers/graphql.js';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -163,6 +164,11 @@ describe("the admins' workspace", () => {
     await flagshipBox.check();
     await page.waitForURL(/[?&]tier=FLAGSHIP/);
     await page.getByRole('status').getByText(`共 ${flagships} 个营业厅`).waitFor();
+    // Disjunctive facets: with FLAGSHIP chosen, the other tiers still show what choosing them would add.
+    const standards = all.halls.facets.tier.find((bucket) => bucket.value === 'STANDARD')!.count;
+    expect(standards).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: `标准营业厅 (${standards})` }).waitFor();
+    await page.getByRole('checkbox', { name: `旗舰营业厅 (${flagships})` }).waitFor();
     await screenshot(page, 'admin-halls-flagship');
     expect(await axe(page)).toEqual([]);
 
@@ -239,17 +245,35 @@ describe("the admins' workspace", () => {
     );
     expect(saved.openingHours.special.map((day) => day.date)).toContain('2026-02-17');
 
-    // A status change asks first, then holds.
+    // A status change asks first, then holds, and keeps what the admin typed but has not saved.
+    const name = page.getByLabel('名称', { exact: true });
+    const typedName = `${await name.inputValue()}（临时调整）`;
+    await name.fill(typedName);
     await page.getByRole('button', { name: '暂停营业' }).click();
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await page.locator('.admin-status [data-status="TEMPORARILY_CLOSED"]').waitFor();
-    const status = await api<{ hall: { status: string } }>(
-      'query ($code: String!) { hall(code: $code) { status } }',
-      {
-        code,
-      },
+    await page.getByText('您未保存的修改仍保留在表单中').waitFor();
+    expect(await name.inputValue()).toBe(typedName);
+    const status = await api<{ hall: { status: string; name: string } }>(
+      'query ($code: String!) { hall(code: $code) { status name } }',
+      { code },
     );
     expect(status.hall.status).toBe('TEMPORARILY_CLOSED');
+    expect(status.hall.name).not.toBe(typedName);
+    // Saving the kept edit writes it over the new version, without undoing the status change.
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    // The first save's toast may still be up: read the outcome from the API.
+    const after = await eventually(async () => {
+      const answer = await api<{ hall: { status: string; name: string } }>(
+        'query ($code: String!) { hall(code: $code) { status name } }',
+        { code },
+      );
+      expect(answer.hall.name).toBe(typedName);
+      return answer;
+    }, 20_000);
+    expect(after.hall).toEqual({ status: 'TEMPORARILY_CLOSED', name: typedName });
+    await page.getByText('您未保存的修改仍保留在表单中').waitFor({ state: 'detached' });
+    expect(await name.inputValue()).toBe(typedName);
     expect(problems).toEqual([]);
   });
 

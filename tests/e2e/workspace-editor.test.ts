@@ -4,11 +4,15 @@ import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.
 import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig, ConsoleRole } from '../helpers/console-e2e.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
+import { buildDraft, buildPublished } from '../helpers/factories.js';
 import { expectData } from '../helpers/graphql.js';
+import { storedArticle } from '../helpers/stored-article.js';
+import type { StoredArticle } from '../helpers/stored-article.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // Editors in the workspace, in real Chromium against the real API: writing a draft (with the API's
-// validation on the field), a reload mid-edit, submitting, and two editors saving the same article.
+// validation on the field), a reload mid-edit, submitting, two editors saving the same article, and
+// an article's links (a related article found by search, a translation) before it is archived.
 jest.setTimeout(300_000);
 
 let rig: ConsoleRig;
@@ -23,25 +27,7 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-interface StoredArticle {
-  title: string;
-  summary: string;
-  body: string;
-  status: string;
-  version: number;
-}
-
-async function stored(id: string): Promise<StoredArticle> {
-  const token = await server.tokenFor(['editor'], 'e2e-check');
-  const data = expectData(
-    await server.graphql<{ node: StoredArticle }>(
-      'query ($id: ID!) { node(id: $id) { ... on Article { title summary body status version } } }',
-      { id },
-      { token },
-    ),
-  );
-  return data.node;
-}
+const stored = (id: string): Promise<StoredArticle> => storedArticle(server, id);
 
 /** The error shown under a form field (Ant Design's explain line of the item holding `#id`). */
 const fieldError = (page: Page, id: string) =>
@@ -123,6 +109,8 @@ describe('the editors’ workspace', () => {
     await expect(inReview.getByText('审核中', { exact: true }).count()).resolves.toBeGreaterThan(0);
     const drafts = page.locator('.ant-card', { has: page.getByRole('heading', { name: '我的草稿' }) });
     await expect(drafts.getByRole('link', { name: title }).count()).resolves.toBe(0);
+    // The other lists may still be loading: axe reads the page once no spinner is left.
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'workspace-my-work');
     expect(problems).toEqual([]);
@@ -187,6 +175,19 @@ describe('the editors’ workspace', () => {
     const summaryRow = panel.locator('tr', { hasText: '张的摘要' });
     await expect(summaryRow.innerText()).resolves.toContain('李的摘要');
     await panel.getByText('还有 1 项需要选择').waitFor();
+    // What differs is marked: struck out in their text, underlined in mine, character by character.
+    const marked = (testId: string, tag: 'del' | 'ins') =>
+      panel
+        .getByTestId(testId)
+        .locator(`${tag}.diff-${tag === 'del' ? 'delete' : 'insert'}`)
+        .allInnerTexts();
+    await expect(marked('conflict-summary-theirs', 'del')).resolves.toEqual(['张']);
+    await expect(marked('conflict-summary-mine', 'ins')).resolves.toEqual(['李']);
+    await expect(marked('conflict-body-mine', 'ins').then((parts) => parts.join(''))).resolves.toContain(
+      '用 LOID 重新注册',
+    );
+    await expect(marked('conflict-body-theirs', 'del')).resolves.toEqual([]);
+    await panel.getByText('文字的不同之处已标出').waitFor();
     await expect(panel.getByRole('button', { name: '应用到最新版本' }).isDisabled()).resolves.toBe(true);
     expect(await seriousAxeViolations(second.page)).toEqual([]);
     await screenshot(second.page, 'workspace-editor-conflict');
@@ -208,5 +209,57 @@ describe('the editors’ workspace', () => {
     });
     expect(first.problems).toEqual([]);
     expect(second.problems).toEqual([]);
+  });
+  it('adds a related article found by search, writes the linked translation, then archives the article', async () => {
+    const relatedTitle = `光猫注册失败的处理 ${Date.now().toString(36)}`;
+    const related = await buildPublished(server, {
+      title: relatedTitle,
+      category: 'broadband/troubleshooting',
+    });
+    const draft = await buildDraft(server, {
+      title: '光猫更换后的注册步骤',
+      category: 'broadband/troubleshooting',
+    });
+    await waitForSearchSync(server.app, 120_000);
+    const { page, problems } = await editorPage('张编辑', `/work/articles/${encodeURIComponent(draft.id)}`);
+    await page.getByText('版本 1').waitFor();
+
+    // Related: search the published articles, pick one, save.
+    await page.locator('#article-related').fill('光猫注册失败');
+    await page.locator('.ant-select-item-option', { hasText: relatedTitle }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存（版本 2）').waitFor();
+    await expect(stored(draft.id).then((a) => a.related)).resolves.toEqual([
+      { id: related.id, title: relatedTitle },
+    ]);
+
+    // Translation: the link opens a new English article on the same slug; saving it links the two.
+    await page.getByRole('link', { name: '撰写英文译文' }).click();
+    await page.waitForURL(/\/work\/articles\/new\?.*locale=EN/);
+    await expect(page.locator('#article-slug').inputValue()).resolves.toBe(draft.slug);
+    await page.locator('#article-title').fill('Registering a replacement modem');
+    await page.locator('#article-body').fill('1. Connect the fibre\n2. Enter the LOID\n');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/work\/articles\/(?!new)[^/?]+$/);
+    const translationId = decodeURIComponent(page.url().split('/').pop() ?? '');
+    await page.getByText('版本 1').waitFor();
+    await page.getByRole('link', { name: '中文：光猫更换后的注册步骤' }).waitFor();
+    await expect(stored(draft.id).then((a) => a.translations)).resolves.toEqual([
+      { id: translationId, locale: 'EN', title: 'Registering a replacement modem' },
+    ]);
+
+    // Back on the Chinese article: the translation is listed; archive it after confirming.
+    await page.getByRole('link', { name: '中文：光猫更换后的注册步骤' }).click();
+    await page.getByRole('link', { name: '英文：Registering a replacement modem' }).waitFor();
+    // Checked before archiving (axe cannot tell the archived form's disabled Select placeholders are
+    // disabled), with the pointer off the link just followed (a hovered link is lighter; its colour fades).
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^归\s*档$/ }).click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('这篇文章已归档，不能编辑').waitFor();
+    await expect(stored(draft.id)).resolves.toMatchObject({ status: 'ARCHIVED', version: 3 });
+    expect(problems).toEqual([]);
   });
 });

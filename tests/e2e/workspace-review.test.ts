@@ -3,10 +3,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
 import { signIn, startConsoleRig } from '../helpers/console-e2e.js';
 import type { ConsoleRig, ConsoleRole } from '../helpers/console-e2e.js';
-import { buildDraft, buildPublished, submit } from '../helpers/factories.js';
+import { buildDraft, buildPublished, buildRevisions, submit } from '../helpers/factories.js';
 import type { ArticleHandle } from '../helpers/factories.js';
 import { expectData, expectErrorCode } from '../helpers/graphql.js';
 import { waitForSearchSync } from '../helpers/search-sync.js';
+import { storedArticle } from '../helpers/stored-article.js';
+import type { StoredArticle } from '../helpers/stored-article.js';
 import type { TestServer } from '../helpers/test-server.js';
 
 // Reviewers, history and flags in the workspace, in real Chromium against the real API (seeded,
@@ -40,26 +42,7 @@ async function open(name: string, role: ConsoleRole, path: string): Promise<Open
   return { context, page, problems: watched.problems };
 }
 
-interface StoredArticle {
-  status: string;
-  version: number;
-  title: string;
-  body: string;
-  publishedVersion: number | null;
-  rejection: { reason: string; by: string } | null;
-}
-
-async function stored(id: string): Promise<StoredArticle> {
-  const token = await server.tokenFor(['editor'], 'checker');
-  const data = expectData(
-    await server.graphql<{ node: StoredArticle }>(
-      `query ($id: ID!) { node(id: $id) { ... on Article { status version title body publishedVersion rejection { reason by } } } }`,
-      { id },
-      { token },
-    ),
-  );
-  return data.node;
-}
+const stored = (id: string): Promise<StoredArticle> => storedArticle(server, id);
 
 async function updateAs(
   sub: string,
@@ -236,6 +219,33 @@ describe('history and diff', () => {
     expect(restored.status).toBe('DRAFT');
     expect(restored.version).toBe(changed.version + 1);
     await page.getByRole('cell', { name: '新步骤有误，恢复原文' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a long history', () => {
+  it('shows the latest 100 revisions, then loads the older ones on demand', async () => {
+    const article = await buildRevisions(server, await buildDraft(server, { title: '修订很多的文章' }), 104);
+    const { context, page, problems } = await open(
+      '李审核',
+      'reviewer',
+      `/work/history/${encodeURIComponent(article.id)}`,
+    );
+    await page.getByRole('heading', { name: '修订历史：修订很多的文章' }).waitFor();
+    const table = page.getByRole('table', { name: '修订列表' });
+    await table.getByRole('cell', { name: '修订 104', exact: true }).waitFor();
+    await page.getByText('已显示最近 100 个版本，共 105 个。').waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(100);
+    expect(await table.getByRole('cell', { name: '修订 1', exact: true }).count()).toBe(0);
+
+    await page.getByRole('button', { name: '加载更早的版本' }).click();
+    // The first save (version 2) and the creation (version 1) are now listed, after the rest.
+    await table.getByRole('cell', { name: '修订 1', exact: true }).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(105);
+    const versions = await table.locator('tbody tr td:first-child').allInnerTexts();
+    expect(versions.slice(-3)).toEqual(['3', '2', '1']);
+    expect(await page.getByRole('button', { name: '加载更早的版本' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -119,3 +119,34 @@ export async function publish(server: TestServer, article: ArticleHandle): Promi
   );
   return data.publishArticle.article;
 }
+
+/**
+ * Saves `count` more changes to an article through the API as an editor (a summary numbered from
+ * 1), so it gets one revision each; returns the article at its last version.
+ */
+export async function buildRevisions(
+  server: TestServer,
+  article: ArticleHandle,
+  count: number,
+): Promise<ArticleHandle> {
+  const token = await server.tokenFor(['editor'], 'editor-factory');
+  let current = article;
+  for (let n = 1; n <= count; n += 1) {
+    const data = expectData(
+      await server.graphql<{ updateArticle: { article: ArticleHandle } }>(
+        `mutation ($input: UpdateArticleInput!) { updateArticle(input: $input) { article { ${HANDLE} } } }`,
+        {
+          input: {
+            id: current.id,
+            expectedVersion: current.version,
+            summary: `修订 ${n}`,
+            note: `修订 ${n}`,
+          },
+        },
+        { token },
+      ),
+    );
+    current = data.updateArticle.article;
+  }
+  return current;
+}

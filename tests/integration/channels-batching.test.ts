@@ -82,7 +82,8 @@ describe('hall counts', () => {
     expect(countOnly.filter((command) => command === 'aggregate:halls')).toHaveLength(1);
     const withFacets = await commandsOf(
       5,
-      'query ($first: Int!) { halls(first: $first) { totalCount ...F } } fragment F on HallConnection { facets { tier { value count } } }',
+      // Disjunctive facets (each facet without its own filter) still take one aggregate.
+      'query ($first: Int!) { halls(first: $first, filter: { tiers: [FLAGSHIP] }) { totalCount ...F } } fragment F on HallConnection { facets { tier { value count } } }',
     );
     expect(withFacets.filter((command) => command === 'aggregate:halls:$facet')).toHaveLength(1);
     expect(withFacets.filter((command) => command === 'aggregate:halls')).toEqual([]);

@@ -215,6 +215,70 @@ describe('halls: facets', () => {
   });
 });
 
+describe('halls: disjunctive facets', () => {
+  type Facets = Record<
+    'tier' | 'operation' | 'area' | 'services' | 'status',
+    Array<{ value: string; count: number }>
+  >;
+  const countBy = (values: string[]) =>
+    values.reduce<Record<string, number>>((acc, value) => ({ ...acc, [value]: (acc[value] ?? 0) + 1 }), {});
+  const asMap = (buckets: Array<{ value: string; count: number }>) =>
+    Object.fromEntries(
+      buckets.filter((bucket) => bucket.count > 0).map((bucket) => [bucket.value, bucket.count]),
+    );
+
+  it('counts each of tier, operation, area and status under every filter but its own; services and the total under all', async () => {
+    const services = ['SIM_REPLACEMENT'];
+    const inRegion = seedHalls.filter(under('420100'));
+    const withServices = inRegion.filter((hall) =>
+      services.every((s) => (hall.services as readonly string[]).includes(s)),
+    );
+    const tierOk = (hall: SeedHall) => hall.tier === 'FLAGSHIP' || hall.tier === 'STANDARD';
+    const areaOk = (hall: SeedHall) => hall.area === 'URBAN';
+    const statusOk = (hall: SeedHall) => hall.status === 'OPEN';
+    const matching = withServices.filter((hall) => tierOk(hall) && areaOk(hall) && statusOk(hall));
+    expect(matching.length).toBeGreaterThan(0);
+    const data = expectData(
+      await server.graphql<{ halls: { totalCount: number; facets: Facets } }>(
+        `{ halls(filter: { regionCode: "420100", tiers: [FLAGSHIP, STANDARD], areas: [URBAN], status: OPEN, services: [SIM_REPLACEMENT] }, first: 1) {
+            totalCount facets { tier { value count } operation { value count } area { value count }
+            services { value count } status { value count } } } }`,
+      ),
+    ).halls;
+    expect(data.totalCount).toBe(matching.length);
+    // Tier: the region, services, area and status filters, not the tier one: SMALL halls are counted too.
+    const tierBase = withServices.filter((hall) => areaOk(hall) && statusOk(hall));
+    expect(asMap(data.facets.tier)).toEqual(countBy(tierBase.map((hall) => hall.tier)));
+    expect(Object.keys(asMap(data.facets.tier)).length).toBeGreaterThan(1);
+    expect(asMap(data.facets.area)).toEqual(
+      countBy(withServices.filter((hall) => tierOk(hall) && statusOk(hall)).map((hall) => hall.area)),
+    );
+    expect(asMap(data.facets.status)).toEqual(
+      countBy(withServices.filter((hall) => tierOk(hall) && areaOk(hall)).map((hall) => hall.status)),
+    );
+    // Operation has no filter of its own: it counts exactly the matching halls.
+    expect(asMap(data.facets.operation)).toEqual(countBy(matching.map((hall) => hall.operation)));
+    // Services are "all of": their counts keep the services filter (what one more service leaves).
+    expect(asMap(data.facets.services)).toEqual(countBy(matching.flatMap((hall) => hall.services)));
+  });
+
+  it('with only a tier chosen, the tier facet still lists every tier as without the filter', async () => {
+    const all = expectData(
+      await server.graphql<{ halls: { facets: Pick<Facets, 'tier'> } }>(
+        '{ halls { facets { tier { value count } } } }',
+      ),
+    ).halls;
+    const flagship = expectData(
+      await server.graphql<{ halls: { totalCount: number; facets: Pick<Facets, 'tier' | 'area'> } }>(
+        '{ halls(filter: { tiers: [FLAGSHIP] }) { totalCount facets { tier { value count } area { value count } } } }',
+      ),
+    ).halls;
+    expect(flagship.facets.tier).toEqual(all.facets.tier);
+    expect(flagship.totalCount).toBe(seedHalls.filter((hall) => hall.tier === 'FLAGSHIP').length);
+    expect(flagship.facets.tier.every((bucket) => bucket.count > 0)).toBe(true);
+  });
+});
+
 describe('one hall', () => {
   it('finds a hall by code and as a Relay node, with its region and opening state at given times', async () => {
     const small = ANCHOR_HALLS[2];

@@ -1,8 +1,7 @@
-import { hasRole } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
 import { duplicateValue, isDuplicateKeyError } from '../../db/guards.js';
 import { KeysBusyError } from '../../db/key-claims.js';
-import { badField, badUserInput, conflict, forbidden, notFound } from '../../errors.js';
+import { badField, badUserInput, conflict, notFound } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import type { Logger } from '../../logger.js';
 import type {
@@ -16,8 +15,9 @@ import type {
 import { categoryPathOf, isArticleId } from './article.model.js';
 import { articlesPolicy } from './article.policy.js';
 import type { ArticleRepository } from './article.repository.js';
+import type { FourEyesRule } from './four-eyes.js';
 import { createArticleSchema, noteSchema, reasonSchema, updateArticleSchema } from './article.validation.js';
-import { AUTHORING_ACTIONS, decideChange, newDraft } from './article.workflow.js';
+import { decideChange, newDraft } from './article.workflow.js';
 import { parseInput } from '../../lib/validation.js';
 
 /** The fields a change sets besides the workflow bookkeeping `change` adds. */
@@ -30,6 +30,7 @@ type ChangedFields = Partial<ArticleDoc>;
 export class ArticleEditor {
   constructor(
     private readonly repo: ArticleRepository,
+    private readonly fourEyes: FourEyesRule,
     private readonly logger: Logger,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
@@ -143,7 +144,8 @@ export class ArticleEditor {
     articlesPolicy.authorize(principal, 'publish');
     const text = parseInput(noteSchema, 'note', note) ?? null;
     return this.change(principal, id, expectedVersion, 'publish', text, async (doc, at) => {
-      await this.assertNotAnAuthor(principal, doc);
+      // Revisions are complete here: `change` stores a pending one first.
+      await this.fourEyes.assertMayApprove(principal, doc);
       return { live: doc.current, liveVersion: doc.version + 1, publishedAt: at, publishedBy: principal.id };
     });
   }
@@ -245,24 +247,6 @@ export class ArticleEditor {
     await this.storeRevision(updated);
     this.announce(updated);
     return this.viewForEditor(updated);
-  }
-
-  /**
-   * Four eyes: whoever wrote or submitted any revision since the last published one may not approve
-   * it (admins excepted, as everywhere). Revisions are complete here: `change` stores a pending one first.
-   * @throws AppError FORBIDDEN naming the rule.
-   */
-  private async assertNotAnAuthor(principal: Principal, doc: ArticleDoc): Promise<void> {
-    if (hasRole(principal, 'admin')) return;
-    const since = doc.liveVersion ?? 0;
-    const wrote =
-      doc.submittedBy === principal.id ||
-      (await this.repo.hasRevisionBy(doc._id, since, principal.id, AUTHORING_ACTIONS));
-    if (wrote) {
-      throw forbidden(
-        `You wrote or submitted part of the changes under review (since ${since === 0 ? 'the article was created' : `published version ${since}`}): another reviewer must publish it.`,
-      );
-    }
   }
 
   /** Announces a saved change (the indexer wakes on it; `searchPending` is the guarantee). */

@@ -42,6 +42,8 @@ export const articleIndexes: CollectionIndexes[] = [
     collection: 'article_revisions',
     indexes: [
       { name: 'article_version_unique', key: { articleId: 1, version: -1 }, options: { unique: true } },
+      // The four-eyes question (`articlesAuthoredSince`): what did this person write, per article.
+      { name: 'author_article_version', key: { author: 1, articleId: 1, version: 1 } },
     ],
   },
   {
@@ -264,13 +266,17 @@ export class ArticleRepository {
     return this.articles.find({ revisionPending: true }).limit(limit).toArray();
   }
 
-  /** Revisions newest first, below `beforeVersion` when given. */
+  /** A keyset page of an article's revisions, newest first (backward pages read oldest first). */
   findRevisions(articleId: AnyArticleId, page: KeysetPage): Promise<RevisionDoc[]> {
-    const keyset = keysetQuery('version', true, page);
+    // An article's versions are unique, so the version alone bounds and orders the page: the
+    // index article_version_unique serves filter and sort (no in-memory sort however long the history).
+    const version: { $lt?: number; $gt?: number } = {};
+    if (page.after) version.$lt = Number(page.after.value);
+    if (page.before) version.$gt = Number(page.before.value);
     return this.revisions
-      .find({ $and: [{ articleId: toObjectId(articleId) }, keyset.filter] })
-      .sort(keyset.sort)
-      .limit(keyset.limit)
+      .find({ articleId: toObjectId(articleId), ...(page.after || page.before ? { version } : {}) })
+      .sort({ version: page.backward ? 1 : -1 })
+      .limit(page.size + 1)
       .toArray();
   }
 
@@ -280,25 +286,27 @@ export class ArticleRepository {
   }
 
   /**
-   * Whether `author` wrote any of the revisions after `afterVersion` with one of `actions` (the
-   * four-eyes rule asks this of the reviewer about the revision under review).
+   * Of `articles`, the ids (hex) of those where `author` wrote a revision with one of `actions`
+   * after the article's `since` version: one query for any number of articles (the four-eyes rule
+   * asks it of one article when publishing, of a page of the review queue; index author_article_version).
    */
-  async hasRevisionBy(
-    articleId: AnyArticleId,
-    afterVersion: number,
+  async articlesAuthoredSince(
+    articles: ReadonlyArray<{ id: ObjectId; since: number }>,
     author: string,
     actions: readonly ArticleAction[],
-  ): Promise<boolean> {
-    const found = await this.revisions.findOne(
-      {
-        articleId: toObjectId(articleId),
-        version: { $gt: afterVersion },
-        author,
-        action: { $in: [...actions] },
-      },
-      { projection: { _id: 1 } },
-    );
-    return found !== null;
+  ): Promise<Set<string>> {
+    if (articles.length === 0) return new Set();
+    const found = await this.revisions
+      .find(
+        {
+          author,
+          action: { $in: [...actions] },
+          $or: articles.map(({ id, since }) => ({ articleId: id, version: { $gt: since } })),
+        },
+        { projection: { articleId: 1 } },
+      )
+      .toArray();
+    return new Set(found.map((revision) => new ObjectId(revision.articleId).toHexString()));
   }
 
   findRevision(articleId: AnyArticleId, version: number): Promise<RevisionDoc | null> {

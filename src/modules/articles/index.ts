@@ -26,6 +26,7 @@ export { ArticleEditor } from './article.editor.js';
 export { ArticleHistoryService } from './article.history.js';
 export { ReviewQueueRepository, reviewQueueIndexes } from './review-queue.repository.js';
 export { ReviewQueueService } from './review-queue.service.js';
+export { FourEyesRule } from './four-eyes.js';
 export type { ArticleCounters } from './article.model.js';
 export { articlesPolicy } from './article.policy.js';
 export { markdownToText } from './markdown.js';

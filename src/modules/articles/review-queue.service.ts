@@ -1,15 +1,13 @@
 import { definePolicy } from '../../auth/policy.js';
-import { hasRole } from '../../auth/principal.js';
 import type { Principal } from '../../auth/principal.js';
 import { encodeCursor, keysetItems, keysetPageOf } from '../../db/keyset.js';
 import { pageFlags } from '../../lib/paging.js';
 import type { Page, PageRequest } from '../../lib/paging.js';
 import type { ArticleDoc, ArticleView } from './article.model.js';
-import { AUTHORING_ACTIONS } from './article.workflow.js';
+import type { ApprovalBlock, FourEyesRule } from './four-eyes.js';
 import type { ReviewQueueRepository } from './review-queue.repository.js';
 
-/** Why the caller may not approve a submission (the same four-eyes rule `publishArticle` applies). */
-export type ApprovalBlock = 'OWN_SUBMISSION' | 'OWN_CHANGES';
+export type { ApprovalBlock } from './four-eyes.js';
 
 /** One article waiting for review, as one reviewer sees it. */
 export interface ReviewQueueItem {
@@ -31,12 +29,14 @@ export function reviewQueueCursor(doc: Pick<ArticleDoc, 'submittedAt' | 'updated
 
 /** The reviewers' queue: articles submitted for review, oldest submission first. */
 export class ReviewQueueService {
-  constructor(private readonly repo: ReviewQueueRepository) {}
+  constructor(
+    private readonly repo: ReviewQueueRepository,
+    private readonly fourEyes: FourEyesRule,
+  ) {}
 
   /**
-   * A keyset page of the queue, each item saying whether the caller may approve it: not when they
-   * submitted it or wrote any change since the last published version (admins excepted), which is
-   * what `publishArticle` refuses with FORBIDDEN.
+   * A keyset page of the queue, each item saying whether the caller may approve it under the
+   * four-eyes rule (`FourEyesRule`, the one `publishArticle` enforces with FORBIDDEN).
    * @throws AppError UNAUTHENTICATED/FORBIDDEN unless reviewer or admin; BAD_USER_INPUT for a bad
    *   page size or a foreign cursor.
    */
@@ -44,25 +44,14 @@ export class ReviewQueueService {
     reviewQueuePolicy.authorize(principal, 'readQueue');
     const page = keysetPageOf(request, 'date');
     const { items, more } = keysetItems(await this.repo.findInReviewPage(page), page);
-    const authored = hasRole(principal, 'admin')
-      ? new Set<string>()
-      : await this.repo.articlesAuthoredSince(
-          items.map((doc) => ({ id: doc._id, since: doc.liveVersion ?? 0 })),
-          principal.id,
-          AUTHORING_ACTIONS,
-        );
-    const blockOf = (doc: ArticleDoc): ApprovalBlock | null => {
-      if (hasRole(principal, 'admin')) return null;
-      if (doc.submittedBy === principal.id) return 'OWN_SUBMISSION';
-      return authored.has(doc._id.toHexString()) ? 'OWN_CHANGES' : null;
-    };
+    const blocks = await this.fourEyes.blocks(principal, items);
     return {
       items: items.map((doc) => ({
         // Reviewers read working copies: the submission is the current content.
         view: { doc, content: doc.current },
         submittedAt: doc.submittedAt ?? doc.updatedAt,
         submittedBy: doc.submittedBy ?? doc.updatedBy,
-        blocked: blockOf(doc),
+        blocked: blocks.get(doc._id.toHexString()) ?? null,
       })),
       ...pageFlags(request, more),
       totalCount: () => this.repo.countInReview(),

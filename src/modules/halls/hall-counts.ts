@@ -1,5 +1,7 @@
 /** The `$facet` aggregates that count halls (filter panels, coverage) and the shapes they return. */
 import type { Document, Filter } from 'mongodb';
+import { DISJUNCTIVE_FACETS } from './hall-filter.js';
+import type { DisjunctiveFacet, HallFacetFilters } from './hall-filter.js';
 import type { HallDoc } from './hall.model.js';
 
 export interface Bucket {
@@ -43,18 +45,32 @@ function total(raw: unknown): number {
   return ((raw as Array<{ count: number }> | undefined) ?? [])[0]?.count ?? 0;
 }
 
-/** The pipeline of `HallFacetCounts` under `filter`. */
-export function facetCountsPipeline(filter: Filter<HallDoc>): Document[] {
+const matchAll = (clauses: readonly Filter<HallDoc>[]): Document[] =>
+  clauses.length ? [{ $match: { $and: [...clauses] } }] : [];
+
+/**
+ * The pipeline of `HallFacetCounts` under `filters`, disjunctive: the shared clauses first (served
+ * by the indexes, as the page's query is), then in one `$facet` the total under every clause and
+ * each facet's counts under every clause but its own.
+ */
+export function facetCountsPipeline(filters: HallFacetFilters): Document[] {
+  const ownExcept = (facet?: DisjunctiveFacet) =>
+    matchAll(
+      DISJUNCTIVE_FACETS.filter((other) => other !== facet)
+        .map((other) => filters.own[other])
+        .filter((clause): clause is Filter<HallDoc> => clause !== undefined),
+    );
   return [
-    { $match: filter },
+    ...matchAll(filters.common),
+    { $project: { tier: 1, operation: 1, area: 1, status: 1, services: 1 } },
     {
       $facet: {
-        total: countAll,
-        tier: groupBy('tier'),
-        operation: groupBy('operation'),
-        area: groupBy('area'),
-        status: groupBy('status'),
-        services: [{ $unwind: '$services' }, ...groupBy('services')],
+        total: [...ownExcept(), ...countAll],
+        tier: [...ownExcept('tier'), ...groupBy('tier')],
+        operation: [...ownExcept('operation'), ...groupBy('operation')],
+        area: [...ownExcept('area'), ...groupBy('area')],
+        status: [...ownExcept('status'), ...groupBy('status')],
+        services: [...ownExcept(), { $unwind: '$services' }, ...groupBy('services')],
       },
     },
   ];

@@ -40,29 +40,55 @@ export interface HallCriteria {
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The clauses of everything but `openAt`, in a fixed order. */
-export function baseHallClauses(criteria: HallCriteria): Filter<HallDoc>[] {
-  const { filter } = criteria;
-  const clauses: Filter<HallDoc>[] = [];
-  if (filter.regionCode) clauses.push({ regionPath: filter.regionCode.trim() });
-  if (filter.tiers?.length) clauses.push({ tier: { $in: [...filter.tiers] } });
-  if (filter.operations?.length) clauses.push({ operation: { $in: [...filter.operations] } });
-  if (filter.areas?.length) clauses.push({ area: { $in: [...filter.areas] } });
-  if (filter.services?.length) clauses.push({ services: { $all: [...filter.services] } });
-  if (filter.status) clauses.push({ status: filter.status });
-  if (criteria.text) clauses.push(textClause(criteria.text.text, criteria.text.indexMatches));
-  return clauses;
+/**
+ * The facets counted disjunctively: each one's counts apply every filter except its own (an any-of
+ * list, or the one status), so a panel shows what choosing another value would give. Services are
+ * "all of": their counts keep the services filter (how many would remain with one more service).
+ */
+export const DISJUNCTIVE_FACETS = ['tier', 'operation', 'area', 'status'] as const;
+export type DisjunctiveFacet = (typeof DISJUNCTIVE_FACETS)[number];
+
+/** The compiled filter in two parts: what narrows every count, and each disjunctive facet's own clause. */
+export interface HallFacetFilters {
+  common: Filter<HallDoc>[];
+  own: Partial<Record<DisjunctiveFacet, Filter<HallDoc>>>;
 }
 
-/** The whole MongoDB filter for `criteria`. */
-export function compileHallCriteria(criteria: HallCriteria): Filter<HallDoc> {
-  const clauses = baseHallClauses(criteria);
-  if (criteria.openAt) {
-    // Index-backed: the weekly hours are stored as minutes of the week; the few halls with a
-    // special schedule on that local date were checked one by one by the service.
-    const { weekMinute, date, openOnSpecialDate } = criteria.openAt;
-    clauses.push({ status: 'OPEN' });
-    clauses.push({
+/** The clauses of everything but `openAt`: the shared ones and the disjunctive facets' own. */
+function splitBaseClauses(criteria: HallCriteria): HallFacetFilters {
+  const { filter } = criteria;
+  const common: Filter<HallDoc>[] = [];
+  const own: HallFacetFilters['own'] = {};
+  if (filter.regionCode) common.push({ regionPath: filter.regionCode.trim() });
+  if (filter.tiers?.length) own.tier = { tier: { $in: [...filter.tiers] } };
+  if (filter.operations?.length) own.operation = { operation: { $in: [...filter.operations] } };
+  if (filter.areas?.length) own.area = { area: { $in: [...filter.areas] } };
+  if (filter.services?.length) common.push({ services: { $all: [...filter.services] } });
+  if (filter.status) own.status = { status: filter.status };
+  if (criteria.text) common.push(textClause(criteria.text.text, criteria.text.indexMatches));
+  return { common, own };
+}
+
+const clausesOf = (parts: HallFacetFilters): Filter<HallDoc>[] => [
+  ...parts.common,
+  ...DISJUNCTIVE_FACETS.map((facet) => parts.own[facet]).filter(
+    (clause): clause is Filter<HallDoc> => clause !== undefined,
+  ),
+];
+
+/** The clauses of everything but `openAt`. */
+export function baseHallClauses(criteria: HallCriteria): Filter<HallDoc>[] {
+  return clausesOf(splitBaseClauses(criteria));
+}
+
+/** The clauses of an `openAt` filter (status OPEN, inside the weekly hours or open on the special date). */
+function openAtClauses(openAt: NonNullable<HallCriteria['openAt']>): Filter<HallDoc>[] {
+  // Index-backed: the weekly hours are stored as minutes of the week; the few halls with a
+  // special schedule on that local date were checked one by one by the service.
+  const { weekMinute, date, openOnSpecialDate } = openAt;
+  return [
+    { status: 'OPEN' },
+    {
       $or: [
         {
           specialDates: { $ne: date },
@@ -70,8 +96,20 @@ export function compileHallCriteria(criteria: HallCriteria): Filter<HallDoc> {
         },
         { _id: { $in: [...openOnSpecialDate] } },
       ],
-    });
-  }
+    },
+  ];
+}
+
+/** `criteria` split for disjunctive facet counts (`openAt` narrows every count, status included). */
+export function compileHallFacetFilters(criteria: HallCriteria): HallFacetFilters {
+  const parts = splitBaseClauses(criteria);
+  if (criteria.openAt) parts.common.push(...openAtClauses(criteria.openAt));
+  return parts;
+}
+
+/** The whole MongoDB filter for `criteria`. */
+export function compileHallCriteria(criteria: HallCriteria): Filter<HallDoc> {
+  const clauses = clausesOf(compileHallFacetFilters(criteria));
   return clauses.length ? { $and: clauses } : {};
 }
 

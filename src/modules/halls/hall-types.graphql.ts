@@ -342,7 +342,8 @@ const ServiceCount = countType<(typeof SERVICE_KINDS)[number]>(
 const StatusCount = countType<(typeof HALL_STATUSES)[number]>('HallStatusCount', HallStatusEnum, 'status');
 
 export const HallFacets = builder.objectRef<HallFacetCounts>('HallFacets').implement({
-  description: 'Counts under the current filter, every value listed (zero included).',
+  description:
+    'Counts for a filter panel, every value listed (zero included); tier, operation, area and status each ignore their own filter (see HallConnection.facets).',
   fields: (t) => ({
     tier: t.field({
       type: [TierCount],

@@ -6,7 +6,8 @@ import { keysetQuery } from '../../db/keyset.js';
 import type { KeysetPage } from '../../db/keyset.js';
 import { KeyClaims, KeysBusyError } from '../../db/key-claims.js';
 import type { KeyLease } from '../../db/key-claims.js';
-import { baseHallClauses, compileHallCriteria } from './hall-filter.js';
+import { baseHallClauses, compileHallCriteria, compileHallFacetFilters } from './hall-filter.js';
+import type { HallFacetFilters } from './hall-filter.js';
 import type { HallCriteria } from './hall-filter.js';
 import {
   coverageCountsOf,
@@ -56,7 +57,11 @@ export const hallIndexes: CollectionIndexes = {
  */
 export class HallSelection {
   /** Only `HallRepository` builds one. */
-  constructor(readonly mongoFilter: Filter<HallDoc>) {}
+  constructor(
+    readonly mongoFilter: Filter<HallDoc>,
+    /** The same filter split for disjunctive facet counts. */
+    readonly facetFilters: HallFacetFilters,
+  ) {}
 }
 
 /** A latitude/longitude box (the candidates of a radius search). */
@@ -147,14 +152,18 @@ export class HallRepository {
     return this.halls.countDocuments(selection.mongoFilter);
   }
 
-  /** Counts per tier, operation, area, service and status under `selection`, in one `$facet` aggregate. */
+  /**
+   * Counts per tier, operation, area, service and status under `selection`, in one `$facet`
+   * aggregate: each of tier, operation, area and status under every filter but its own (see
+   * `DISJUNCTIVE_FACETS`), services and the total under the whole filter.
+   */
   async facetCounts(selection: HallSelection): Promise<HallFacetCounts> {
-    const [row] = await this.halls.aggregate<Document>(facetCountsPipeline(selection.mongoFilter)).toArray();
+    const [row] = await this.halls.aggregate<Document>(facetCountsPipeline(selection.facetFilters)).toArray();
     return facetCountsOf(row);
   }
   /** Compiles `criteria` once for the query methods below. */
   select(criteria: HallCriteria): HallSelection {
-    return new HallSelection(compileHallCriteria(criteria));
+    return new HallSelection(compileHallCriteria(criteria), compileHallFacetFilters(criteria));
   }
 
   /**

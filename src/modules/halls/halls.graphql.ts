@@ -59,7 +59,8 @@ builder.queryFields((t) => ({
         }),
         facets: c.field({
           type: HallFacets,
-          description: 'Counts per tier, operation, area, service and status under the filter.',
+          description:
+            "Counts per tier, operation, area, service and status, disjunctive: each of tier, operation, area and status is counted under every filter except its own (with `tiers: [FLAGSHIP]` the tier counts still show what STANDARD or SMALL would give; the other facets count FLAGSHIP halls only). Services are 'all of', so their counts keep the services filter: how many halls would remain with that service added. `totalCount` is always under the whole filter.",
           resolve: (page) => page.facets(),
         }),
       }),

@@ -34,7 +34,15 @@ import {
   UpdateHallMutation,
 } from './documents';
 import { firstMessages, formErrorsOf } from './field-errors';
-import { draftOf, emptyDraft, hallInputOf, missingFields, withSortedSpecialDates } from './hall-draft';
+import {
+  draftOf,
+  editedFields,
+  emptyDraft,
+  hallInputOf,
+  missingFields,
+  rebaseDraft,
+  withSortedSpecialDates,
+} from './hall-draft';
 import type { HallDraft } from './hall-draft';
 import { StatusTag } from './HallsPage';
 import { HoursGridEditor } from './HoursGrid';
@@ -202,6 +210,19 @@ function HallForm({
   const { message } = App.useApp();
   const { options } = useLabels();
   const [draft, setDraft] = useState(initial);
+  // What the server holds as far as this form knows: the hall as loaded, or as last saved from here.
+  const [base, setBase] = useState({ draft: initial, version: saved?.version });
+  // Unsaved edits carried over a newer version of the hall (a status change reloads the hall).
+  const [editsKept, setEditsKept] = useState(false);
+  // The draft being saved: when the saved version arrives, only edits made after it are kept.
+  const [saving, setSaving] = useState<HallDraft | null>(null);
+  if (saved && saved.version !== base.version) {
+    const from = saving ?? base.draft;
+    setDraft(rebaseDraft(from, draft, initial));
+    setBase({ draft: initial, version: saved.version });
+    setEditsKept(editedFields(from, draft).length > 0);
+    setSaving(null);
+  }
   const [problems, setProblems] = useState<Problems>({ fields: {}, other: [] });
   const [createState, create] = useMutation(CreateHallMutation);
   const [updateState, update] = useMutation(UpdateHallMutation);
@@ -237,15 +258,20 @@ function HallForm({
     } else {
       // The code is sent only when it changes (a rename); the hall is named by its id.
       const { code, ...rest } = input;
+      setSaving(ordered);
       const answer = await update({
         input: {
           ...rest,
-          ...(code !== initial.code ? { code } : {}),
+          ...(code !== base.draft.code ? { code } : {}),
           hall: { id: saved.id },
           expectedVersion: saved.version,
         } as UpdateInput,
       });
-      if (answer.error) return show(answer.error);
+      if (answer.error) {
+        setSaving(null);
+        return show(answer.error);
+      }
+      setEditsKept(false);
       void message.success(t('hallSaved', { code: input.code }));
       onSaved(input.code);
     }
@@ -266,6 +292,16 @@ function HallForm({
           showIcon
           title={t('hallConflict', { version: problems.conflict })}
           action={<Button onClick={() => window.location.reload()}>{t('reload')}</Button>}
+        />
+      )}
+      {editsKept && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          title={t('editsKept')}
+          onClose={() => setEditsKept(false)}
+          closable
         />
       )}
       {problems.other.length > 0 && (
@@ -447,7 +483,7 @@ export function EditHallPage({ code }: { code: string }) {
       </Typography.Title>
       <StatusCard id={hall.id} status={hall.status} version={hall.version} />
       <HallForm
-        key={`${hall.id}:${hall.version}`}
+        key={hall.id}
         initial={draftOf(hall)}
         saved={{ id: hall.id, version: hall.version }}
         onSaved={(next) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, emptyDraft, hallInputOf, missingFields } from './hall-draft';
+import { draftOf, editedFields, emptyDraft, hallInputOf, missingFields, rebaseDraft } from './hall-draft';
 
 const stored = {
   code: 'HB-WH-S903',
@@ -64,5 +64,26 @@ describe('the hall form draft', () => {
       'regionCode',
     ]);
     expect(missingFields(draftOf(stored))).toEqual([]);
+  });
+});
+
+describe('rebaseDraft', () => {
+  it("keeps the admin's unsaved edits over a refreshed hall and takes the rest from the server", () => {
+    const base = draftOf(stored);
+    const edited = { ...base, name: '江夏郑店乡镇厅（新）', phone: '027-87000000' };
+    const fresh = { ...base, status: 'TEMPORARILY_CLOSED', roster: false };
+    const rebased = rebaseDraft(base, edited, fresh);
+    expect(rebased.name).toBe('江夏郑店乡镇厅（新）');
+    expect(rebased.phone).toBe('027-87000000');
+    expect(rebased.status).toBe('TEMPORARILY_CLOSED');
+    expect(rebased.roster).toBe(false);
+    expect(editedFields(base, edited).sort()).toEqual(['name', 'phone']);
+  });
+
+  it('is the refreshed hall when nothing was edited', () => {
+    const base = draftOf(stored);
+    const fresh = { ...base, status: 'CLOSED' };
+    expect(rebaseDraft(base, { ...base }, fresh)).toEqual(fresh);
+    expect(editedFields(base, { ...base, hours: draftOf(stored).hours })).toEqual([]);
   });
 });

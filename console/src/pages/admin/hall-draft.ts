@@ -155,3 +155,21 @@ export function withSortedSpecialDates(draft: HallDraft): HallDraft {
   const special = [...draft.hours.special].sort((a, b) => a.date.localeCompare(b.date));
   return { ...draft, hours: { ...draft.hours, special } };
 }
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields of `edited` that differ from `base`: what the admin changed and has not saved. */
+export function editedFields(base: HallDraft, edited: HallDraft): Array<keyof HallDraft> {
+  return (Object.keys(edited) as Array<keyof HallDraft>).filter((key) => !sameValue(base[key], edited[key]));
+}
+
+/**
+ * The admin's unsaved edits put over a newer version of the hall (after a status change, say): each
+ * field the admin changed since `base` keeps the admin's value, every other field takes `fresh`'s,
+ * so a refresh never drops typed data and never hides what changed on the server.
+ */
+export function rebaseDraft(base: HallDraft, edited: HallDraft, fresh: HallDraft): HallDraft {
+  const rebased: HallDraft = { ...fresh };
+  for (const key of editedFields(base, edited)) Object.assign(rebased, { [key]: edited[key] });
+  return rebased;
+}

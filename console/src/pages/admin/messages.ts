@@ -87,6 +87,7 @@ export const adminMessages = defineMessages(
     confirmSuspend: '确定暂停营业？客户将看到“暂停营业”。',
     confirmClose: '确定永久停业？该厅将不再计入覆盖统计。',
     statusChanged: '状态已改为：{status}',
+    editsKept: '营业厅已更新，您未保存的修改仍保留在表单中，请检查后保存。',
     // hours grid
     hoursWeek: '每周营业时间（可设午休）',
     hoursSpecial: '特殊日期（节假日、停业、调休）',
@@ -265,6 +266,7 @@ export const adminMessages = defineMessages(
     confirmSuspend: 'Close the hall temporarily? Customers will see "temporarily closed".',
     confirmClose: 'Close the hall for good? It no longer counts for coverage.',
     statusChanged: 'Status now: {status}',
+    editsKept: 'The hall was updated; your unsaved edits are still in the form. Check them and save.',
     hoursWeek: 'Weekly hours (with lunch breaks)',
     hoursSpecial: 'Special dates (holidays, closures, make-up days)',
     hoursNoSpecial: 'No special dates.',

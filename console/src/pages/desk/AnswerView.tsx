@@ -21,8 +21,9 @@ import { navigate } from '../../app/router';
 import { articleHtml } from '../../lib/article-html';
 import { formatDateTime } from '../../lib/time';
 import { AnswerQuery, FlagMutation, RateMutation, RecordUseMutation } from './documents';
-import { useEnumLabels } from './labels';
-import type { Label, UseChannelValue } from './labels';
+import { useEnumLabels } from '../shared/enum-labels';
+import type { Label } from '../shared/enum-labels';
+import type { UseChannelValue } from './labels';
 
 type FlagReasonValue = 'OTHER' | 'OUTDATED' | 'WRONG_FEE' | 'WRONG_REGION' | 'WRONG_STEPS';
 

@@ -11,7 +11,8 @@ import { errorCodesIn } from '../../lib/error-codes';
 import { debounce, latestOnly } from '../../lib/latest';
 import { CategoriesQuery, SearchArticlesQuery } from './documents';
 import { SearchResults } from './SearchResults';
-import { useContactChannel, useEnumLabels } from './labels';
+import { useEnumLabels } from '../shared/enum-labels';
+import { useContactChannel } from './labels';
 import { deskHref, readDeskState } from './url-state';
 import type { DeskState } from './url-state';
 

@@ -12,7 +12,7 @@ import { useMinuteClock } from '../shared/clock';
 import { HallCard } from '../shared/HallCard';
 import { HallFields } from '../shared/hall-fields';
 import { RegionCascader } from '../shared/RegionCascader';
-import { useEnumLabels } from './labels';
+import { useEnumLabels } from '../shared/enum-labels';
 
 const WhereQuery = graphql(
   `

@@ -85,15 +85,6 @@ export const CategoriesQuery = graphql(`
   }
 `);
 
-export const EnumLabelsQuery = graphql(`
-  query EnumLabels($enum: String!, $locale: Locale!) {
-    enumLabels(enum: $enum, locale: $locale) {
-      value
-      label
-    }
-  }
-`);
-
 export const AnswerQuery = graphql(
   `
     query Answer($slug: String!, $locale: Locale!, $uiLocale: Locale!) {

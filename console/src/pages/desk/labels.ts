@@ -1,19 +1,4 @@
 import { useCallback, useState } from 'react';
-import { useQuery } from 'urql';
-import { useI18n } from '../../app/i18n';
-import { EnumLabelsQuery } from './documents';
-
-export interface Label {
-  value: string;
-  label: string;
-}
-
-/** The API's labels of an enum's values in the console's language (`enumLabels`). */
-export function useEnumLabels(enumName: string): Label[] {
-  const { apiLocale } = useI18n();
-  const [result] = useQuery({ query: EnumLabelsQuery, variables: { enum: enumName, locale: apiLocale } });
-  return result.data?.enumLabels ?? [];
-}
 
 const CHANNEL_KEY = 'ckb.contactChannel';
 export type UseChannelValue =

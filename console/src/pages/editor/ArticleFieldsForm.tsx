@@ -46,28 +46,47 @@ export function ArticleFieldsForm({ fields, errors, locale, selfId, disabled, on
       />,
       { help: t('validityHelp') },
     );
+  // Free text, one line or several.
+  const text = (name: 'title' | 'summary', options: { required?: boolean; multiline?: boolean } = {}) => {
+    const common = {
+      id: `article-${name}`,
+      value: fields[name],
+      disabled,
+      onChange: (event: { target: { value: string } }) => set(name, event.target.value),
+    };
+    return item(
+      name,
+      options.multiline ? (
+        <Input.TextArea {...common} autoSize={{ minRows: 2, maxRows: 5 }} />
+      ) : (
+        <Input {...common} />
+      ),
+      { required: options.required },
+    );
+  };
+  // Words typed and confirmed with Enter (no list to choose from).
+  const words = (name: 'tags' | 'errorCodes', placeholder: string) =>
+    item(
+      name,
+      <Select
+        id={`article-${name}`}
+        mode="tags"
+        value={fields[name]}
+        disabled={disabled}
+        placeholder={placeholder}
+        open={false}
+        onChange={(values: string[]) => set(name, values)}
+      />,
+    );
+  const half = (content: ReactNode) => (
+    <Col xs={24} md={12}>
+      {content}
+    </Col>
+  );
   return (
     <>
-      {item(
-        'title',
-        <Input
-          id="article-title"
-          value={fields.title}
-          disabled={disabled}
-          onChange={(e) => set('title', e.target.value)}
-        />,
-        { required: true },
-      )}
-      {item(
-        'summary',
-        <Input.TextArea
-          id="article-summary"
-          value={fields.summary}
-          disabled={disabled}
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          onChange={(e) => set('summary', e.target.value)}
-        />,
-      )}
+      {text('title', { required: true })}
+      {text('summary', { multiline: true })}
       {item(
         'body',
         <BodyEditor
@@ -81,8 +100,8 @@ export function ArticleFieldsForm({ fields, errors, locale, selfId, disabled, on
         { required: true },
       )}
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          {item(
+        {half(
+          item(
             'category',
             <CategoryPicker
               id="article-category"
@@ -92,10 +111,10 @@ export function ArticleFieldsForm({ fields, errors, locale, selfId, disabled, on
               onChange={(key) => set('category', key)}
             />,
             { required: true },
-          )}
-        </Col>
-        <Col xs={24} md={12}>
-          {item(
+          ),
+        )}
+        {half(
+          item(
             'audience',
             <Select
               id="article-audience"
@@ -107,42 +126,12 @@ export function ArticleFieldsForm({ fields, errors, locale, selfId, disabled, on
               }))}
               onChange={(value) => set('audience', value)}
             />,
-          )}
-        </Col>
-        <Col xs={24} md={12}>
-          {item(
-            'tags',
-            <Select
-              id="article-tags"
-              mode="tags"
-              value={fields.tags}
-              disabled={disabled}
-              placeholder={t('tagsPlaceholder')}
-              open={false}
-              onChange={(tags: string[]) => set('tags', tags)}
-            />,
-          )}
-        </Col>
-        <Col xs={24} md={12}>
-          {item(
-            'errorCodes',
-            <Select
-              id="article-errorCodes"
-              mode="tags"
-              value={fields.errorCodes}
-              disabled={disabled}
-              placeholder={t('errorCodesPlaceholder')}
-              open={false}
-              onChange={(codes: string[]) => set('errorCodes', codes)}
-            />,
-          )}
-        </Col>
-        <Col xs={24} md={12}>
-          {instant('validFrom')}
-        </Col>
-        <Col xs={24} md={12}>
-          {instant('validTo')}
-        </Col>
+          ),
+        )}
+        {half(words('tags', t('tagsPlaceholder')))}
+        {half(words('errorCodes', t('errorCodesPlaceholder')))}
+        {half(instant('validFrom'))}
+        {half(instant('validTo'))}
       </Row>
       {item(
         'related',

@@ -3,6 +3,9 @@ import { useMemo, useState } from 'react';
 import { useAreaT } from '../../app/area-i18n';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../lib/time';
+import { DiffParts } from '../shared/DiffParts';
+import { diffText } from '../shared/text-diff';
+import type { DiffPart } from '../shared/text-diff';
 import type { ArticleFields, FieldName } from './fields';
 import { applyChoices, mergeFields, presetChoices, undecided } from './merge';
 import type { Choices } from './merge';
@@ -30,6 +33,11 @@ function shown(fields: ArticleFields, name: FieldName, locale: 'zh-CN' | 'en', e
   return text === '' ? empty : text;
 }
 
+/** The fields whose texts are compared character by character (word by word for Latin and numbers). */
+type TextField = 'title' | 'summary' | 'body';
+const isTextField = (name: FieldName): name is TextField =>
+  name === 'title' || name === 'summary' || name === 'body';
+
 /**
  * A CONFLICT, resolved field by field: both versions side by side for every field either side
  * changed; fields only one side changed come preset, fields both changed wait for the editor's
@@ -42,13 +50,25 @@ export function ConflictPanel({ base, baseVersion, mine, theirs, theirsVersion, 
   const [choices, setChoices] = useState<Choices>(() => presetChoices(merges));
   const open = undecided(merges, choices);
   const rows = merges.filter((m) => m.outcome !== 'same');
-  const cell = (fields: ArticleFields, name: FieldName) => (
-    <Typography.Paragraph
-      style={{ whiteSpace: 'pre-wrap', marginBottom: 0, maxHeight: 240, overflow: 'auto' }}
-    >
-      {shown(fields, name, locale, t('empty'))}
-    </Typography.Paragraph>
-  );
+  // Their text against mine: their column marks what only they have, mine what only I have.
+  const diffs = useMemo(() => {
+    const map = new Map<FieldName, DiffPart[]>();
+    for (const { name, outcome } of merges)
+      if (outcome !== 'same' && isTextField(name)) map.set(name, diffText(theirs[name], mine[name]));
+    return map;
+  }, [merges, theirs, mine]);
+  const cell = (fields: ArticleFields, name: FieldName, side: 'before' | 'after') => {
+    const parts = diffs.get(name);
+    const text = shown(fields, name, locale, t('empty'));
+    return (
+      <Typography.Paragraph
+        data-testid={`conflict-${name}-${side === 'before' ? 'theirs' : 'mine'}`}
+        style={{ whiteSpace: 'pre-wrap', marginBottom: 0, maxHeight: 240, overflow: 'auto' }}
+      >
+        {parts && fields[name] !== '' ? <DiffParts parts={parts} show={side} /> : text}
+      </Typography.Paragraph>
+    );
+  };
   return (
     <Card
       role="region"
@@ -59,7 +79,12 @@ export function ConflictPanel({ base, baseVersion, mine, theirs, theirsVersion, 
         type="warning"
         showIcon
         title={t('conflictTitle', { theirs: theirsVersion })}
-        description={t('conflictHelp', { base: baseVersion })}
+        description={
+          <>
+            {t('conflictHelp', { base: baseVersion })}
+            {diffs.size > 0 && <div>{t('conflictDiffLegend')}</div>}
+          </>
+        }
       />
       {/* A plain table: the kit's Table measures scrollbars with an inline style element the CSP refuses. */}
       <table
@@ -87,8 +112,8 @@ export function ConflictPanel({ base, baseVersion, mine, theirs, theirsVersion, 
               <th scope="row" style={{ textAlign: 'left', padding: 8, width: 110 }}>
                 {t(name)}
               </th>
-              <td style={{ padding: 8 }}>{cell(theirs, name)}</td>
-              <td style={{ padding: 8 }}>{cell(mine, name)}</td>
+              <td style={{ padding: 8 }}>{cell(theirs, name, 'before')}</td>
+              <td style={{ padding: 8 }}>{cell(mine, name, 'after')}</td>
               <td style={{ padding: 8, width: 170 }}>
                 {outcome === 'both-same' ? (
                   t('conflictBoth')

@@ -84,6 +84,8 @@ export const editorMessages = defineMessages(
     conflictTitle: '别人先保存了这篇文章（版本 {theirs}）',
     conflictHelp:
       '您基于版本 {base} 修改。下面逐项列出双方的改动：只有一方改动的已自动选好；双方都改了的请选择保留哪一方。确认后您的修改会放到最新版本上，再点"保存"写入。',
+    conflictDiffLegend:
+      '文字的不同之处已标出：红色删除线为仅在最新版本中的内容，绿色下划线为仅在我的修改中的内容。',
     conflictField: '字段',
     conflictTheirs: '最新版本（他人保存）',
     conflictMine: '我的修改',
@@ -182,6 +184,8 @@ export const editorMessages = defineMessages(
     conflictTitle: 'Someone else saved this article first (version {theirs})',
     conflictHelp:
       'You edited version {base}. Each field either side changed is listed: where only one side changed it the choice is made; where both did, choose which to keep. Applying puts your changes on the latest version; then Save writes them.',
+    conflictDiffLegend:
+      'Differences in the text are marked: struck through in red, only in the latest version; underlined in green, only in my change.',
     conflictField: 'Field',
     conflictTheirs: 'Latest version (saved by someone else)',
     conflictMine: 'My change',

@@ -4,8 +4,8 @@ import { useAreaT } from '../../app/area-i18n';
 import { reviewMessages } from './messages';
 import { SimpleTable } from './SimpleTable';
 import type { ReviewMessageKey } from './messages';
-import { diffText, hasChanges } from './text-diff';
-import type { DiffPart } from './text-diff';
+import { DiffParts as Parts } from '../shared/DiffParts';
+import { diffText, hasChanges } from '../shared/text-diff';
 import './review.css';
 
 /** The text fields of a revision that are diffed by character. */
@@ -29,18 +29,6 @@ const TEXT_FIELDS: Array<{ key: keyof DiffedContent; label: ReviewMessageKey }> 
 ];
 
 type Mode = 'inline' | 'sideBySide';
-
-function Parts({ parts, show }: { parts: readonly DiffPart[]; show: 'both' | 'before' | 'after' }) {
-  return (
-    <>
-      {parts.map((part, index) => {
-        if (part.kind === 'equal') return <span key={index}>{part.text}</span>;
-        if (part.kind === 'delete') return show === 'after' ? null : <del key={index}>{part.text}</del>;
-        return show === 'before' ? null : <ins key={index}>{part.text}</ins>;
-      })}
-    </>
-  );
-}
 
 /**
  * What changed between two versions of an article: title, summary and body diffed by character

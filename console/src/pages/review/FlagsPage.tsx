@@ -6,7 +6,7 @@ import { useAreaT } from '../../app/area-i18n';
 import { useI18n } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { formatDateTime } from '../../lib/time';
-import { useEnumLabels } from '../desk/labels';
+import { useEnumLabels } from '../shared/enum-labels';
 import { FlagsQuery, ResolveFlagMutation } from './documents';
 import { reasonOf } from './errors';
 import { historyHref } from './HistoryPage';

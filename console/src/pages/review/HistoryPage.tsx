@@ -1,14 +1,17 @@
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
+import type { ResultOf } from '../../graphql';
 import { useAreaT } from '../../app/area-i18n';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { formatDateTime } from '../../lib/time';
-import { useEnumLabels } from '../desk/labels';
+import { useEnumLabels } from '../shared/enum-labels';
 import { DiffView } from './DiffView';
 import { DiffQuery, HistoryQuery, RestoreMutation } from './documents';
 import { reasonOf } from './errors';
+import { mergeRevisions, olderCursor } from './history-pages';
+import type { RevisionPage } from './history-pages';
 import { reviewMessages } from './messages';
 import { SimpleTable } from './SimpleTable';
 
@@ -17,6 +20,11 @@ export function historyHref(articleId: string, from?: number, to?: number): stri
   const query = from !== undefined && to !== undefined ? `?from=${from}&to=${to}` : '';
   return `/work/history/${encodeURIComponent(articleId)}${query}`;
 }
+
+type ArticleHistory = NonNullable<
+  Extract<NonNullable<ResultOf<typeof HistoryQuery>['node']>, { history: unknown }>['history']
+>;
+type Revision = ArticleHistory['nodes'][number];
 
 function versionParam(search: URLSearchParams, name: string): number | undefined {
   const value = Number(search.get(name));
@@ -34,13 +42,42 @@ export default function HistoryPage({ articleId, search }: { articleId: string; 
   const { message } = App.useApp();
   const actions = useEnumLabels('ArticleAction');
   const statuses = useEnumLabels('ArticleStatus');
-  const [result, refetch] = useQuery({ query: HistoryQuery, variables: { id: articleId } });
+  const client = useClient();
+  const [result, refetch] = useQuery({ query: HistoryQuery, variables: { id: articleId, after: null } });
+  // Older pages, loaded on demand after the newest page's cursor (revisions never change once saved).
+  const [older, setOlder] = useState<{
+    pages: Array<RevisionPage<Revision>>;
+    loading: boolean;
+    error?: string;
+  }>({
+    pages: [],
+    loading: false,
+  });
   const [restoring, setRestoring] = useState(false);
   const [restoreState, restore] = useMutation(RestoreMutation);
   const [form] = Form.useForm<{ note?: string }>();
 
   const article = result.data?.node && 'history' in result.data.node ? result.data.node : undefined;
-  const revisions = article?.history?.nodes ?? [];
+  const newestPage = article?.history ?? undefined;
+  const revisions = mergeRevisions(
+    newestPage?.nodes ?? [],
+    older.pages.flatMap((page) => page.nodes),
+  );
+  const nextCursor = olderCursor(newestPage, older.pages[older.pages.length - 1]);
+  const loadOlder = async (): Promise<void> => {
+    if (!nextCursor) return;
+    setOlder((current) => ({ ...current, loading: true, error: undefined }));
+    const answer = await client
+      .query(HistoryQuery, { id: articleId, after: nextCursor }, { requestPolicy: 'network-only' })
+      .toPromise();
+    const node = answer.data?.node;
+    const page = node && 'history' in node ? node.history : undefined;
+    setOlder((current) =>
+      page
+        ? { pages: [...current.pages, page], loading: false }
+        : { ...current, loading: false, error: answer.error ? reasonOf(answer.error) : t('notFound') },
+    );
+  };
   const latest = revisions[0]?.version;
   const to = versionParam(search, 'to') ?? latest;
   const from = versionParam(search, 'from') ?? revisions[1]?.version ?? latest;
@@ -116,10 +153,18 @@ export default function HistoryPage({ articleId, search }: { articleId: string; 
         ]}
       />
       {(article.history?.totalCount ?? 0) > revisions.length && (
-        <Typography.Paragraph type="secondary">
-          {t('moreRevisions', { count: revisions.length })}
-        </Typography.Paragraph>
+        <Space style={{ marginTop: 8 }} wrap>
+          <Typography.Text type="secondary" role="status">
+            {t('shownRevisions', { shown: revisions.length, total: article.history?.totalCount ?? 0 })}
+          </Typography.Text>
+          {nextCursor && (
+            <Button loading={older.loading} onClick={() => void loadOlder()}>
+              {t('loadOlder')}
+            </Button>
+          )}
+        </Space>
       )}
+      {older.error && <Alert type="error" showIcon title={t('loadFailed', { reason: older.error })} />}
       <Typography.Title level={3} style={{ marginTop: 24 }}>
         {t('diffTitle')}
       </Typography.Title>

@@ -1,8 +1,30 @@
 import { graphql } from '../../graphql';
 
-/** An article's revisions, newest first (the history page). */
+// The text a reviewer compares, of an article and of one of its revisions (unmasked: the pages read
+// the fields where the fragments are spread).
+const ArticleText = graphql(`
+  fragment ReviewArticleText on Article @_unmask {
+    id
+    version
+    status
+    title
+    summary
+    body
+  }
+`);
+const RevisionText = graphql(`
+  fragment ReviewRevisionText on ArticleRevision @_unmask {
+    id
+    version
+    title
+    summary
+    body
+  }
+`);
+
+/** An article's revisions, newest first, 100 a page (the history page; `after` for older ones). */
 export const HistoryQuery = graphql(`
-  query ReviewHistory($id: ID!) {
+  query ReviewHistory($id: ID!, $after: String) {
     node(id: $id) {
       ... on Article {
         id
@@ -10,8 +32,12 @@ export const HistoryQuery = graphql(`
         status
         version
         publishedVersion
-        history(first: 100) {
+        history(first: 100, after: $after) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           nodes {
             id
             version
@@ -28,76 +54,67 @@ export const HistoryQuery = graphql(`
 `);
 
 /** Two revisions in full, and the other fields that differ (the diff is drawn here, by character). */
-export const DiffQuery = graphql(`
-  query ReviewDiff($id: ID!, $from: Int!, $to: Int!) {
-    articleDiff(id: $id, from: $from, to: $to) {
-      from {
-        id
-        version
-        title
-        summary
-        body
-      }
-      to {
-        id
-        version
-        title
-        summary
-        body
-      }
-      fields {
-        field
-        before
-        after
+export const DiffQuery = graphql(
+  `
+    query ReviewDiff($id: ID!, $from: Int!, $to: Int!) {
+      articleDiff(id: $id, from: $from, to: $to) {
+        from {
+          ...ReviewRevisionText
+        }
+        to {
+          ...ReviewRevisionText
+        }
+        fields {
+          field
+          before
+          after
+        }
       }
     }
-  }
-`);
+  `,
+  [RevisionText],
+);
 
-export const RestoreMutation = graphql(`
-  mutation ReviewRestore($input: RestoreArticleRevisionInput!) {
-    restoreArticleRevision(input: $input) {
-      article {
-        id
-        version
-        status
-        title
-        summary
-        body
+export const RestoreMutation = graphql(
+  `
+    mutation ReviewRestore($input: RestoreArticleRevisionInput!) {
+      restoreArticleRevision(input: $input) {
+        article {
+          ...ReviewArticleText
+        }
       }
     }
-  }
-`);
+  `,
+  [ArticleText],
+);
 
-export const QueueQuery = graphql(`
-  query ReviewQueue($after: String) {
-    reviewQueue(first: 10, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          submittedAt
-          submittedBy
-          canApprove
-          approvalBlock
-          article {
-            id
-            title
-            summary
-            body
-            version
-            publishedVersion
-            status
+export const QueueQuery = graphql(
+  `
+    query ReviewQueue($after: String) {
+      reviewQueue(first: 10, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            submittedAt
+            submittedBy
+            canApprove
+            approvalBlock
+            article {
+              ...ReviewArticleText
+              publishedVersion
+            }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [ArticleText],
+);
 
 export const PublishMutation = graphql(`
   mutation ReviewPublish($input: PublishArticleInput!) {
