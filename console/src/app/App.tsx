@@ -1,4 +1,4 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
@@ -12,6 +12,7 @@ import { Link, navigate, useLocation } from './router';
 import { signOut } from '../auth/expiry';
 import { workspaceHome } from '../pages/workspace/areas';
 import { useSession } from './session';
+import { Loading } from '../pages/shared/Loading';
 
 // The desk is the first load; the finder and the sign-in page are split off.
 const FinderPage = lazy(() => import('../pages/finder/Finder'));
@@ -65,7 +66,7 @@ function Themed() {
 
 function Routes() {
   const { pathname } = useLocation();
-  const loading = <Spin className="page-loading" />;
+  const loading = <Loading className="page-loading" />;
   if (pathname === '/finder') {
     return (
       <Suspense fallback={loading}>
@@ -131,7 +132,7 @@ function StaffArea() {
         </Layout.Header>
         <Layout.Content className="shell-content">
           {inWorkspace ? (
-            <Suspense fallback={<Spin className="page-loading" />}>
+            <Suspense fallback={<Loading className="page-loading" />}>
               <Workspace roles={session.roles} />
             </Suspense>
           ) : (

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Card, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -12,6 +12,7 @@ import { AdminChannelQuery, AdminChannelsQuery, ChannelFormFields, UpsertChannel
 import { firstMessages, formErrorsOf } from './field-errors';
 import { useLabels } from './labels';
 import { adminMessages, useApiMessage } from './messages';
+import { Loading } from '../shared/Loading';
 
 const CHANNEL_FIELDS = new Set([
   'code',
@@ -224,7 +225,7 @@ function ChannelForm({
 function EditChannel({ code, onDone }: { code: string; onDone: () => void }) {
   const [result] = useQuery({ query: AdminChannelQuery, variables: { code }, requestPolicy: 'network-only' });
   const channel = readFragment(ChannelFormFields, result.data?.channel);
-  if (!channel) return <Spin />;
+  if (!channel) return <Loading />;
   return <ChannelForm initial={channelDraftOf(channel)} isNew={false} onDone={onDone} />;
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Empty, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Alert, Empty, Space, Statistic, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
@@ -10,6 +10,7 @@ import { DataTable } from './DataTable';
 import { CoverageQuery } from './documents';
 import { useLabels } from './labels';
 import { adminMessages } from './messages';
+import { Loading } from '../shared/Loading';
 
 // ECharts is loaded with the chart only, not with the rest of the admins' pages.
 const CoverageChart = lazy(() => import('./CoverageChart'));
@@ -102,7 +103,7 @@ export function CoveragePage({ search }: { search: URLSearchParams }) {
       {result.error && (
         <Alert type="error" showIcon title={result.error.graphQLErrors[0]?.message ?? result.error.message} />
       )}
-      {regionCode && result.fetching && !coverage && <Spin />}
+      {regionCode && result.fetching && !coverage && <Loading />}
       {coverage && (
         <div className="coverage-report">
           <Space size="large" wrap>
@@ -111,7 +112,7 @@ export function CoveragePage({ search }: { search: URLSearchParams }) {
             <Statistic title={t('coverageUncovered')} value={coverage.countiesWithoutOpenHall.length} />
           </Space>
           <div className="coverage-body">
-            <Suspense fallback={<Spin />}>
+            <Suspense fallback={<Loading />}>
               <CoverageChart bars={bars} description={description} />
             </Suspense>
             <DataTable

@@ -1,5 +1,6 @@
-import { Empty, Spin } from 'antd';
+import { Empty } from 'antd';
 import type { ReactNode } from 'react';
+import { Loading } from '../shared/Loading';
 
 export interface Column<Row> {
   key: string;
@@ -53,7 +54,7 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-      {loading && rows.length === 0 && <Spin className="data-table-loading" />}
+      {loading && rows.length === 0 && <Loading className="data-table-loading" />}
       {!loading && rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
     </div>
   );

@@ -12,7 +12,6 @@ import {
   Result,
   Select,
   Space,
-  Spin,
   Typography,
 } from 'antd';
 import type { ReactNode } from 'react';
@@ -48,6 +47,7 @@ import { StatusTag } from './HallsPage';
 import { HoursGridEditor } from './HoursGrid';
 import { useLabels } from './labels';
 import { adminMessages, useApiMessage } from './messages';
+import { Loading } from '../shared/Loading';
 
 const SIMPLE_FIELDS = new Set([
   'code',
@@ -474,7 +474,7 @@ export function EditHallPage({ code }: { code: string }) {
     requestPolicy: 'network-only',
   });
   const hall = readFragment(HallFormFields, result.data?.hall);
-  if (result.fetching && !hall) return <Spin className="page-loading" />;
+  if (result.fetching && !hall) return <Loading className="page-loading" />;
   if (!hall) return <Result status="404" title={t('hallNotFound', { code })} />;
   return (
     <section aria-labelledby="admin-hall-title">

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Form,
-  Input,
-  Card,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Form, Input, Card, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -24,6 +11,7 @@ import { AnswerQuery, FlagMutation, RateMutation, RecordUseMutation } from './do
 import { useEnumLabels } from '../shared/enum-labels';
 import type { Label } from '../shared/enum-labels';
 import type { UseChannelValue } from './labels';
+import { Loading } from '../shared/Loading';
 
 type FlagReasonValue = 'OTHER' | 'OUTDATED' | 'WRONG_FEE' | 'WRONG_REGION' | 'WRONG_STEPS';
 
@@ -74,7 +62,7 @@ export default function AnswerView({ slug, locale, channel, channelLabels, answe
     [article, answerHref],
   );
 
-  if (result.fetching && !article) return <Spin aria-label={t('common.loading')} />;
+  if (result.fetching && !article) return <Loading label={t('common.loading')} />;
   if (result.error)
     return <Alert type="error" showIcon title={t('article.loadFailed')} description={result.error.message} />;
   if (!article) return <Alert type="info" showIcon title={t('article.notFound')} />;

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
@@ -25,6 +25,7 @@ import { createInputOf, fieldsOf, updateInputOf } from './fields';
 import { editorMessages } from './messages';
 import { isDirty, newSession, useEditorSession } from './use-editor-session';
 import type { EditorSession } from './use-editor-session';
+import { Loading } from '../shared/Loading';
 
 type EditedArticle = ResultOf<typeof ArticleEditFragment>;
 
@@ -71,7 +72,7 @@ export default function ArticleEditor({
   const [newStart] = useState(() => newSession(search));
   const key = draftKey(articleId, search.get('title'));
   if (!articleId) return <EditorForm draftKey={key} start={newStart} />;
-  if (result.fetching && !article) return <Spin aria-label={t('loading')} />;
+  if (result.fetching && !article) return <Loading label={t('loading')} />;
   if (result.error && !article)
     return <Alert type="error" showIcon title={t('loadFailed')} description={result.error.message} />;
   if (!article) return <Alert type="info" showIcon title={t('notFound')} />;

@@ -1,4 +1,4 @@
-import { Alert, Button, List, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { CSSProperties } from 'react';
 import { useQuery } from 'urql';
@@ -10,6 +10,7 @@ import type { ResultOf, VariablesOf } from '../../graphql';
 import { formatDateTime } from '../../lib/time';
 import { ArticleListQuery, ArticleRowFragment } from './documents';
 import { editorMessages } from './messages';
+import { Loading } from '../shared/Loading';
 
 export type ArticleFilter = NonNullable<VariablesOf<typeof ArticleListQuery>['filter']>;
 type Row = ResultOf<typeof ArticleRowFragment>;
@@ -81,7 +82,7 @@ function ArticlePage({
   const connection = result.data?.articles;
   if (result.error && !connection)
     return <Alert type="error" showIcon title={t('loadFailed')} description={result.error.message} />;
-  if (!connection) return <Spin aria-label={t('loading')} />;
+  if (!connection) return <Loading label={t('loading')} />;
   const rows = readFragment(ArticleRowFragment, connection.nodes);
   const next = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
   return (

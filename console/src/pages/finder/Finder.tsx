@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Select, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, Button, Empty, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Provider, useClient, useQuery } from 'urql';
 import { readFragment } from '../../graphql';
@@ -20,6 +20,7 @@ import { HallFields } from '../shared/hall-fields';
 import { RegionCascader } from '../shared/RegionCascader';
 import { finderHref, RADII_KM, readFinderState } from './url-state';
 import type { FinderState } from './url-state';
+import { Loading } from '../shared/Loading';
 
 type Hall = HallCardView;
 
@@ -227,7 +228,7 @@ function Finder() {
               })}
             </Typography.Paragraph>
           )}
-          {fetching && !listed && <Spin aria-label={t('common.loading')} />}
+          {fetching && !listed && <Loading label={t('common.loading')} />}
           {listed && listed.halls.length === 0 && (
             <Empty description={state.openNow ? t('finder.noOpenHalls') : t('finder.noHalls')}>
               {state.openNow && <Button onClick={() => go({ openNow: false })}>{t('finder.showAll')}</Button>}

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Row,
-  Segmented,
-  Space,
-  Spin,
-  Statistic,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
@@ -24,6 +11,7 @@ import { insightsMessages } from './messages';
 import { PlainTable } from './PlainTable';
 import { periodFromSearch, periodToSearch, periodVariables, newArticleHref } from './period';
 import type { PeriodChoice, PeriodPreset } from './period';
+import { Loading } from '../shared/Loading';
 
 // ECharts comes with the first chart, in its own chunk.
 const EChart = lazy(() => import('./EChart'));
@@ -157,7 +145,7 @@ export default function InsightsPage({ search }: { search: URLSearchParams }) {
           title={t('loadFailed', { message: result.error.message })}
         />
       )}
-      {!data && result.fetching && <Spin className="page-loading" />}
+      {!data && result.fetching && <Loading className="page-loading" />}
       {data && (
         <>
           <Typography.Paragraph type="secondary" className="insights-period-shown">
@@ -188,7 +176,7 @@ export default function InsightsPage({ search }: { search: URLSearchParams }) {
             </Col>
             <Col span={24}>
               <Card title={<h3 className="insights-card-title">{t('dailyTitle')}</h3>}>
-                <Suspense fallback={<Spin />}>
+                <Suspense fallback={<Loading />}>
                   <EChart
                     option={dailyOption(data.daily, names)}
                     label={t('dailyChart', { summary: dailySummary })}
@@ -200,7 +188,7 @@ export default function InsightsPage({ search }: { search: URLSearchParams }) {
             <Col xs={24} xl={12}>
               <Card title={<h3 className="insights-card-title">{t('topTitle')}</h3>}>
                 {data.topQueries.length > 0 && (
-                  <Suspense fallback={<Spin />}>
+                  <Suspense fallback={<Loading />}>
                     <EChart
                       option={topQueriesOption(data.topQueries, t('count'))}
                       label={t('topChart', { summary: topSummary ?? '' })}

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAreaT } from '../../app/area-i18n';
@@ -12,6 +12,7 @@ import { insightsMessages } from './messages';
 import { PlainTable } from './PlainTable';
 import { SynonymEditor, useCurrentSet } from './SynonymEditor';
 import type { SynonymSet, SynonymTask } from './SynonymEditor';
+import { Loading } from '../shared/Loading';
 
 /**
  * The synonym manager (/work/synonyms): every set with its version and last change; create, edit
@@ -71,7 +72,7 @@ export default function SynonymsPage({ search }: { search: URLSearchParams }) {
           onDone={finish}
         />
       )}
-      {list.fetching && !list.data && <Spin />}
+      {list.fetching && !list.data && <Loading />}
       <PlainTable
         id="synonym-sets"
         label={t('listLabel')}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
@@ -12,6 +12,7 @@ import { reasonOf } from './errors';
 import { historyHref } from './HistoryPage';
 import { reviewMessages } from './messages';
 import { SimpleTable } from './SimpleTable';
+import { Loading } from '../shared/Loading';
 
 type Flag = NonNullable<ResultOf<typeof FlagsQuery>['articleFlags']>['nodes'][number];
 
@@ -54,7 +55,7 @@ export default function FlagsPage() {
       {result.error && (
         <Alert type="error" showIcon title={t('loadFailed', { reason: reasonOf(result.error) })} />
       )}
-      {result.fetching && !flags && <Spin aria-label={t('loading')} />}
+      {result.fetching && !flags && <Loading label={t('loading')} />}
       {flags && (
         <>
           <Typography.Paragraph role="status">

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
@@ -14,6 +14,7 @@ import { mergeRevisions, olderCursor } from './history-pages';
 import type { RevisionPage } from './history-pages';
 import { reviewMessages } from './messages';
 import { SimpleTable } from './SimpleTable';
+import { Loading } from '../shared/Loading';
 
 /** The path of an article's history page, optionally comparing two versions. */
 export function historyHref(articleId: string, from?: number, to?: number): string {
@@ -87,7 +88,7 @@ export default function HistoryPage({ articleId, search }: { articleId: string; 
     pause: from === undefined || to === undefined,
   });
 
-  if (result.fetching && !result.data) return <Spin aria-label={t('loading')} />;
+  if (result.fetching && !result.data) return <Loading label={t('loading')} />;
   if (result.error)
     return <Alert type="error" showIcon title={t('loadFailed', { reason: reasonOf(result.error) })} />;
   if (!article) return <Alert type="info" showIcon title={t('notFound')} />;
@@ -198,7 +199,7 @@ export default function HistoryPage({ articleId, search }: { articleId: string; 
       {diff.error && (
         <Alert type="error" showIcon title={t('loadFailed', { reason: reasonOf(diff.error) })} />
       )}
-      {diff.fetching && !diff.data && <Spin aria-label={t('loading')} />}
+      {diff.fetching && !diff.data && <Loading label={t('loading')} />}
       {diff.data?.articleDiff && (
         <DiffView
           label={article.title}

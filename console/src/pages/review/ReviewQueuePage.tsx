@@ -1,18 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Spin,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../../graphql';
@@ -25,6 +11,7 @@ import { DiffQuery, PublishMutation, QueueQuery, RejectMutation } from './docume
 import { reasonOf } from './errors';
 import { historyHref } from './HistoryPage';
 import { reviewMessages } from './messages';
+import { Loading } from '../shared/Loading';
 
 type QueueItem = NonNullable<ResultOf<typeof QueueQuery>['reviewQueue']>['edges'][number]['node'];
 
@@ -41,7 +28,7 @@ function LiveDiff({ item }: { item: QueueItem }) {
   if (live === null) return <DiffView label={article.title} before={null} after={article} />;
   if (diff.error)
     return <Alert type="error" showIcon title={t('loadFailed', { reason: reasonOf(diff.error) })} />;
-  if (!diff.data?.articleDiff) return <Spin aria-label={t('loading')} />;
+  if (!diff.data?.articleDiff) return <Loading label={t('loading')} />;
   return (
     <DiffView
       label={article.title}
@@ -172,7 +159,7 @@ export default function ReviewQueuePage() {
       {result.error && (
         <Alert type="error" showIcon title={t('loadFailed', { reason: reasonOf(result.error) })} />
       )}
-      {result.fetching && !queue && <Spin aria-label={t('loading')} />}
+      {result.fetching && !queue && <Loading label={t('loading')} />}
       {queue && (
         <>
           <Typography.Paragraph role="status">

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { signOut } from '../../auth/expiry';
 import { completeOidcSignIn, startOidcSignIn } from '../../auth/oidc';
+import { Loading } from '../shared/Loading';
 
 function reason(failure: unknown): string {
   return failure instanceof Error ? failure.message : String(failure);
@@ -73,7 +74,7 @@ export function OidcCallback() {
             <Button onClick={() => void signOut()}>{t('signin.signOut')}</Button>
           </Space>
         ) : (
-          <Spin aria-label={t('signin.completing')} />
+          <Loading label={t('signin.completing')} />
         )}
       </Card>
     </main>

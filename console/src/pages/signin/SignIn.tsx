@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Radio, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { navigate, useLocation } from '../../app/router';
@@ -7,6 +7,7 @@ import type { Session } from '../../app/session';
 import { authConfig } from '../../auth/config';
 import type { AuthConfig } from '../../auth/config';
 import { OidcCallback, OidcSignIn } from './OidcSignIn';
+import { Loading } from '../shared/Loading';
 
 const ROLES = ['agent', 'editor', 'reviewer', 'admin'] as const;
 type RoleValue = (typeof ROLES)[number];
@@ -47,7 +48,7 @@ export default function SignIn() {
         {configError ? (
           <Alert type="error" showIcon title={t('signin.failed', { reason: configError })} />
         ) : !config ? (
-          <Spin aria-label={t('common.loading')} />
+          <Loading label={t('common.loading')} />
         ) : config.signIn === 'oidc' ? (
           <OidcSignIn next={safeNext(search.get('next'))} />
         ) : config.signIn === 'dev' ? (

@@ -1,4 +1,4 @@
-import { Layout, Menu, Result, Spin } from 'antd';
+import { Layout, Menu, Result } from 'antd';
 import { lazy, Suspense } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { useAreaT } from '../../app/area-i18n';
@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../app/router';
 import { mayUse, menuFor, pageOf } from './areas';
 import type { AreaId } from './areas';
 import { workspaceMessages } from './messages';
+import { Loading } from '../shared/Loading';
 
 /** Each area answers its paths under /work; it is told the current path. */
 export interface AreaProps {
@@ -48,7 +49,7 @@ export default function Workspace({ roles }: { roles: readonly string[] }) {
   else {
     const Page = AREA_PAGES[current.area];
     content = (
-      <Suspense fallback={<Spin className="page-loading" />}>
+      <Suspense fallback={<Loading className="page-loading" />}>
         <Page pathname={pathname} search={search} roles={roles} />
       </Suspense>
     );
