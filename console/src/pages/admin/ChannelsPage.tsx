@@ -11,7 +11,7 @@ import { DataTable } from './DataTable';
 import { AdminChannelQuery, AdminChannelsQuery, ChannelFormFields, UpsertChannelMutation } from './documents';
 import { firstMessages, formErrorsOf } from './field-errors';
 import { useLabels } from './labels';
-import { adminMessages, useApiMessage } from './messages';
+import { adminMessages } from './messages';
 import { Loading } from '../shared/Loading';
 
 const CHANNEL_FIELDS = new Set([
@@ -66,7 +66,6 @@ function ChannelForm({
   onDone: () => void;
 }) {
   const t = useAreaT(adminMessages);
-  const apiMessage = useApiMessage();
   const { message } = App.useApp();
   const { options } = useLabels();
   const client = useClient();
@@ -92,7 +91,7 @@ function ChannelForm({
     }
     const answer = await upsert({ input: input as Parameters<typeof upsert>[0]['input'] });
     if (answer.error) {
-      const sorted = formErrorsOf(answer.error.graphQLErrors, isChannelField, apiMessage);
+      const sorted = formErrorsOf(answer.error.graphQLErrors, isChannelField);
       // An access entry's field is shown on its row: access.0.value → access.0.value, else the row.
       setErrors(firstMessages(sorted));
       setOther(answer.error.graphQLErrors.length ? sorted.other : [answer.error.message]);

@@ -46,7 +46,7 @@ import type { HallDraft } from './hall-draft';
 import { StatusTag } from './HallsPage';
 import { HoursGridEditor } from './HoursGrid';
 import { useLabels } from './labels';
-import { adminMessages, useApiMessage } from './messages';
+import { adminMessages } from './messages';
 import { Loading } from '../shared/Loading';
 
 const SIMPLE_FIELDS = new Set([
@@ -206,7 +206,6 @@ function HallForm({
   onSaved: (code: string) => void;
 }) {
   const t = useAreaT(adminMessages);
-  const apiMessage = useApiMessage();
   const { message } = App.useApp();
   const { options } = useLabels();
   const [draft, setDraft] = useState(initial);
@@ -229,7 +228,7 @@ function HallForm({
   const set = (change: Partial<HallDraft>): void => setDraft((current) => ({ ...current, ...change }));
 
   const show = (error: CombinedError): void => {
-    const sorted = formErrorsOf(error.graphQLErrors, isFormField, apiMessage);
+    const sorted = formErrorsOf(error.graphQLErrors, isFormField);
     const conflict = error.graphQLErrors.find(
       (e) => e.extensions['code'] === 'CONFLICT' && typeof e.extensions['currentVersion'] === 'number',
     );

@@ -7,12 +7,11 @@ import { DataTable } from './DataTable';
 import { ImportHallsMutation } from './documents';
 import { formatOf, rowFieldOf } from './import-report';
 import type { ImportFormat } from './import-report';
-import { adminMessages, useApiMessage } from './messages';
+import { adminMessages } from './messages';
 
 /** `/work/import`: a CSV or JSON file (uploaded or pasted), its dry-run report row by row, then apply. */
 export function ImportPage() {
   const t = useAreaT(adminMessages);
-  const apiMessage = useApiMessage();
   const { message } = App.useApp();
   const [data, setData] = useState('');
   const [fileName, setFileName] = useState('');
@@ -147,7 +146,7 @@ export function ImportPage() {
                     <ul className="import-errors">
                       {row.errors.map((error) => (
                         <li key={error.path + error.message}>
-                          <code>{rowFieldOf(error.path)}</code> {apiMessage(error.message)}
+                          <code>{rowFieldOf(error.path)}</code> {error.message}
                         </li>
                       ))}
                     </ul>

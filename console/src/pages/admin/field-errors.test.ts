@@ -13,14 +13,13 @@ describe('API errors on form fields', () => {
           extensions: {
             code: 'BAD_USER_INPUT',
             fields: [
-              { path: 'input.tier', message: 'a TOWNSHIP hall must be SMALL' },
+              { path: 'input.tier', message: '乡镇营业厅只能是小型营业厅' },
               { path: 'input.partner', message: 'a PARTNER_OPERATED hall needs its partner' },
             ],
           },
         },
       ],
       known,
-      (message) => (message === 'a TOWNSHIP hall must be SMALL' ? '乡镇营业厅只能是小型营业厅' : message),
     );
     expect(errors.fields).toEqual({
       tier: ['乡镇营业厅只能是小型营业厅'],

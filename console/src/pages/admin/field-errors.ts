@@ -44,18 +44,20 @@ export function formFieldOf(
   return undefined;
 }
 
-/** Sorts a mutation's errors onto the form's fields (`known` says which fields the form shows). */
+/**
+ * Sorts a mutation's errors onto the form's fields (`known` says which fields the form shows). The
+ * messages are shown as the API wrote them: it answers in the console's language (Accept-Language).
+ */
 export function formErrorsOf(
   errors: readonly ApiError[],
   known: (field: string) => boolean,
-  translate: (message: string) => string = (message) => message,
   root = 'input',
 ): FormErrors {
   const result: FormErrors = { fields: {}, other: [] };
   const add = (path: string | undefined, message: string): void => {
     const field = path === undefined ? undefined : formFieldOf(path, known, root);
-    if (field === undefined) result.other.push(path ? `${path}: ${translate(message)}` : translate(message));
-    else (result.fields[field] ??= []).push(translate(message));
+    if (field === undefined) result.other.push(path ? `${path}: ${message}` : message);
+    else (result.fields[field] ??= []).push(message);
   };
   for (const error of errors) {
     const code = error.extensions?.['code'];

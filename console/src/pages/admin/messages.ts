@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
 import { defineMessages } from '../../app/area-i18n';
-import { useI18n } from '../../app/i18n';
 
 /** The admins' area: Chinese first, English with the same keys. */
 export const adminMessages = defineMessages(
@@ -360,33 +358,3 @@ export const adminMessages = defineMessages(
     population: 'population {count}',
   },
 );
-
-/** The API's rule messages (English, stable) in the console's language; others as they came. */
-const API_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
-  'a TOWNSHIP hall must be SMALL': {
-    'zh-CN': '乡镇营业厅只能是小型营业厅',
-    en: 'A township hall must be a small hall',
-  },
-  'a PARTNER_OPERATED hall needs its partner': {
-    'zh-CN': '自有他营厅须写明合作方',
-    en: 'A partner-operated hall needs its partner',
-  },
-  'a date is YYYY-MM-DD': { 'zh-CN': '日期格式为 YYYY-MM-DD', en: 'A date is YYYY-MM-DD' },
-  'only a PARTNER_OPERATED hall has a partner': {
-    'zh-CN': '只有自有他营厅才有合作方',
-    en: 'Only a partner-operated hall has a partner',
-  },
-};
-
-/** Words an API message in the current language when it is a known rule (keeping the original in English). */
-export function useApiMessage(): (message: string) => string {
-  const { locale } = useI18n();
-  return useCallback(
-    (message: string) => {
-      const known = API_MESSAGES[message];
-      if (!known) return message;
-      return locale === 'zh-CN' ? `${known['zh-CN']}（${message}）` : known.en;
-    },
-    [locale],
-  );
-}
