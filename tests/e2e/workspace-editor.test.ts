@@ -251,6 +251,8 @@ describe('the editors’ workspace', () => {
     // Back on the Chinese article: the translation is listed; archive it after confirming.
     await page.getByRole('link', { name: '中文：光猫更换后的注册步骤' }).click();
     await page.getByRole('link', { name: '英文：Registering a replacement modem' }).waitFor();
+    // The editor has taken up the Chinese article (its version), not only its translations list.
+    await page.getByText('版本 2', { exact: true }).waitFor();
     // Checked before archiving (axe cannot tell the archived form's disabled Select placeholders are
     // disabled), with the pointer off the link just followed (a hovered link is lighter; its colour fades).
     await page.mouse.move(0, 0);
