@@ -253,7 +253,12 @@ function EditorForm({
           }
         />
       )}
-      <Form layout="vertical" onFinish={() => void save()} disabled={archived}>
+      <Form
+        layout="vertical"
+        onFinish={() => void save()}
+        disabled={archived}
+        className={archived ? 'article-form-archived' : undefined}
+      >
         {!articleId && (
           <Space wrap align="start">
             <Form.Item
