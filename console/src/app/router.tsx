@@ -33,14 +33,25 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.dispatchEvent(new Event(NAVIGATED));
 }
 
-/** An anchor that navigates inside the console (a modified click opens a new tab as usual). */
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
-  const handle = (event: MouseEvent<HTMLAnchorElement>): void => {
-    onClick?.(event);
+/**
+ * A click handler for an anchor to `href` inside the console: navigates without reloading, except a
+ * modified or non-primary click, which opens a new tab as usual.
+ */
+export function followInApp(href: string) {
+  return (event: MouseEvent<HTMLElement>): void => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
       return;
     event.preventDefault();
     navigate(href);
+  };
+}
+
+/** An anchor that navigates inside the console (a modified click opens a new tab as usual). */
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const follow = followInApp(href);
+  const handle = (event: MouseEvent<HTMLAnchorElement>): void => {
+    onClick?.(event);
+    follow(event);
   };
   return <a href={href} onClick={handle} {...rest} />;
 }

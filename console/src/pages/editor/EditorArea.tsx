@@ -1,10 +1,10 @@
-import { Button, Select, Space, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAreaT } from '../../app/area-i18n';
-import { navigate } from '../../app/router';
 import type { AreaProps } from '../workspace/Workspace';
 import ArticleEditor from './ArticleEditor';
 import { ArticleList } from './ArticleList';
+import { NewArticleButton } from './NewArticleButton';
 import type { ArticleFilter } from './ArticleList';
 import { editorMessages } from './messages';
 import MyWork from './MyWork';
@@ -31,16 +31,7 @@ function AllArticles() {
           options={STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
           onChange={(value?: Status) => setStatus(value)}
         />
-        <Button
-          type="primary"
-          href="/work/articles/new"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/work/articles/new');
-          }}
-        >
-          {t('newArticle')}
-        </Button>
+        <NewArticleButton />
       </Space>
       <ArticleList key={status ?? 'any'} filter={status ? { status } : {}} />
     </Space>

@@ -1,8 +1,8 @@
-import { Button, Card, Space, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useAreaT } from '../../app/area-i18n';
-import { navigate } from '../../app/router';
 import { ArticleList } from './ArticleList';
+import { NewArticleButton } from './NewArticleButton';
 import type { ArticleFilter } from './ArticleList';
 import { editorMessages } from './messages';
 import type { EditorMessageKey } from './messages';
@@ -31,16 +31,7 @@ export default function MyWork() {
     <Space orientation="vertical" size="large" className="editor-page">
       <Space className="editor-heading">
         <Typography.Title level={2}>{t('myWork')}</Typography.Title>
-        <Button
-          type="primary"
-          href="/work/articles/new"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/work/articles/new');
-          }}
-        >
-          {t('newArticle')}
-        </Button>
+        <NewArticleButton />
       </Space>
       {lists.map(({ title, filter }) => (
         <Card
