@@ -10,11 +10,16 @@
  * 2. `searchArticles` against raw Meilisearch: the multi-search the service sends is captured (a
  *    recording proxy in front of Meilisearch, for one request of a short-lived second service), then
  *    sent raw and through the service, one after the other, and the latency percentiles compared.
+ *    Beside them two floors: a hand-written node:http forwarder of the same multi-search
+ *    (bench/baseline/search-forwarder.mjs: one HTTP hop), and Apollo Server with one resolver doing
+ *    the same (bench/baseline/search-apollo.mjs: the hop plus Apollo's pipeline and execution). The
+ *    service's own cost is what lies above the second.
  *
  * Run: npm run build && npx tsx bench/request-path.ts   (env: ROUNDS, REQUESTS, CONCURRENCY, SEARCHES)
  * ROUNDS=0 skips row 1's measured rounds. SEARCH_COMPARE=<path of another build's main.js> (e.g. a copy
  * of dist/ built from main) runs that build too, on the same data, interleaved with the other two in
- * row 2: a before/after comparison from one run.
+ * row 2: a before/after comparison from one run. IDLE_MS (default 2000) is how long the service's
+ * idle CPU is measured after start.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -253,8 +258,9 @@ try {
   // Warm-up (skipped with ROUNDS=0, so that a profile of row 2 holds row 2 alone).
   if (ROUNDS > 0) for (const child of sides) await burst(child, body, 200, CONCURRENCY);
   const idleBefore = cpuMs(service.process.pid ?? 0);
-  await delay(2_000);
-  const idlePerSecond = (cpuMs(service.process.pid ?? 0) - idleBefore) / 2;
+  const IDLE_MS = Number(process.env['IDLE_MS'] ?? 2_000);
+  await delay(IDLE_MS);
+  const idlePerSecond = ((cpuMs(service.process.pid ?? 0) - idleBefore) * 1000) / IDLE_MS;
   const perRequest: Record<string, number[]> = { service: [], baseline: [], compare: [] };
   for (let round = 0; round < ROUNDS; round += 1) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
@@ -297,14 +303,30 @@ try {
     port,
   );
   children.push(forwarder);
+  port = await findFreePort();
+  // The GraphQL floor: Apollo Server with one resolver doing what the forwarder does.
+  const apolloFloor = await startChild(
+    'apollo',
+    [...FORWARDER_NODE_ARGS, 'bench/baseline/search-apollo.mjs'],
+    {
+      PATH: process.env['PATH'],
+      NODE_ENV: 'production',
+      MEILI_URL: infra.meiliUrl,
+      MEILI_API_KEY: infra.meiliApiKey ?? '',
+      PORT: String(port),
+    },
+    port,
+  );
+  children.push(apolloFloor);
   {
     // The fixed cost of the request path: `{ __typename }` through the service and the forwarder.
     const typename = JSON.stringify({ query: '{ __typename }' });
-    const times = { service: [] as number[], floor: [] as number[] };
+    const times = { service: [] as number[], floor: [] as number[], apollo: [] as number[] };
     for (let i = 0; i < SEARCHES + 30; i += 1) {
       for (const [name, child] of [
         ['service', service],
         ['floor', forwarder],
+        ['apollo', apolloFloor],
       ] as const) {
         const started = performance.now();
         await post(`${child.url}/graphql`, typename);
@@ -313,7 +335,8 @@ try {
     }
     process.stdout.write(
       `{ __typename } (the fixed cost), ${SEARCHES} each, interleaved: p50 service ${quantile(times.service, 0.5).toFixed(2)} ms, ` +
-        `forwarder ${quantile(times.floor, 0.5).toFixed(2)} ms; p95 ${quantile(times.service, 0.95).toFixed(2)} / ${quantile(times.floor, 0.95).toFixed(2)} ms\n`,
+        `forwarder ${quantile(times.floor, 0.5).toFixed(2)} ms, Apollo floor ${quantile(times.apollo, 0.5).toFixed(2)} ms; ` +
+        `p95 ${quantile(times.service, 0.95).toFixed(2)} / ${quantile(times.floor, 0.95).toFixed(2)} / ${quantile(times.apollo, 0.95).toFixed(2)} ms\n`,
     );
   }
   for (const query of ['691', '宽带 连不上']) {
@@ -322,17 +345,20 @@ try {
     await post(`${recorder.url}/graphql`, searchBody);
     const captured = proxy.bodies.at(-1);
     if (!captured) throw new Error('no multi-search captured');
+    await post(`${apolloFloor.url}/prime`, JSON.stringify({ query, body: captured }));
     const raw = {
       service: [] as number[],
       meili: [] as number[],
       compare: [] as number[],
       floor: [] as number[],
+      apollo: [] as number[],
     };
     const meiliHeaders = { authorization: `Bearer ${infra.meiliApiKey ?? ''}` };
     for (let i = 0; i < 30; i += 1) {
       await post(`${infra.meiliUrl}/multi-search`, captured, meiliHeaders);
       await post(`${service.url}/graphql`, searchBody);
       await post(`${forwarder.url}/graphql`, captured);
+      await post(`${apolloFloor.url}/graphql`, searchBody);
       if (compare) await post(`${compare.url}/graphql`, searchBody);
     }
     for (let i = 0; i < SEARCHES; i += 1) {
@@ -348,6 +374,11 @@ try {
       const forwarded = await post(`${forwarder.url}/graphql`, captured);
       if (forwarded.status !== 200) throw new Error(`forwarder: ${forwarded.status} ${forwarded.text}`);
       raw.floor.push(performance.now() - started);
+      started = performance.now();
+      const floored = await post(`${apolloFloor.url}/graphql`, searchBody);
+      if (floored.status !== 200 || floored.text.includes('"errors"'))
+        throw new Error(`Apollo floor: ${floored.status} ${floored.text}`);
+      raw.apollo.push(performance.now() - started);
       if (compare) {
         started = performance.now();
         const other = await post(`${compare.url}/graphql`, searchBody);
@@ -358,10 +389,11 @@ try {
     // CPU per search of each side's process (one request at a time, as above), in interleaved rounds:
     // latency on a loaded machine is mostly waiting for a core, and a process that needs more CPU
     // per request waits more, so this is what the service must cut.
-    const cpu: Record<string, number[]> = { service: [], floor: [], compare: [] };
+    const cpu: Record<string, number[]> = { service: [], floor: [], apollo: [], compare: [] };
     const cpuSides: Array<[string, Child, string]> = [
       ['service', service, searchBody],
       ['floor', forwarder, captured],
+      ['apollo', apolloFloor, searchBody],
       ...(compare ? [['compare', compare, searchBody] as [string, Child, string]] : []),
     ];
     for (let round = 0; round < SEARCH_CPU_ROUNDS; round += 1) {
@@ -410,14 +442,17 @@ try {
     process.stdout.write(
       `  floor (bench/baseline/search-forwarder.mjs: node:http forwarding the same multi-search): ` +
         `p50 ${p(raw.floor, 50)} ms, +${(quantile(raw.floor, 0.5) - quantile(raw.meili, 0.5)).toFixed(2)} ms over raw; ` +
-        `p95 ${p(raw.floor, 95)} ms, +${(quantile(raw.floor, 0.95) - quantile(raw.meili, 0.95)).toFixed(2)} ms over raw\n`,
+        `p95 ${p(raw.floor, 95)} ms, +${(quantile(raw.floor, 0.95) - quantile(raw.meili, 0.95)).toFixed(2)} ms over raw\n` +
+        `  Apollo floor (bench/baseline/search-apollo.mjs: Apollo Server, one resolver doing the same): ` +
+        `p50 ${p(raw.apollo, 50)} ms, +${(quantile(raw.apollo, 0.5) - quantile(raw.meili, 0.5)).toFixed(2)} ms over raw; ` +
+        `p95 ${p(raw.apollo, 95)} ms, +${(quantile(raw.apollo, 0.95) - quantile(raw.meili, 0.95)).toFixed(2)} ms over raw\n`,
     );
     if (SEARCH_CPU_ROUNDS > 0) {
       const perSide = (name: string) =>
         `${median(cpu[name] ?? []).toFixed(3)} ms (rounds ${(cpu[name] ?? []).map((v) => v.toFixed(2)).join(' ')})`;
       process.stdout.write(
         `  CPU per search, median of ${SEARCH_CPU_ROUNDS} rounds of ${SEARCH_CPU_REQUESTS}: service ${perSide('service')}; ` +
-          `forwarder ${perSide('floor')}${compare ? `; compare ${perSide('compare')}` : ''}\n`,
+          `forwarder ${perSide('floor')}; Apollo floor ${perSide('apollo')}${compare ? `; compare ${perSide('compare')}` : ''}\n`,
       );
     }
     if (compare) {

@@ -141,19 +141,45 @@ export async function searchRow(b: Bench): Promise<Row> {
     const reply = await request(`${forwarder.url}/graphql`, { method: 'POST', body: sent.body, headers });
     if (reply.status !== 200) throw new Error(`forwarder: HTTP ${reply.status} ${reply.body.toString()}`);
   };
-  for (let warm = 0; warm < 20; warm += 1) await Promise.all([viaService(), raw(), forwarded()]);
+  // The GraphQL floor: Apollo Server with one resolver sending the same multi-search (Apollo's request
+  // pipeline and execution added to the forwarder's hop): what any Apollo service pays here.
+  const apollo = await startBaseline('search-apollo.mjs', {
+    MEILI_URL: b.lab.meili.url,
+    MEILI_API_KEY: b.lab.meiliKey,
+  });
+  const graphqlBody = JSON.stringify({ query: SEARCH, variables });
+  const viaApollo = async () => {
+    const reply = await request(`${apollo.url}/graphql`, {
+      method: 'POST',
+      body: graphqlBody,
+      headers: { 'content-type': 'application/json' },
+    });
+    if (reply.status !== 200 || reply.body.includes('"errors"'))
+      throw new Error(`Apollo floor: HTTP ${reply.status} ${reply.body.toString()}`);
+  };
   const svc: number[] = [];
   const base: number[] = [];
   const floor: number[] = [];
+  const apolloFloor: number[] = [];
   const per = Math.max(10, Math.round(b.settings.roundRequests / 2));
   try {
+    const primed = await request(`${apollo.url}/prime`, {
+      method: 'POST',
+      body: JSON.stringify({ query: variables.query, body: sent.body.toString() }),
+      headers: { 'content-type': 'application/json' },
+    });
+    if (primed.status !== 204) throw new Error(`Apollo floor: priming answered HTTP ${primed.status}`);
+    for (let warm = 0; warm < 20; warm += 1)
+      await Promise.all([viaService(), raw(), forwarded(), viaApollo()]);
     await interleave(b.settings.rounds * 2, [
       async () => void svc.push(...(await burst(per, 1, viaService))),
       async () => void base.push(...(await burst(per, 1, raw))),
       async () => void floor.push(...(await burst(per, 1, forwarded))),
+      async () => void apolloFloor.push(...(await burst(per, 1, viaApollo))),
     ]);
   } finally {
     await forwarder.stop();
+    await apollo.stop();
   }
   const p50 = median(svc) - median(base);
   const p95 = quantile(svc, 0.95) - quantile(base, 0.95);
@@ -170,6 +196,8 @@ export async function searchRow(b: Bench): Promise<Row> {
       `p50 / p95 over ${svc.length} sequential requests each; replayed ${sent.method} ${sent.path} (${sent.body.length} bytes)`,
       `floor (bench/baseline/search-forwarder.mjs): ${ms(median(floor))} / ${ms(quantile(floor, 0.95))}, ` +
         `${plus(median(floor) - median(base))} / ${plus(quantile(floor, 0.95) - quantile(base, 0.95))} over raw`,
+      `Apollo floor (bench/baseline/search-apollo.mjs): ${ms(median(apolloFloor))} / ${ms(quantile(apolloFloor, 0.95))}, ` +
+        `${plus(median(apolloFloor) - median(base))} / ${plus(quantile(apolloFloor, 0.95) - quantile(base, 0.95))} over raw`,
       `MongoDB commands per search: ${commands.count} (${commands.names})`,
     ],
   };

@@ -1,0 +1,130 @@
+/**
+ * The second floor of row 2 (bench/request-path.ts): the thinnest *GraphQL* service that answers the
+ * bench's `searchArticles` through Meilisearch, on Apollo Server as the issue keeps it. A node:http
+ * handler hands each POST to Apollo Server (defaults, except the per-field cache-control plugin and the
+ * landing page, which the service turns off as well); the one resolver sends the multi-search the
+ * service sent for the same query (recorded by the bench and primed here with `POST /prime`) over a
+ * keep-alive connection and reshapes the hits as the forwarder does. No context, no auth, no limits,
+ * no database, no logging: what Apollo's request pipeline and graphql-js execution add to the
+ * forwarder's hop, so that the service's own cost can be read off between the two floors.
+ *
+ * Environment: MEILI_URL, MEILI_API_KEY, PORT.
+ */
+import http from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+
+const target = new URL(process.env.MEILI_URL ?? '');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+agent.on('socket', (socket) => socket.setNoDelay(true));
+/** The multi-search body the service sends for each query (primed by the bench). */
+const primed = new Map();
+
+function multiSearch(body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: '/multi-search',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${process.env.MEILI_API_KEY ?? ''}`,
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const typeDefs = `#graphql
+  type Query { searchArticles(query: String!, first: Int): ArticleSearchConnection }
+  type ArticleSearchConnection { totalHits: Int! processingTimeMs: Int! edges: [ArticleSearchEdge!]! }
+  type ArticleSearchEdge { title: String! snippet: String! matchedErrorCodes: [String!]! node: Article! }
+  type Article { id: ID! slug: String! }
+`;
+
+const resolvers = {
+  Query: {
+    async searchArticles(_root, { query, first }) {
+      const body = primed.get(query);
+      if (body === undefined) throw new Error(`not primed: ${query}`);
+      const { results } = await multiSearch(body);
+      const [main, lane] = results;
+      const seen = new Set();
+      const hits = [...(lane?.hits ?? []), ...main.hits].filter(
+        (hit) => !seen.has(hit.id) && seen.add(hit.id),
+      );
+      return {
+        totalHits: main.estimatedTotalHits,
+        processingTimeMs: main.processingTimeMs,
+        edges: hits.slice(0, first ?? 10).map((hit) => ({
+          title: hit._formatted?.title_zh ?? hit._formatted?.title_en ?? '',
+          snippet: hit._formatted?.body_zh ?? hit._formatted?.body_en ?? '',
+          matchedErrorCodes: lane?.hits.includes(hit) ? hit.errorCodes : [],
+          node: { id: hit.id, slug: hit.slug },
+        })),
+      };
+    },
+  },
+};
+
+const apollo = new ApolloServer({
+  typeDefs,
+  resolvers,
+  plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+  csrfPrevention: false,
+});
+await apollo.start();
+
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (req.method === 'GET' && req.url === '/readyz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/prime') {
+      const { query, body } = JSON.parse(text);
+      primed.set(query, body);
+      res.writeHead(204).end();
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    apollo
+      .executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: '', body: JSON.parse(text) },
+        context: () => Promise.resolve({}),
+      })
+      .then((answer) => {
+        for (const [name, value] of answer.headers) res.setHeader(name, value);
+        res.statusCode = answer.status ?? 200;
+        if (answer.body.kind !== 'complete') throw new Error('incremental answers are not served here');
+        res.end(answer.body.string);
+      })
+      .catch((error) => {
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: String(error) }));
+      });
+  });
+});
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+// Stopped with SIGTERM by the bench: exit normally, so that `--cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));
