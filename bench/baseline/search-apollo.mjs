@@ -2,10 +2,11 @@
  * The second floor of row 2 (bench/request-path.ts): the thinnest *GraphQL* service that answers the
  * bench's `searchArticles` through Meilisearch, on Apollo Server as the issue keeps it. A node:http
  * handler hands each POST to Apollo Server (defaults, except the per-field cache-control plugin and the
- * landing page, which the service turns off as well); the one resolver sends the multi-search the
+ * landing page, which the service turns off as well, and operations executed by graphql-jit, compiled
+ * once per document, as the service executes them); the one resolver sends the multi-search the
  * service sent for the same query (recorded by the bench and primed here with `POST /prime`) over a
  * keep-alive connection and reshapes the hits as the forwarder does. No context, no auth, no limits,
- * no database, no logging: what Apollo's request pipeline and graphql-js execution add to the
+ * no database, no logging: what Apollo's request pipeline and execution add to the
  * forwarder's hop, so that the service's own cost can be read off between the two floors.
  *
  * Environment: MEILI_URL, MEILI_API_KEY, PORT.
@@ -14,6 +15,8 @@ import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 
 const target = new URL(process.env.MEILI_URL ?? '');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -80,9 +83,33 @@ const resolvers = {
   },
 };
 
+const schema = makeExecutableSchema({ typeDefs, resolvers });
+/** Compiled operations by parsed document (Apollo keeps parsed documents in its document store). */
+const compiled = new WeakMap();
+/** Apollo Server's gateway interface is how it takes another executor (as src/schema/jit-executor.ts). */
+const gateway = {
+  onSchemaLoadOrUpdate(callback) {
+    callback({ apiSchema: schema, coreSupergraphSdl: '' });
+    return () => undefined;
+  },
+  load: () =>
+    Promise.resolve({
+      executor: async ({ document, operationName, request, context }) => {
+        let query = compiled.get(document);
+        if (!query) {
+          const result = compileQuery(schema, document, operationName ?? undefined);
+          if (!isCompiledQuery(result)) return result;
+          query = result;
+          compiled.set(document, query);
+        }
+        return query.query(undefined, context, request.variables ?? {});
+      },
+    }),
+  stop: () => Promise.resolve(),
+};
+
 const apollo = new ApolloServer({
-  typeDefs,
-  resolvers,
+  gateway,
   plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
   csrfPrevention: false,
 });
