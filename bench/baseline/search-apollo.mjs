@@ -17,39 +17,10 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { edgesOf, multiSearch, textOf } from './meili-search.mjs';
 
-const target = new URL(process.env.MEILI_URL ?? '');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-agent.on('socket', (socket) => socket.setNoDelay(true));
 /** The multi-search body the service sends for each query (primed by the bench). */
 const primed = new Map();
-
-function multiSearch(body) {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: '/multi-search',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${process.env.MEILI_API_KEY ?? ''}`,
-        },
-      },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
 
 const typeDefs = `#graphql
   type Query { searchArticles(query: String!, first: Int): ArticleSearchConnection }
@@ -63,22 +34,8 @@ const resolvers = {
     async searchArticles(_root, { query, first }) {
       const body = primed.get(query);
       if (body === undefined) throw new Error(`not primed: ${query}`);
-      const { results } = await multiSearch(body);
-      const [main, lane] = results;
-      const seen = new Set();
-      const hits = [...(lane?.hits ?? []), ...main.hits].filter(
-        (hit) => !seen.has(hit.id) && seen.add(hit.id),
-      );
-      return {
-        totalHits: main.estimatedTotalHits,
-        processingTimeMs: main.processingTimeMs,
-        edges: hits.slice(0, first ?? 10).map((hit) => ({
-          title: hit._formatted?.title_zh ?? hit._formatted?.title_en ?? '',
-          snippet: hit._formatted?.body_zh ?? hit._formatted?.body_en ?? '',
-          matchedErrorCodes: lane?.hits.includes(hit) ? hit.errorCodes : [],
-          node: { id: hit.id, slug: hit.slug },
-        })),
-      };
+      const { main, edges } = edgesOf(await multiSearch(body), first ?? 10);
+      return { totalHits: main.estimatedTotalHits, processingTimeMs: main.processingTimeMs, edges };
     },
   },
 };
@@ -116,41 +73,36 @@ const apollo = new ApolloServer({
 await apollo.start();
 
 const server = http.createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (chunk) => chunks.push(chunk));
-  req.on('end', () => {
-    const text = Buffer.concat(chunks).toString('utf8');
-    if (req.method === 'GET' && req.url === '/readyz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
-      return;
-    }
-    if (req.method === 'POST' && req.url === '/prime') {
-      const { query, body } = JSON.parse(text);
-      primed.set(query, body);
-      res.writeHead(204).end();
-      return;
-    }
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    apollo
-      .executeHTTPGraphQLRequest({
+  textOf(req)
+    .then(async (text) => {
+      if (req.method === 'GET' && req.url === '/readyz') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/prime') {
+        const { query, body } = JSON.parse(text);
+        primed.set(query, body);
+        res.writeHead(204).end();
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const answer = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: '', body: JSON.parse(text) },
         context: () => Promise.resolve({}),
-      })
-      .then((answer) => {
-        for (const [name, value] of answer.headers) res.setHeader(name, value);
-        res.statusCode = answer.status ?? 200;
-        if (answer.body.kind !== 'complete') throw new Error('incremental answers are not served here');
-        res.end(answer.body.string);
-      })
-      .catch((error) => {
-        res
-          .writeHead(500, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ error: String(error) }));
       });
-  });
+      if (answer.body.kind !== 'complete') throw new Error('incremental answers are not served here');
+      for (const [name, value] of answer.headers) res.setHeader(name, value);
+      res.statusCode = answer.status ?? 200;
+      res.end(answer.body.string);
+    })
+    .catch((error) => {
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: String(error) }));
+    });
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 // Stopped with SIGTERM by the bench: exit normally, so that `--cpu-prof` writes its profile.
