@@ -47,7 +47,7 @@ const CONCURRENCY = Number(process.env['CONCURRENCY'] ?? 4);
 const SEARCHES = Number(process.env['SEARCHES'] ?? 400);
 /** Extra node arguments for the service (e.g. `--cpu-prof --cpu-prof-dir=.data/prof`). */
 const SERVICE_NODE_ARGS = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-/** The same for row 2's forwarder (to profile the floor beside the service). */
+/** The same for row 2's floors (to profile them beside the service). */
 const FORWARDER_NODE_ARGS = (process.env['FORWARDER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const SEARCH_COMPARE = process.env['SEARCH_COMPARE'] ?? '';
 /** Row 2's CPU rounds: sequential searches per side per round, and rounds (0 skips them). */
@@ -289,37 +289,30 @@ try {
   const proxy = await recordingProxy(infra.meiliUrl);
   port = await findFreePort();
   const recorder = await startChild('recorder', ['dist/src/main.js'], serviceEnv(proxy.url, port), port);
-  port = await findFreePort();
+  /** Starts one of row 2's floors (bench/baseline/<script>) in production mode. */
+  const startFloor = async (name: string, script: string): Promise<Child> => {
+    const floorPort = await findFreePort();
+    const child = await startChild(
+      name,
+      [...FORWARDER_NODE_ARGS, `bench/baseline/${script}`],
+      {
+        PATH: process.env['PATH'],
+        NODE_ENV: 'production',
+        MEILI_URL: infra.meiliUrl,
+        MEILI_API_KEY: infra.meiliApiKey ?? '',
+        PORT: String(floorPort),
+      },
+      floorPort,
+    );
+    children.push(child);
+    return child;
+  };
   // The floor: a hand-written forwarder (one extra HTTP hop and a JSON reshape, nothing else).
-  const forwarder = await startChild(
-    'forwarder',
-    [...FORWARDER_NODE_ARGS, 'bench/baseline/search-forwarder.mjs'],
-    {
-      PATH: process.env['PATH'],
-      MEILI_URL: infra.meiliUrl,
-      MEILI_API_KEY: infra.meiliApiKey ?? '',
-      PORT: String(port),
-    },
-    port,
-  );
-  children.push(forwarder);
-  port = await findFreePort();
+  const forwarder = await startFloor('forwarder', 'search-forwarder.mjs');
   // The GraphQL floor: Apollo Server with one resolver doing what the forwarder does.
-  const apolloFloor = await startChild(
-    'apollo',
-    [...FORWARDER_NODE_ARGS, 'bench/baseline/search-apollo.mjs'],
-    {
-      PATH: process.env['PATH'],
-      NODE_ENV: 'production',
-      MEILI_URL: infra.meiliUrl,
-      MEILI_API_KEY: infra.meiliApiKey ?? '',
-      PORT: String(port),
-    },
-    port,
-  );
-  children.push(apolloFloor);
+  const apolloFloor = await startFloor('apollo', 'search-apollo.mjs');
   {
-    // The fixed cost of the request path: `{ __typename }` through the service and the forwarder.
+    // The fixed cost of the request path: `{ __typename }` through the service and both floors.
     const typename = JSON.stringify({ query: '{ __typename }' });
     const times = { service: [] as number[], floor: [] as number[], apollo: [] as number[] };
     for (let i = 0; i < SEARCHES + 30; i += 1) {
@@ -345,7 +338,8 @@ try {
     await post(`${recorder.url}/graphql`, searchBody);
     const captured = proxy.bodies.at(-1);
     if (!captured) throw new Error('no multi-search captured');
-    await post(`${apolloFloor.url}/prime`, JSON.stringify({ query, body: captured }));
+    const primed = await post(`${apolloFloor.url}/prime`, JSON.stringify({ query, body: captured }));
+    if (primed.status !== 204) throw new Error(`Apollo floor: priming answered ${primed.status}`);
     const raw = {
       service: [] as number[],
       meili: [] as number[],

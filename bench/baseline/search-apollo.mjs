@@ -13,8 +13,10 @@
  */
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSchema } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { edgesOf, multiSearch, textOf } from './meili-search.mjs';
